@@ -1,0 +1,279 @@
+//! Command-line front end. Exit codes: 0 results, 1 no result, 2 error.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
+
+/// Build and query a knowledge graph of who supports, opposes and warns whom.
+///
+/// Without --graph, every command uses the curated data compiled into geokg.
+#[derive(Parser, Debug)]
+#[command(name = "geokg", version, about, long_about = None)]
+#[command(after_help = "Examples:
+  geokg query \"who backs Haftar\"
+  geokg actor Haftar
+  geokg export --format dot --focus Haftar --depth 1 -o haftar.dot
+  geokg check data/*.json
+
+Exit status: 0 when there are results, 1 when there are none, 2 on error.")]
+pub struct Cli {
+    /// Use this graph file (from `geokg build` or `geokg export --format json`)
+    /// instead of the embedded data.
+    #[arg(long, global = true, value_name = "FILE")]
+    graph: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Answer a natural question, with evidence.
+    ///
+    /// Forms: who backs|supports|arms|funds|is behind|sides with X; who opposes|fights|
+    /// attacks|is against|condemns X; who warns|threatens|urges|calls on X; what does X
+    /// back|oppose|warn. Claims about a group a person leads count for the person ("via").
+    ///
+    /// Example: geokg query "who backs Haftar"
+    Query {
+        /// The question, e.g. "who backs Haftar" or "what does Turkey oppose".
+        question: String,
+        /// Print the documented JSON schema instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Show every claim behind each answer, not only the best one.
+        #[arg(long)]
+        why: bool,
+    },
+    /// Show an actor's profile: kind, names, affiliations, relations in and out.
+    ///
+    /// Example: geokg actor "Khalifa Haftar"
+    Actor {
+        /// A name, alias, acronym, demonym, capital or id.
+        name: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the graph as Graphviz DOT or as a JSON graph file.
+    ///
+    /// Example: geokg export --format dot --focus Haftar --depth 2 -o haftar.dot
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Dot)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Export only the neighbourhood of this actor.
+        #[arg(long, value_name = "NAME")]
+        focus: Option<String>,
+        /// Hops around --focus to include.
+        #[arg(long, default_value_t = 1, requires = "focus")]
+        depth: usize,
+    },
+    /// Check curated data files and report every problem found.
+    ///
+    /// Without files, checks the embedded data.
+    /// Example: geokg check data/world.json data/libya.json
+    Check {
+        /// Curated JSON files, checked together (ids may refer across files).
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum Format {
+    /// Graphviz DOT, styled by relation.
+    Dot,
+    /// The JSON graph file that --graph reads.
+    Json,
+}
+
+/// What a command produced.
+enum Outcome {
+    /// Output to print, and whether it holds results.
+    Output(String, bool),
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => 2,
+            };
+        }
+    };
+    match run(cli) {
+        Ok(Outcome::Output(text, found)) => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => i32::from(!found),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => i32::from(!found),
+                Err(e) => {
+                    eprintln!("geokg: cannot write output: {e}");
+                    2
+                }
+            }
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("geokg: {e}");
+            }
+            2
+        }
+    }
+}
+
+fn load_graph(path: &Option<PathBuf>) -> Result<KnowledgeGraph, Vec<Error>> {
+    match path {
+        None => geokg::default_graph(),
+        Some(p) => {
+            let (text, warnings) = geokg::input::read_text(p).map_err(|e| vec![e])?;
+            for w in warnings {
+                eprintln!("geokg: warning: {w}");
+            }
+            graphfile::from_json(&p.display().to_string(), &text).map_err(|e| vec![e])
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Writes `text` to `path` through a temporary file renamed into place.
+fn write_file(path: &PathBuf, text: &str) -> Result<(), Vec<Error>> {
+    let shown = path.display().to_string();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.geokg-tmp-{}", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        vec![Error::Io {
+            path: shown,
+            message: e.to_string().to_lowercase(),
+        }]
+    })
+}
+
+fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
+    match cli.command {
+        Command::Query {
+            question,
+            json: as_json,
+            why,
+        } => {
+            let graph = load_graph(&cli.graph)?;
+            let parsed = query::parse(&question).map_err(|e| vec![e])?;
+            let answer = query::answer(&graph, &parsed).map_err(|e| vec![e])?;
+            let found = !answer.rows.is_empty();
+            let text = if as_json {
+                json(&report::answer_json(&question, &answer, why))
+            } else {
+                report::answer_text(&answer, why)
+            };
+            Ok(Outcome::Output(text, found))
+        }
+        Command::Actor {
+            name,
+            json: as_json,
+        } => {
+            let graph = load_graph(&cli.graph)?;
+            let actor = graph.resolve(&name).map_err(|e| vec![e])?;
+            let text = if as_json {
+                json(&report::actor_json(&graph, actor))
+            } else {
+                report::actor_text(&graph, actor)
+            };
+            Ok(Outcome::Output(text, true))
+        }
+        Command::Export {
+            format,
+            output,
+            focus,
+            depth,
+        } => {
+            let mut graph = load_graph(&cli.graph)?;
+            if let Some(name) = focus {
+                let id = graph.resolve(&name).map_err(|e| vec![e])?.id.clone();
+                graph = graph.restrict(&graph.neighborhood(&id, depth));
+            }
+            let text = match format {
+                Format::Dot => export::to_dot(&graph, false),
+                Format::Json => graphfile::to_json(&graph),
+            };
+            let found = graph.edge_count() > 0;
+            match output {
+                Some(path) => {
+                    write_file(&path, &text)?;
+                    eprintln!(
+                        "geokg: wrote {} ({} actors, {} edges)",
+                        path.display(),
+                        graph.actors().len(),
+                        graph.edge_count()
+                    );
+                    Ok(Outcome::Output(String::new(), found))
+                }
+                None => Ok(Outcome::Output(text, found)),
+            }
+        }
+        Command::Check { files } => {
+            let result = if files.is_empty() {
+                data::embedded()
+            } else {
+                data::load_files(&files)
+            };
+            let data = result?;
+            let what = if files.is_empty() {
+                "embedded data".to_string()
+            } else {
+                plural_files(files.len())
+            };
+            Ok(Outcome::Output(
+                format!(
+                    "ok: {what}: {} actors, {} relations\n",
+                    data.actors.len(),
+                    data.claims.len()
+                ),
+                true,
+            ))
+        }
+    }
+}
+
+fn plural_files(n: usize) -> String {
+    if n == 1 {
+        "1 file".into()
+    } else {
+        format!("{n} files")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,577 @@
+//! Curated data: the JSON record types, loading with precise errors, and the embedded
+//! default dataset.
+//!
+//! The records here are the file format; they convert into the domain types of
+//! [`crate::model`] only after every check has passed.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{lower_first, Error, Location};
+use crate::jsonpos::{line_col, JsonPositions};
+use crate::model::{Actor, ActorKind, Affiliation, Claim, Date, Provenance, RelationKind};
+use crate::normalize::fold;
+
+/// The curated files compiled into the binary, as (name, contents).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("data/world.json", include_str!("../data/world.json")),
+    ("data/libya.json", include_str!("../data/libya.json")),
+    (
+        "data/conflicts.json",
+        include_str!("../data/conflicts.json"),
+    ),
+];
+
+/// The version of the curated file format this build reads.
+pub const DATA_VERSION: u32 = 1;
+
+/// Actors and curated claims, checked and ready to build a graph from.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Actors, in file order.
+    pub actors: Vec<Actor>,
+    /// Curated relations, in file order.
+    pub claims: Vec<Claim>,
+}
+
+/// One curated file, as a JSON record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRecord {
+    /// Format version; must be 1.
+    pub version: u32,
+    /// Actors defined in this file.
+    #[serde(default)]
+    pub actors: Vec<ActorRecord>,
+    /// Relations asserted in this file.
+    #[serde(default)]
+    pub relations: Vec<RelationRecord>,
+}
+
+/// An actor as written in a curated file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct ActorRecord {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso3: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demonyms: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capital: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ambiguous_aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<AffiliationRecord>,
+}
+
+/// An affiliation as written in a curated file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct AffiliationRecord {
+    pub actor: String,
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+}
+
+/// A relation as written in a curated file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RelationRecord {
+    pub source: String,
+    pub relation: String,
+    pub target: String,
+    pub citation: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hedged: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+}
+
+impl From<&Actor> for ActorRecord {
+    fn from(a: &Actor) -> Self {
+        ActorRecord {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            kind: a.kind.as_str().to_string(),
+            official_name: a.official_name.clone(),
+            iso3: a.iso3.clone(),
+            aliases: a.aliases.clone(),
+            demonyms: a.demonyms.clone(),
+            capital: a.capital.clone(),
+            ambiguous_aliases: a.ambiguous_aliases.clone(),
+            affiliations: a
+                .affiliations
+                .iter()
+                .map(|f| AffiliationRecord {
+                    actor: f.actor.clone(),
+                    role: f.role.clone(),
+                    from: f.from.map(|d| d.to_string()),
+                    until: f.until.map(|d| d.to_string()),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The embedded default dataset.
+///
+/// # Errors
+/// Only if the data compiled into the binary is inconsistent, which the test suite rules out.
+pub fn embedded() -> Result<Dataset, Vec<Error>> {
+    load_texts(EMBEDDED.iter().map(|(p, t)| (p.to_string(), t.to_string())))
+}
+
+/// Reads and checks curated files from disk.
+///
+/// # Errors
+/// Every problem found, each naming its file, line, column and field.
+pub fn load_files<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let shown = p.as_ref().display().to_string();
+        match crate::input::read_text(p.as_ref()) {
+            Ok((text, _warnings)) => texts.push((shown, text)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    load_texts(texts)
+}
+
+/// Checks curated files given as (path shown in messages, contents).
+///
+/// # Errors
+/// Every problem found, each naming its file, line, column and field.
+pub fn load_texts(
+    files: impl IntoIterator<Item = (String, String)>,
+) -> Result<Dataset, Vec<Error>> {
+    let mut checker = Checker::default();
+    for (path, text) in files {
+        checker.add_file(path, text);
+    }
+    checker.finish()
+}
+
+/// A parsed file with the means to locate its values.
+struct ParsedFile {
+    path: String,
+    text: String,
+    record: FileRecord,
+    positions: Option<JsonPositions>,
+}
+
+impl ParsedFile {
+    fn locate(&mut self, field: &str) -> Location {
+        let positions = self
+            .positions
+            .get_or_insert_with(|| JsonPositions::new(&self.text));
+        let (line, column) = line_col(&self.text, positions.offset(field));
+        Location {
+            path: self.path.clone(),
+            line,
+            column,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    files: Vec<ParsedFile>,
+    errors: Vec<Error>,
+}
+
+/// Where a name or id was first seen: (file index, json path, actor id).
+type Seen = (usize, String, String);
+
+fn parse_date(
+    file: &mut ParsedFile,
+    field: String,
+    value: &Option<String>,
+    errors: &mut Vec<Error>,
+) -> Option<Date> {
+    let s = value.as_ref()?;
+    match s.parse::<Date>() {
+        Ok(d) => Some(d),
+        Err(message) => {
+            errors.push(Error::Data {
+                location: file.locate(&field),
+                field,
+                message,
+            });
+            None
+        }
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl Checker {
+    fn add_file(&mut self, path: String, text: String) {
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let parsed: Result<FileRecord, (String, serde_json::Error)> =
+            serde_path_to_error::deserialize(&mut de)
+                .map_err(|e| (e.path().to_string(), e.into_inner()))
+                .and_then(|r| de.end().map(|()| r).map_err(|e| (String::new(), e)));
+        match parsed {
+            Ok(record) => {
+                let mut file = ParsedFile {
+                    path,
+                    text,
+                    record,
+                    positions: None,
+                };
+                if file.record.version != DATA_VERSION {
+                    let location = file.locate("version");
+                    self.errors.push(Error::Data {
+                        location,
+                        field: "version".into(),
+                        message: format!(
+                            "unsupported version {}, this build reads version {DATA_VERSION}",
+                            file.record.version
+                        ),
+                    });
+                }
+                self.files.push(file);
+            }
+            Err((field, inner)) => {
+                let field = if field == "." { String::new() } else { field };
+                self.errors.push(Error::Data {
+                    location: Location {
+                        path,
+                        line: inner.line(),
+                        column: inner.column(),
+                    },
+                    field,
+                    message: serde_message(&inner),
+                });
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<Dataset, Vec<Error>> {
+        let mut errors = std::mem::take(&mut self.errors);
+        let mut ids: HashMap<String, Seen> = HashMap::new();
+        let mut names: HashMap<String, Vec<Seen>> = HashMap::new();
+        let mut actors = Vec::new();
+        let mut ambiguous: HashMap<String, Vec<String>> = HashMap::new();
+
+        // Pass 1: actors, ids and names.
+        for fi in 0..self.files.len() {
+            let records = self.files[fi].record.actors.clone();
+            for (ai, r) in records.iter().enumerate() {
+                let base = format!("actors[{ai}]");
+                let file = &mut self.files[fi];
+                if !valid_id(&r.id) {
+                    errors.push(Error::Data {
+                        location: file.locate(&format!("{base}.id")),
+                        field: format!("{base}.id"),
+                        message: format!(
+                            "invalid id \"{}\": use lowercase ASCII letters, digits and -",
+                            r.id
+                        ),
+                    });
+                }
+                if let Some((pfi, ppath, _)) = ids.get(&r.id).cloned() {
+                    let first = self.files[pfi].locate(&ppath);
+                    let file = &mut self.files[fi];
+                    errors.push(Error::Data {
+                        location: file.locate(&format!("{base}.id")),
+                        field: format!("{base}.id"),
+                        message: format!("duplicate id \"{}\", first defined at {first}", r.id),
+                    });
+                    continue;
+                }
+                ids.insert(r.id.clone(), (fi, format!("{base}.id"), r.id.clone()));
+                let file = &mut self.files[fi];
+                let kind = match r.kind.parse::<ActorKind>() {
+                    Ok(k) => k,
+                    Err(message) => {
+                        errors.push(Error::Data {
+                            location: file.locate(&format!("{base}.kind")),
+                            field: format!("{base}.kind"),
+                            message,
+                        });
+                        ActorKind::Other
+                    }
+                };
+                if r.name.trim().is_empty() {
+                    errors.push(Error::Data {
+                        location: file.locate(&format!("{base}.name")),
+                        field: format!("{base}.name"),
+                        message: "name is empty".into(),
+                    });
+                }
+                match (&r.iso3, kind) {
+                    (Some(code), _)
+                        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) =>
+                    {
+                        errors.push(Error::Data {
+                            location: file.locate(&format!("{base}.iso3")),
+                            field: format!("{base}.iso3"),
+                            message: format!(
+                                "invalid iso3 \"{code}\", expected three upper-case letters"
+                            ),
+                        })
+                    }
+                    (None, ActorKind::State) => errors.push(Error::Data {
+                        location: file.locate(&base),
+                        field: format!("{base}.iso3"),
+                        message: format!("state \"{}\" has no iso3 code", r.id),
+                    }),
+                    _ => {}
+                }
+                let amb: Vec<String> = r.ambiguous_aliases.iter().map(|a| fold(a)).collect();
+                let mut own: Vec<(String, String)> = vec![(fold(&r.name), format!("{base}.name"))];
+                if let Some(o) = &r.official_name {
+                    own.push((fold(o), format!("{base}.official_name")));
+                }
+                for (i, a) in r.aliases.iter().enumerate() {
+                    own.push((fold(a), format!("{base}.aliases[{i}]")));
+                }
+                for (i, a) in r.demonyms.iter().enumerate() {
+                    own.push((fold(a), format!("{base}.demonyms[{i}]")));
+                }
+                if let Some(c) = &r.capital {
+                    own.push((fold(c), format!("{base}.capital")));
+                }
+                let mut seen_here: Vec<String> = Vec::new();
+                for (name, path) in own {
+                    if name.is_empty() {
+                        errors.push(Error::Data {
+                            location: file.locate(&path),
+                            field: path,
+                            message: "empty name".into(),
+                        });
+                        continue;
+                    }
+                    if seen_here.contains(&name) {
+                        continue;
+                    }
+                    seen_here.push(name.clone());
+                    if amb.contains(&name) {
+                        ambiguous
+                            .entry(name.clone())
+                            .or_default()
+                            .push(r.id.clone());
+                    }
+                    names
+                        .entry(name)
+                        .or_default()
+                        .push((fi, path, r.id.clone()));
+                }
+                actors.push((fi, ai, kind));
+            }
+        }
+
+        // Names claimed by more than one actor must be marked ambiguous by every claimant.
+        let mut clashes: Vec<(&String, &Vec<Seen>)> =
+            names.iter().filter(|(_, v)| v.len() > 1).collect();
+        clashes.sort_by(|a, b| (a.1[1].0, &a.1[1].1).cmp(&(b.1[1].0, &b.1[1].1)));
+        for (name, claimants) in clashes {
+            let marked = ambiguous.get(name).cloned().unwrap_or_default();
+            let (ffi, fpath, fid) = claimants[0].clone();
+            for (fi, path, id) in claimants.iter().skip(1) {
+                if marked.contains(id) && marked.contains(&fid) {
+                    continue;
+                }
+                let first = self.files[ffi].locate(&fpath);
+                let file = &mut self.files[*fi];
+                errors.push(Error::Data {
+                    location: file.locate(path),
+                    field: path.clone(),
+                    message: format!(
+                        "\"{name}\" of \"{id}\" is also a name of \"{fid}\" ({first}); list it in ambiguous_aliases of both to share it"
+                    ),
+                });
+            }
+        }
+
+        // Pass 2: build actors with affiliations.
+        let mut out_actors = Vec::new();
+        for (fi, ai, kind) in actors {
+            let r = self.files[fi].record.actors[ai].clone();
+            let base = format!("actors[{ai}]");
+            let mut affiliations = Vec::new();
+            for (i, f) in r.affiliations.iter().enumerate() {
+                let p = format!("{base}.affiliations[{i}]");
+                let file = &mut self.files[fi];
+                if f.actor == r.id {
+                    errors.push(Error::Data {
+                        location: file.locate(&format!("{p}.actor")),
+                        field: format!("{p}.actor"),
+                        message: format!("\"{}\" is affiliated with itself", r.id),
+                    });
+                } else if !ids.contains_key(&f.actor) {
+                    errors.push(unknown_ref(file, format!("{p}.actor"), &f.actor, &ids));
+                }
+                let from = parse_date(file, format!("{p}.from"), &f.from, &mut errors);
+                let until = parse_date(file, format!("{p}.until"), &f.until, &mut errors);
+                check_range(file, &p, from, until, &mut errors);
+                affiliations.push(Affiliation {
+                    actor: f.actor.clone(),
+                    role: f.role.clone(),
+                    from,
+                    until,
+                });
+            }
+            out_actors.push(Actor {
+                id: r.id,
+                name: r.name,
+                kind,
+                official_name: r.official_name,
+                iso3: r.iso3,
+                aliases: r.aliases,
+                demonyms: r.demonyms,
+                capital: r.capital,
+                ambiguous_aliases: r.ambiguous_aliases,
+                affiliations,
+            });
+        }
+
+        // Pass 3: relations.
+        let mut claims = Vec::new();
+        for fi in 0..self.files.len() {
+            let records = self.files[fi].record.relations.clone();
+            for (i, r) in records.iter().enumerate() {
+                let p = format!("relations[{i}]");
+                let file = &mut self.files[fi];
+                let mut ok = true;
+                for (side, id) in [("source", &r.source), ("target", &r.target)] {
+                    if !ids.contains_key(id) {
+                        errors.push(unknown_ref(file, format!("{p}.{side}"), id, &ids));
+                        ok = false;
+                    }
+                }
+                if ok && r.source == r.target {
+                    errors.push(Error::Data {
+                        location: file.locate(&format!("{p}.target")),
+                        field: format!("{p}.target"),
+                        message: format!("\"{}\" relates to itself", r.source),
+                    });
+                    ok = false;
+                }
+                let kind = match r.relation.parse::<RelationKind>() {
+                    Ok(k) => Some(k),
+                    Err(message) => {
+                        errors.push(Error::Data {
+                            location: file.locate(&format!("{p}.relation")),
+                            field: format!("{p}.relation"),
+                            message,
+                        });
+                        None
+                    }
+                };
+                if r.citation.trim().is_empty() {
+                    errors.push(Error::Data {
+                        location: file.locate(&format!("{p}.citation")),
+                        field: format!("{p}.citation"),
+                        message: "citation is empty".into(),
+                    });
+                    ok = false;
+                }
+                let from = parse_date(file, format!("{p}.from"), &r.from, &mut errors);
+                let until = parse_date(file, format!("{p}.until"), &r.until, &mut errors);
+                check_range(file, &p, from, until, &mut errors);
+                if let (true, Some(kind)) = (ok, kind) {
+                    claims.push(Claim {
+                        source: r.source.clone(),
+                        kind,
+                        target: r.target.clone(),
+                        hedged: r.hedged,
+                        confidence: if r.hedged { 0.6 } else { 1.0 },
+                        from,
+                        until,
+                        provenance: Provenance::Curated {
+                            citation: r.citation.clone(),
+                        },
+                    });
+                }
+            }
+        }
+
+        if errors.is_empty() {
+            Ok(Dataset {
+                actors: out_actors,
+                claims,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn check_range(
+    file: &mut ParsedFile,
+    base: &str,
+    from: Option<Date>,
+    until: Option<Date>,
+    errors: &mut Vec<Error>,
+) {
+    if let (Some(f), Some(u)) = (from, until) {
+        if f.start() > u.end() {
+            errors.push(Error::Data {
+                location: file.locate(&format!("{base}.until")),
+                field: format!("{base}.until"),
+                message: format!("until {u} is before from {f}"),
+            });
+        }
+    }
+}
+
+fn unknown_ref(
+    file: &mut ParsedFile,
+    field: String,
+    id: &str,
+    ids: &HashMap<String, Seen>,
+) -> Error {
+    let mut close: Vec<(f64, &String)> = ids
+        .keys()
+        .map(|k| (strsim::jaro_winkler(k, id), k))
+        .filter(|(s, _)| *s > 0.85)
+        .collect();
+    close.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let hint = close
+        .first()
+        .map(|(_, k)| format!("; did you mean \"{k}\"?"))
+        .unwrap_or_default();
+    Error::Data {
+        location: file.locate(&field),
+        field,
+        message: format!("unknown actor id \"{id}\"{hint}"),
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn serde_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    let s = match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    };
+    lower_first(&s.replace('`', "\""))
+}

@@ -1,0 +1,122 @@
+//! The one error type of the library.
+
+use std::fmt;
+
+/// A place in a file: path, 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it (or `<embedded>/name.json` for built-in data).
+    pub path: String,
+    /// 1-based line, 0 when unknown.
+    pub line: usize,
+    /// 1-based column, 0 when unknown.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.path)
+        } else {
+            write!(f, "{}:{}:{}", self.path, self.line, self.column)
+        }
+    }
+}
+
+/// Everything that can go wrong in geokg.
+///
+/// Messages are lowercase, without a trailing period, and name the file, line, column and
+/// field where they exist.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read or written.
+    Io {
+        /// The file or directory concerned.
+        path: String,
+        /// What the operating system said.
+        message: String,
+    },
+    /// Curated data or a graph file is malformed or inconsistent.
+    Data {
+        /// Where the problem is.
+        location: Location,
+        /// The JSON path of the offending field, such as `actors[3].aliases`.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A name matched no actor.
+    UnknownActor {
+        /// The name as given.
+        name: String,
+        /// Display names of close matches, best first.
+        suggestions: Vec<String>,
+    },
+    /// A question could not be understood.
+    Question {
+        /// The question as given.
+        question: String,
+        /// What is wrong, and the forms that are understood.
+        message: String,
+    },
+    /// A command-line argument or option value is invalid.
+    Usage(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, message } => write!(f, "{path}: {message}"),
+            Error::Data {
+                location,
+                field,
+                message,
+            } => {
+                if field.is_empty() {
+                    write!(f, "{location}: {message}")
+                } else {
+                    write!(f, "{location}: {field}: {message}")
+                }
+            }
+            Error::UnknownActor { name, suggestions } => {
+                write!(f, "no actor named \"{name}\"")?;
+                if !suggestions.is_empty() {
+                    let list: Vec<String> =
+                        suggestions.iter().map(|s| format!("\"{s}\"")).collect();
+                    write!(f, "; did you mean {}?", list.join(" or "))?;
+                }
+                Ok(())
+            }
+            Error::Question { question, message } => {
+                write!(f, "cannot understand \"{question}\": {message}")
+            }
+            Error::Usage(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn io(path: impl Into<String>, err: &std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            message: lower_first(&err.to_string()),
+        }
+    }
+}
+
+/// Lowercases the first letter of an OS or serde message, per the error style.
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() && !chars.clone().next().is_some_and(char::is_uppercase) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => s.to_string(),
+    }
+}

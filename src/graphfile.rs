@@ -1,0 +1,299 @@
+//! The graph file: actors and claims with their evidence, as written by `geokg build`
+//! and `geokg export --format json`, and read by `--graph`.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::ActorRecord;
+use crate::error::{lower_first, Error, Location, Result};
+use crate::graph::KnowledgeGraph;
+use crate::model::{Actor, ActorKind, Affiliation, Claim, Evidence, Provenance, Span};
+
+/// The `format` tag of a graph file.
+pub const GRAPH_FORMAT: &str = "geokg-graph";
+/// The graph file version this build writes and reads.
+pub const GRAPH_VERSION: u32 = 1;
+
+/// A whole graph file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraphFile {
+    /// Always `geokg-graph`.
+    pub format: String,
+    /// File format version.
+    pub version: u32,
+    /// Every actor, ordered by id.
+    pub actors: Vec<ActorRecord>,
+    /// Every claim, ordered by source, relation, target, then evidence.
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// One claim in a graph file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRecord {
+    /// Source actor id.
+    pub source: String,
+    /// `supports`, `opposes` or `warns`.
+    pub relation: String,
+    /// Target actor id.
+    pub target: String,
+    /// The relation is only suspected or alleged.
+    pub hedged: bool,
+    /// From 0 to 1.
+    pub confidence: f64,
+    /// When the relation began (or the document date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// When it ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// Curated claims: the citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// Extracted claims: where the claim was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceRecord>,
+}
+
+/// Where an extracted claim was read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRecord {
+    /// Document id.
+    pub doc: String,
+    /// 0-based sentence index.
+    pub sentence_index: usize,
+    /// Byte span `[start, end)` of the sentence in the document.
+    pub span: [usize; 2],
+    /// The sentence.
+    pub sentence: String,
+    /// The rule that fired.
+    pub rule: String,
+}
+
+/// Rounds a confidence to two decimals for stable output.
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+impl From<&Claim> for ClaimRecord {
+    fn from(c: &Claim) -> Self {
+        let (citation, evidence) = match &c.provenance {
+            Provenance::Curated { citation } => (Some(citation.clone()), None),
+            Provenance::Extracted(e) => (
+                None,
+                Some(EvidenceRecord {
+                    doc: e.doc.clone(),
+                    sentence_index: e.sentence_index,
+                    span: [e.span.start, e.span.end],
+                    sentence: e.sentence.clone(),
+                    rule: e.rule.clone(),
+                }),
+            ),
+        };
+        ClaimRecord {
+            source: c.source.clone(),
+            relation: c.kind.as_str().to_string(),
+            target: c.target.clone(),
+            hedged: c.hedged,
+            confidence: round2(c.confidence),
+            from: c.from.map(|d| d.to_string()),
+            until: c.until.map(|d| d.to_string()),
+            citation,
+            evidence,
+        }
+    }
+}
+
+/// The graph as a graph-file record, in a fixed order.
+pub fn to_record(graph: &KnowledgeGraph) -> GraphFile {
+    let mut claims: Vec<ClaimRecord> = Vec::new();
+    for e in graph.edges() {
+        claims.extend(e.claims.iter().map(|c| ClaimRecord::from(*c)));
+    }
+    GraphFile {
+        format: GRAPH_FORMAT.into(),
+        version: GRAPH_VERSION,
+        actors: graph.actors().iter().map(ActorRecord::from).collect(),
+        claims,
+    }
+}
+
+/// The graph as pretty JSON text, ending with a newline.
+pub fn to_json(graph: &KnowledgeGraph) -> String {
+    let mut s = serde_json::to_string_pretty(&to_record(graph)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Reads a graph file's text; `path` is used in messages.
+///
+/// # Errors
+/// Malformed JSON, a wrong format tag, a version newer than this build, or inconsistent
+/// content, each with file, line and column.
+pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
+    let at = |line, column, field: String, message: String| Error::Data {
+        location: Location {
+            path: path.to_string(),
+            line,
+            column,
+        },
+        field,
+        message,
+    };
+    // Look at the header first, so a file from a newer version gets a version error
+    // rather than complaints about fields it may have added.
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        at(
+            e.line(),
+            e.column(),
+            String::new(),
+            lower_first(&e.to_string().replace('`', "\"")),
+        )
+    })?;
+    if header.format.as_deref() != Some(GRAPH_FORMAT) {
+        return Err(at(1, 1, "format".into(), format!(
+            "not a geokg graph file (expected \"format\": \"{GRAPH_FORMAT}\"); curated data files are read with --data"
+        )));
+    }
+    match header.version {
+        Some(v) if v > GRAPH_VERSION => {
+            return Err(at(1, 1, "version".into(), format!(
+                "graph file version {v} is newer than this build of geokg reads (version {GRAPH_VERSION}); upgrade geokg"
+            )))
+        }
+        Some(v) if v == GRAPH_VERSION => {}
+        other => {
+            return Err(at(1, 1, "version".into(), format!(
+                "unsupported graph file version {}", other.map_or("(missing)".to_string(), |v| v.to_string())
+            )))
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let file: GraphFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.clone(), |i| message[..i].to_string());
+        at(
+            inner.line(),
+            inner.column(),
+            field,
+            lower_first(&message.replace('`', "\"")),
+        )
+    })?;
+    let here = |field: String, message: String| {
+        let offset = crate::jsonpos::JsonPositions::new(text).offset(&field);
+        let (line, column) = crate::jsonpos::line_col(text, offset);
+        at(line, column, field, message)
+    };
+    let mut actors = Vec::with_capacity(file.actors.len());
+    let mut ids = HashSet::new();
+    for (i, r) in file.actors.iter().enumerate() {
+        let field = format!("actors[{i}]");
+        if !ids.insert(r.id.clone()) {
+            return Err(here(
+                format!("{field}.id"),
+                format!("duplicate id \"{}\"", r.id),
+            ));
+        }
+        let kind: ActorKind = r
+            .kind
+            .parse()
+            .map_err(|m| here(format!("{field}.kind"), m))?;
+        let mut affiliations = Vec::new();
+        for (j, f) in r.affiliations.iter().enumerate() {
+            let date = |d: &Option<String>, which: &str| {
+                d.as_ref()
+                    .map(|s| {
+                        s.parse()
+                            .map_err(|m| here(format!("{field}.affiliations[{j}].{which}"), m))
+                    })
+                    .transpose()
+            };
+            affiliations.push(Affiliation {
+                actor: f.actor.clone(),
+                role: f.role.clone(),
+                from: date(&f.from, "from")?,
+                until: date(&f.until, "until")?,
+            });
+        }
+        actors.push(Actor {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            kind,
+            official_name: r.official_name.clone(),
+            iso3: r.iso3.clone(),
+            aliases: r.aliases.clone(),
+            demonyms: r.demonyms.clone(),
+            capital: r.capital.clone(),
+            ambiguous_aliases: r.ambiguous_aliases.clone(),
+            affiliations,
+        });
+    }
+    let mut claims = Vec::with_capacity(file.claims.len());
+    for (i, r) in file.claims.iter().enumerate() {
+        let field = format!("claims[{i}]");
+        for (side, id) in [("source", &r.source), ("target", &r.target)] {
+            if !ids.contains(id) {
+                return Err(here(
+                    format!("{field}.{side}"),
+                    format!("unknown actor id \"{id}\""),
+                ));
+            }
+        }
+        let kind = r
+            .relation
+            .parse()
+            .map_err(|m| here(format!("{field}.relation"), m))?;
+        let date = |d: &Option<String>, which: &str| {
+            d.as_ref()
+                .map(|s| s.parse().map_err(|m| here(format!("{field}.{which}"), m)))
+                .transpose()
+        };
+        let provenance = match (&r.citation, &r.evidence) {
+            (Some(c), None) => Provenance::Curated {
+                citation: c.clone(),
+            },
+            (None, Some(e)) => Provenance::Extracted(Evidence {
+                doc: e.doc.clone(),
+                sentence_index: e.sentence_index,
+                span: Span::new(e.span[0], e.span[1]),
+                sentence: e.sentence.clone(),
+                rule: e.rule.clone(),
+            }),
+            _ => {
+                return Err(here(
+                    field,
+                    "a claim needs exactly one of citation and evidence".into(),
+                ))
+            }
+        };
+        if !(0.0..=1.0).contains(&r.confidence) {
+            return Err(here(
+                format!("{field}.confidence"),
+                format!("confidence {} is outside 0..=1", r.confidence),
+            ));
+        }
+        claims.push(Claim {
+            source: r.source.clone(),
+            kind,
+            target: r.target.clone(),
+            hedged: r.hedged,
+            confidence: r.confidence,
+            from: date(&r.from, "from")?,
+            until: date(&r.until, "until")?,
+            provenance,
+        });
+    }
+    KnowledgeGraph::new(actors, claims)
+}

@@ -1,0 +1,31 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod data;
+pub mod error;
+pub mod export;
+pub mod graph;
+pub mod graphfile;
+pub mod input;
+mod jsonpos;
+pub mod model;
+pub mod normalize;
+pub mod query;
+pub mod report;
+
+pub use error::{Error, Result};
+pub use graph::{Direction, Edge, KnowledgeGraph};
+pub use model::{
+    Actor, ActorKind, Affiliation, Claim, Date, Evidence, Provenance, RelationKind, Span,
+};
+
+/// The graph built from the curated data compiled into the binary.
+///
+/// # Errors
+/// Only if the embedded data is inconsistent, which the test suite rules out; the
+/// errors are then listed.
+pub fn default_graph() -> std::result::Result<KnowledgeGraph, Vec<Error>> {
+    let data = data::embedded()?;
+    KnowledgeGraph::new(data.actors, data.claims).map_err(|e| vec![e])
+}

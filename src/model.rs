@@ -1,0 +1,384 @@
+//! The domain: actors, relation kinds, claims and their provenance.
+//!
+//! These types are independent of any file format; `data` and `graphfile` convert records
+//! into them through validating constructors.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// What sort of actor something is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActorKind {
+    /// A sovereign or de facto state; stands for its government.
+    State,
+    /// A government or administration distinct from its state (rival governments).
+    Government,
+    /// A named person.
+    Person,
+    /// An army, militia, rebel movement or armed group.
+    ArmedGroup,
+    /// An international or regional organisation or one of its organs.
+    InternationalOrganisation,
+    /// A parliament, council, party or other political body.
+    PoliticalBody,
+    /// Anything else.
+    Other,
+}
+
+impl ActorKind {
+    /// All kinds, in their canonical order.
+    pub const ALL: [ActorKind; 7] = [
+        ActorKind::State,
+        ActorKind::Government,
+        ActorKind::Person,
+        ActorKind::ArmedGroup,
+        ActorKind::InternationalOrganisation,
+        ActorKind::PoliticalBody,
+        ActorKind::Other,
+    ];
+
+    /// The name used in files and output (`armed_group`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::Government => "government",
+            ActorKind::Person => "person",
+            ActorKind::ArmedGroup => "armed_group",
+            ActorKind::InternationalOrganisation => "international_organisation",
+            ActorKind::PoliticalBody => "political_body",
+            ActorKind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ActorKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        ActorKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "unknown actor kind \"{s}\", expected one of {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// The three relation kinds; direction is always source -> target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RelationKind {
+    /// The source backs the target.
+    Supports,
+    /// The source acts or speaks against the target.
+    Opposes,
+    /// The source warns, threatens or calls on the target.
+    Warns,
+}
+
+impl RelationKind {
+    /// All kinds, in their canonical order.
+    pub const ALL: [RelationKind; 3] = [
+        RelationKind::Supports,
+        RelationKind::Opposes,
+        RelationKind::Warns,
+    ];
+
+    /// The name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Supports => "supports",
+            RelationKind::Opposes => "opposes",
+            RelationKind::Warns => "warns",
+        }
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RelationKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        RelationKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                format!("unknown relation kind \"{s}\", expected one of supports, opposes, warns")
+            })
+    }
+}
+
+/// A calendar date with optional month and day: `2020`, `2020-01`, `2020-01-05`.
+///
+/// Dates order by year, then month, then day, a missing part sorting first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Builds a date; month and day are 0 when absent.
+    ///
+    /// # Errors
+    /// Returns a message when a part is out of range.
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, String> {
+        if !(1..=9999).contains(&year) {
+            return Err(format!("year {year} out of range"));
+        }
+        if month > 12 || (month == 0 && day != 0) {
+            return Err(format!("month {month} out of range"));
+        }
+        let max_day = match month {
+            0 => 0,
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day > max_day {
+            return Err(format!("day {day} out of range"));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The first day this date can mean (`2020` -> 2020-01-01).
+    pub fn start(self) -> (u16, u8, u8) {
+        (self.year, self.month.max(1), self.day.max(1))
+    }
+
+    /// The last day this date can mean (`2020` -> 2020-12-31).
+    pub fn end(self) -> (u16, u8, u8) {
+        (
+            self.year,
+            if self.month == 0 { 12 } else { self.month },
+            if self.day == 0 { 31 } else { self.day },
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month != 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day != 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("invalid date \"{s}\", expected YYYY, YYYY-MM or YYYY-MM-DD");
+        let parts: Vec<&str> = s.split('-').collect();
+        let widths = [4, 2, 2];
+        if parts.is_empty() || parts.len() > 3 {
+            return Err(bad());
+        }
+        let mut nums = [0u16; 3];
+        for (i, p) in parts.iter().enumerate() {
+            if p.len() != widths[i] || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            nums[i] = p.parse().map_err(|_| bad())?;
+        }
+        Date::new(nums[0], nums[1] as u8, nums[2] as u8).map_err(|e| format!("{}: {e}", bad()))
+    }
+}
+
+/// A half-open byte range `start..end` into a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+/// A link from an actor to the actor it serves or belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Affiliation {
+    /// Id of the actor served (a state, an army, an organisation).
+    pub actor: String,
+    /// The role, such as "defence minister" or "commander".
+    pub role: String,
+    /// When the affiliation began, if known.
+    pub from: Option<Date>,
+    /// When it ended, if it has.
+    pub until: Option<Date>,
+}
+
+/// A state, government, person, armed group, organisation or political body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Stable identifier (`tur`, `khalifa-haftar`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What sort of actor this is.
+    pub kind: ActorKind,
+    /// Formal name, if different.
+    pub official_name: Option<String>,
+    /// ISO 3166-1 alpha-3 code, for states.
+    pub iso3: Option<String>,
+    /// Other names, spellings and acronyms.
+    pub aliases: Vec<String>,
+    /// Adjectives and nouns for the people of a state.
+    pub demonyms: Vec<String>,
+    /// Capital city of a state, a metonym for it.
+    pub capital: Option<String>,
+    /// Names this actor knowingly shares with others.
+    pub ambiguous_aliases: Vec<String>,
+    /// Whom this actor serves or belongs to.
+    pub affiliations: Vec<Affiliation>,
+}
+
+impl Actor {
+    /// A bare actor with only an id, a name and a kind.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: ActorKind) -> Self {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            official_name: None,
+            iso3: None,
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            capital: None,
+            ambiguous_aliases: Vec::new(),
+            affiliations: Vec::new(),
+        }
+    }
+
+    /// Every name this actor answers to: name, official name, aliases, iso3, capital and
+    /// demonyms, each tagged with how it names the actor.
+    pub fn names(&self) -> Vec<(&str, NameRole)> {
+        let mut out = vec![(self.name.as_str(), NameRole::Name)];
+        if let Some(o) = &self.official_name {
+            out.push((o.as_str(), NameRole::Name));
+        }
+        out.extend(self.aliases.iter().map(|a| (a.as_str(), NameRole::Alias)));
+        if let Some(c) = &self.iso3 {
+            out.push((c.as_str(), NameRole::Code));
+        }
+        if let Some(c) = &self.capital {
+            out.push((c.as_str(), NameRole::Capital));
+        }
+        out.extend(
+            self.demonyms
+                .iter()
+                .map(|d| (d.as_str(), NameRole::Demonym)),
+        );
+        out
+    }
+}
+
+/// How a string names an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameRole {
+    /// The display or official name.
+    Name,
+    /// An alias or acronym.
+    Alias,
+    /// An ISO code.
+    Code,
+    /// The capital city (a metonym).
+    Capital,
+    /// A demonym (adjective or people).
+    Demonym,
+}
+
+/// Where an extracted claim was read: the sentence and its byte span in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Document id (the file stem, or the article id).
+    pub doc: String,
+    /// 0-based index of the sentence in the document.
+    pub sentence_index: usize,
+    /// Byte span of the sentence in the original text.
+    pub span: Span,
+    /// The sentence text, `&text[span.start..span.end]`.
+    pub sentence: String,
+    /// Id of the extraction rule that fired.
+    pub rule: String,
+}
+
+/// Where a claim comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Provenance {
+    /// A curated fact with its citation.
+    Curated {
+        /// The source that establishes the fact.
+        citation: String,
+    },
+    /// A statement read in a document.
+    Extracted(Evidence),
+}
+
+/// One statement that `source` -> `kind` -> `target`, with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Id of the acting actor.
+    pub source: String,
+    /// The relation.
+    pub kind: RelationKind,
+    /// Id of the actor acted upon.
+    pub target: String,
+    /// The source only suspects, alleges or reports the relation.
+    pub hedged: bool,
+    /// How sure the extractor or curator is, from 0 to 1.
+    pub confidence: f64,
+    /// When the relation began to hold (or the document date), if known.
+    pub from: Option<Date>,
+    /// When it stopped holding, if it has.
+    pub until: Option<Date>,
+    /// Citation or evidence.
+    pub provenance: Provenance,
+}
+
+impl Claim {
+    /// The document this claim was read in, or `None` for curated claims.
+    pub fn doc(&self) -> Option<&str> {
+        match &self.provenance {
+            Provenance::Extracted(e) => Some(&e.doc),
+            Provenance::Curated { .. } => None,
+        }
+    }
+
+    /// The evidence text: the sentence, or the citation.
+    pub fn evidence_text(&self) -> &str {
+        match &self.provenance {
+            Provenance::Extracted(e) => &e.sentence,
+            Provenance::Curated { citation } => citation,
+        }
+    }
+}

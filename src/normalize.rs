@@ -1,0 +1,150 @@
+//! Text normalisation: how should text be compared?
+//!
+//! Two tools: [`fold`] turns a name into a lookup key (case- and accent-insensitive), and
+//! [`Normalized`] rewrites a document into a plain form for matching (curly quotes,
+//! dashes, odd spaces and accents made ASCII) while keeping a byte map back to the
+//! original, so every span found in the normalised text points into the original.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// The plain form of one character: `’` -> `'`, `é` -> `e`, NBSP -> space.
+fn plain(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => out.push('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => {
+            out.push('-')
+        }
+        // en and em dashes separate clauses like a spaced hyphen
+        '\u{2013}' | '\u{2014}' | '\u{2015}' => out.push('-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+            out.push(' ')
+        }
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
+        '\u{2026}' => out.push_str("..."),
+        c if c.is_ascii() => out.push(c),
+        c => {
+            let before = out.len();
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    out.push(d);
+                }
+            });
+            if out.len() == before {
+                // a lone combining mark: drop it
+            }
+        }
+    }
+}
+
+/// A lookup key for a name: accents removed, lower case, apostrophes and spaces unified.
+///
+/// ```
+/// assert_eq!(geokg::normalize::fold("  Türkiye’s  "), "turkiye's");
+/// ```
+pub fn fold(s: &str) -> String {
+    let mut plain_s = String::with_capacity(s.len());
+    for c in s.chars() {
+        plain(c, &mut plain_s);
+    }
+    let mut out = String::with_capacity(plain_s.len());
+    let mut space = false;
+    for c in plain_s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// A document in plain form, with a map from its bytes back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The plain text.
+    pub text: String,
+    /// `map[i]` is the original byte offset of plain byte `i`; `map[text.len()]` is the
+    /// original length.
+    map: Vec<usize>,
+}
+
+impl Normalized {
+    /// Normalises `original`.
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        if original.is_ascii() && !original.contains('\t') && !original.contains('`') {
+            text.push_str(original);
+            map.extend(0..=original.len());
+            return Normalized { text, map };
+        }
+        for (offset, c) in original.char_indices() {
+            let before = text.len();
+            if c == '\r' {
+                text.push('\n');
+            } else {
+                plain(c, &mut text);
+            }
+            map.extend(std::iter::repeat_n(offset, text.len() - before));
+        }
+        map.push(original.len());
+        Normalized { text, map }
+    }
+
+    /// The original byte offset of plain byte `i`.
+    pub fn original_offset(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)]
+    }
+
+    /// Maps a plain span back to the original text, widening it to whole characters.
+    pub fn original_span(&self, start: usize, end: usize, original: &str) -> (usize, usize) {
+        let s = self.original_offset(start);
+        let mut e = if end == 0 {
+            0
+        } else {
+            // the end is one past the last plain byte: map that byte and step past its char
+            let last = self.original_offset(end - 1);
+            let mut e = last + 1;
+            while e < original.len() && !original.is_char_boundary(e) {
+                e += 1;
+            }
+            e
+        };
+        if e < s {
+            e = s;
+        }
+        (s, e.min(original.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_accents_and_spacing() {
+        assert_eq!(fold("Türkiye"), "turkiye");
+        assert_eq!(fold("TÜRKIYE"), "turkiye");
+        assert_eq!(fold("Haftar’s\u{00A0} forces"), "haftar's forces");
+    }
+
+    #[test]
+    fn normalized_spans_point_into_the_original() {
+        let original = "“Türkiye” – said Akar’s aide.";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "\"Turkiye\" - said Akar's aide.");
+        let start = n.text.find("Turkiye").unwrap();
+        let (s, e) = n.original_span(start, start + "Turkiye".len(), original);
+        assert_eq!(&original[s..e], "Türkiye");
+        let start = n.text.find("Akar's").unwrap();
+        let (s, e) = n.original_span(start, start + 6, original);
+        assert_eq!(&original[s..e], "Akar’s");
+    }
+}
