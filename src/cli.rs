@@ -75,6 +75,43 @@ enum Command {
         #[arg(long, default_value_t = 1, requires = "focus")]
         depth: usize,
     },
+    /// Extract supports / opposes / warns relations from news text, with evidence.
+    ///
+    /// Takes files, directories (searched recursively for .txt and .md) and - for
+    /// standard input. Each JSON line has doc, source, source_id, relation, target,
+    /// target_id, hedged, confidence, sentence, sentence_index, span and rule.
+    ///
+    /// Example: geokg extract articles/ --format jsonl > claims.jsonl
+    /// Example: geokg extract --explain article.txt
+    Extract {
+        /// Files, directories or - (standard input).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+        /// Show, for each sentence, the mentions and why each cue fired or was suppressed.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Build a graph file from curated data and news articles.
+    ///
+    /// Example: geokg build --articles news/ -o graph.json
+    /// Example: geokg build --data data/world.json mydata.json --articles a.txt -o g.json
+    Build {
+        /// Articles to extract from: files, directories or -.
+        #[arg(long, num_args = 1.., value_name = "PATH")]
+        articles: Vec<PathBuf>,
+        /// Curated data files (default: the embedded data).
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        data: Vec<PathBuf>,
+        /// The graph file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Overwrite the output even if it is one of the inputs.
+        #[arg(long)]
+        force: bool,
+    },
     /// Check curated data files and report every problem found.
     ///
     /// Without files, checks the embedded data.
@@ -83,6 +120,16 @@ enum Command {
         /// Curated JSON files, checked together (ids may refer across files).
         files: Vec<PathBuf>,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum ExtractFormat {
+    /// One line per relation, for people.
+    Text,
+    /// One JSON object per line (what ../shared/eval/score.py reads).
+    Jsonl,
+    /// One JSON array.
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -235,6 +282,59 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
                 None => Ok(Outcome::Output(text, found)),
             }
         }
+        Command::Extract {
+            inputs,
+            format,
+            explain,
+        } => run_extract(&inputs, format, explain),
+        Command::Build {
+            articles,
+            data: data_files,
+            output,
+            force,
+        } => {
+            if !force && (articles.contains(&output) || data_files.contains(&output)) {
+                return Err(vec![Error::Usage(format!(
+                    "{} is also an input; use --force to overwrite it",
+                    output.display()
+                ))]);
+            }
+            let dataset = if data_files.is_empty() {
+                data::embedded()?
+            } else {
+                data::load_files(&data_files)?
+            };
+            let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
+            let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon);
+            let mut actors = dataset.actors;
+            let mut claims = dataset.claims;
+            let docs = read_inputs(&articles)?;
+            let mut seen_ids: std::collections::HashSet<String> =
+                actors.iter().map(|a| a.id.clone()).collect();
+            let n_docs = docs.len();
+            let mut n_claims = 0;
+            for (doc, text) in docs {
+                let ex = extractor.extract(&doc, &text);
+                n_claims += ex.claims.len();
+                for a in ex.new_actors {
+                    if seen_ids.insert(a.id.clone()) {
+                        actors.push(a);
+                    }
+                }
+                claims.extend(ex.claims);
+            }
+            let graph = KnowledgeGraph::new(actors, claims).map_err(|e| vec![e])?;
+            write_file(&output, &graphfile::to_json(&graph))?;
+            eprintln!(
+                "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
+                output.display(),
+                n_docs,
+                n_claims,
+                graph.actors().len(),
+                graph.edge_count()
+            );
+            Ok(Outcome::Output(String::new(), true))
+        }
         Command::Check { files } => {
             let result = if files.is_empty() {
                 data::embedded()
@@ -276,4 +376,159 @@ mod tests {
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+/// Reads the documents named by `inputs`: (doc id, text), in a fixed order.
+fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>, Vec<Error>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            use std::io::Read;
+            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                errors.push(Error::Io {
+                    path: "-".into(),
+                    message: e.to_string().to_lowercase(),
+                });
+                continue;
+            }
+            let (text, warnings) = geokg::input::decode("<stdin>", &bytes);
+            for w in warnings {
+                eprintln!("geokg: warning: {w}");
+            }
+            out.push(("stdin".to_string(), text));
+        } else if p.is_dir() {
+            collect_dir(p, &mut files, &mut errors);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for f in files {
+        match geokg::input::read_text(&f) {
+            Ok((text, warnings)) => {
+                for w in warnings {
+                    eprintln!("geokg: warning: {w}");
+                }
+                let doc = f.file_stem().map_or_else(
+                    || f.display().to_string(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                out.push((doc, text));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("geokg: {e}");
+        }
+        if out.is_empty() {
+            return Err(Vec::new());
+        }
+    }
+    Ok(out)
+}
+
+fn collect_dir(dir: &std::path::Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(Error::Io {
+                path: dir.display().to_string(),
+                message: e.to_string().to_lowercase(),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect_dir(&p, files, errors);
+        } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
+            files.push(p);
+        }
+    }
+}
+
+fn run_extract(
+    inputs: &[PathBuf],
+    format: ExtractFormat,
+    explain: bool,
+) -> Result<Outcome, Vec<Error>> {
+    let extractor = geokg::extract::Extractor::embedded()?;
+    let docs = read_inputs(inputs)?;
+    let mut out = String::new();
+    let mut all = Vec::new();
+    let mut found = false;
+    for (doc, text) in &docs {
+        let ex = if explain {
+            extractor.explain(doc, text)
+        } else {
+            extractor.extract(doc, text)
+        };
+        let lines = extractor.lines(&ex);
+        found |= !lines.is_empty();
+        if explain {
+            out.push_str(&format!("== {doc}\n"));
+            for s in &ex.sentences {
+                out.push_str(&format!(
+                    "[{}] {}..{} {}\n",
+                    s.index,
+                    s.span.start,
+                    s.span.end,
+                    s.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                ));
+                for (t, id, how) in &s.mentions {
+                    out.push_str(&format!("    mention \"{t}\" -> {id} ({how})\n"));
+                }
+                for (src, rel, tgt, hedged, rule) in &s.claims {
+                    out.push_str(&format!(
+                        "    claim {src} {rel} {tgt}{} [{rule}]\n",
+                        if *hedged { " (hedged)" } else { "" }
+                    ));
+                }
+                for sup in &s.suppressed {
+                    out.push_str(&format!(
+                        "    no claim from \"{}\" [{}]: {}\n",
+                        sup.cue, sup.rule, sup.reason
+                    ));
+                }
+            }
+            for d in &ex.diagnostics {
+                out.push_str(&format!("    note: {d}\n"));
+            }
+            continue;
+        }
+        match format {
+            ExtractFormat::Jsonl => {
+                for l in &lines {
+                    out.push_str(&serde_json::to_string(l).unwrap_or_default());
+                    out.push('\n');
+                }
+            }
+            ExtractFormat::Json => all.extend(lines),
+            ExtractFormat::Text => {
+                for l in &lines {
+                    out.push_str(&format!(
+                        "{}: {} {} {}{} [{}]\n    #{}: {}\n",
+                        l.doc,
+                        l.source,
+                        l.relation,
+                        l.target,
+                        if l.hedged { " (hedged)" } else { "" },
+                        l.rule,
+                        l.sentence_index,
+                        l.sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+                    ));
+                }
+            }
+        }
+    }
+    if format == ExtractFormat::Json && !explain {
+        out = json(&all);
+    }
+    Ok(Outcome::Output(out, found))
 }

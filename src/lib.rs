@@ -29,3 +29,9 @@ pub fn default_graph() -> std::result::Result<KnowledgeGraph, Vec<Error>> {
     let data = data::embedded()?;
     KnowledgeGraph::new(data.actors, data.claims).map_err(|e| vec![e])
 }
+pub mod claim;
+pub mod extract;
+pub mod lexicon;
+pub mod mention;
+pub mod reference;
+pub mod sentence;

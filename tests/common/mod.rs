@@ -45,7 +45,11 @@ impl Run {
             "unexpected exit code\n--- stdout ---\n{}\n--- stderr ---\n{}",
             self.stdout, self.stderr
         );
-        assert!(!self.stderr.contains("panicked"), "geokg panicked:\n{}", self.stderr);
+        assert!(
+            !self.stderr.contains("panicked"),
+            "geokg panicked:\n{}",
+            self.stderr
+        );
         self
     }
 }
@@ -63,7 +67,10 @@ where
 /// Runs `geokg ARGS...` and returns its stdout as raw bytes (for byte-identity checks).
 pub fn run_bytes(args: &[&str]) -> Vec<u8> {
     let out = geokg().args(args).output().expect("cannot run geokg");
-    assert!(out.status.code().is_some_and(|c| c <= 1), "geokg {args:?} failed: {out:?}");
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "geokg {args:?} failed: {out:?}"
+    );
     out.stdout
 }
 

@@ -1,0 +1,753 @@
+//! Claims: who does what to whom?
+//!
+//! A sentence becomes a list of tokens in which every actor mention (names, demonyms,
+//! capitals, resolved pronouns and descriptions) is one token. Cue phrases from the
+//! lexicon are found left to right, longest first; each cue's shape says where its source
+//! and target are: the clause subject to the left (skipping relative clauses and
+//! appositions), the object to the right, the agent after "by", the possessor before
+//! "'s". Coordinated lists expand on either side. A negator in the cue's clause
+//! suppresses it; a hedge marks it.
+
+use crate::lexicon::{Lexicon, Shape};
+use crate::model::RelationKind;
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok {
+    /// A lower-case word (or "'s").
+    Word(String),
+    /// A punctuation character.
+    Punct(char),
+    /// An actor mention: actor table index and whether it only qualifies a title.
+    Actor {
+        /// Actor table index.
+        actor: usize,
+        /// A person (for possessive lookups).
+        person: bool,
+    },
+}
+
+impl Tok {
+    fn word(&self) -> Option<&str> {
+        match self {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+    fn is_word(&self, w: &str) -> bool {
+        self.word() == Some(w)
+    }
+    fn actor(&self) -> Option<usize> {
+        match self {
+            Tok::Actor { actor, .. } => Some(*actor),
+            _ => None,
+        }
+    }
+    fn is_punct(&self, c: char) -> bool {
+        matches!(self, Tok::Punct(p) if *p == c)
+    }
+}
+
+/// A cue lexicon compiled for matching.
+#[derive(Debug, Clone)]
+pub struct CompiledLexicon {
+    /// (cue index, phrase words), longest phrases first.
+    phrases: Vec<(usize, Vec<String>)>,
+    lexicon: Lexicon,
+    negators: Vec<Vec<String>>,
+    hedges: Vec<Vec<String>>,
+    speech: Vec<String>,
+}
+
+fn split_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in s.split_whitespace() {
+        if let Some(stem) = w.strip_suffix("n't") {
+            if !stem.is_empty() {
+                out.push(stem.to_string());
+            }
+            out.push("n't".into());
+        } else {
+            out.push(w.to_lowercase());
+        }
+    }
+    out
+}
+
+impl CompiledLexicon {
+    /// Compiles a lexicon.
+    pub fn new(lexicon: Lexicon) -> Self {
+        let mut phrases = Vec::new();
+        for (i, c) in lexicon.cues.iter().enumerate() {
+            for p in &c.phrases {
+                phrases.push((i, split_words(p)));
+            }
+        }
+        phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        let negators = lexicon.negators.iter().map(|s| split_words(s)).collect();
+        let hedges = lexicon.hedges.iter().map(|s| split_words(s)).collect();
+        let speech = lexicon.speech_verbs.clone();
+        CompiledLexicon {
+            phrases,
+            lexicon,
+            negators,
+            hedges,
+            speech,
+        }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    fn is_speech(&self, w: &str) -> bool {
+        self.speech.iter().any(|s| s == w)
+    }
+}
+
+/// A relation read in one sentence, by actor table index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Source actor.
+    pub source: usize,
+    /// Relation.
+    pub kind: RelationKind,
+    /// Target actor.
+    pub target: usize,
+    /// Hedged.
+    pub hedged: bool,
+    /// Confidence.
+    pub confidence: f64,
+    /// Rule (cue) id.
+    pub rule: String,
+}
+
+/// Why a cue produced nothing, for `--explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suppressed {
+    /// Rule id.
+    pub rule: String,
+    /// The cue words.
+    pub cue: String,
+    /// The reason.
+    pub reason: String,
+}
+
+const SUBJECT_STOPS: &[&str] = &[
+    "that", "while", "but", "although", "though", "whereas", "because", "if", "unless", "when",
+    "whether", "where", "so", "than", "whom",
+];
+const OBJECT_STOPS: &[&str] = &[
+    "that", "which", "who", "whose", "while", "but", "because", "when", "if", "although", "though",
+    "said", "says", "whereas", "unless", "after", "before", "since", "until", "as",
+];
+const LOCATIVE: &[&str] = &[
+    "in",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "near",
+    "outside",
+];
+const LIST_FILLERS: &[&str] = &[
+    "the",
+    "both",
+    "by",
+    "its",
+    "their",
+    "also",
+    "neighbouring",
+    "neighboring",
+];
+const TRANSPARENT_NOUNS: &[&str] = &[
+    "troops",
+    "forces",
+    "militias",
+    "militia",
+    "fighters",
+    "soldiers",
+    "mercenaries",
+    "units",
+    "officials",
+    "warplanes",
+    "jets",
+    "drones",
+    "positions",
+    "sites",
+    "bases",
+    "army",
+    "government",
+    "leaders",
+    "members",
+];
+
+struct Ctx<'a> {
+    toks: &'a [Tok],
+    lex: &'a CompiledLexicon,
+    /// segment id for tokens inside relative clauses / parentheses
+    seg: Vec<Option<usize>>,
+    seg_bounds: Vec<(usize, usize)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(toks: &'a [Tok], lex: &'a CompiledLexicon) -> Self {
+        let mut seg = vec![None; toks.len()];
+        let mut seg_bounds = Vec::new();
+        let n = toks.len();
+        let mut i = 0;
+        while i < n {
+            // ", which|who|whose ... ," and "( ... )"
+            let rel = toks[i].is_punct(',')
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_word("which") || t.is_word("who") || t.is_word("whose"));
+            let paren = toks[i].is_punct('(');
+            // appositive ", a/the <words> ," without a verb cue before the next comma
+            let appos = toks[i].is_punct(',')
+                && i > 0
+                && toks[i - 1].actor().is_some()
+                && toks.get(i + 1).is_some_and(|t| {
+                    t.is_word("a") || t.is_word("an") || t.is_word("also") || t.is_word("the")
+                });
+            if rel || paren || appos {
+                let mut j = i + 1;
+                let mut depth = 0;
+                while j < n {
+                    if paren {
+                        if toks[j].is_punct('(') {
+                            depth += 1;
+                        }
+                        if toks[j].is_punct(')') {
+                            if depth == 0 {
+                                break;
+                            }
+                            depth -= 1;
+                        }
+                    } else if toks[j].is_punct(',') {
+                        // a comma inside a list of actors does not close the clause
+                        let list_continues = toks.get(j + 1).is_some_and(|t| t.actor().is_some())
+                            || (toks.get(j + 1).is_some_and(|t| t.is_word("and"))
+                                && toks.get(j + 2).is_some_and(|t| t.actor().is_some())
+                                && toks.get(j + 3).is_some_and(|t| !t.is_punct(',')));
+                        if !list_continues {
+                            break;
+                        }
+                    } else if toks[j].is_punct(';') || toks[j].is_punct('.') {
+                        break;
+                    }
+                    j += 1;
+                }
+                if appos && j >= n {
+                    i += 1;
+                    continue;
+                }
+                let id = seg_bounds.len();
+                seg_bounds.push((i, j.min(n - 1)));
+                for s in seg.iter_mut().take(j.min(n - 1) + 1).skip(i) {
+                    *s = Some(id);
+                }
+                i = j + 1;
+                continue;
+            }
+            i += 1;
+        }
+        Ctx {
+            toks,
+            lex,
+            seg,
+            seg_bounds,
+        }
+    }
+
+    fn located(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i - 1]
+                .word()
+                .is_some_and(|w| LOCATIVE.contains(&w))
+    }
+
+    /// The list of actors ending at `i`, extended to the left.
+    fn list_left(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut j = i;
+        let mut serial = false;
+        loop {
+            // connectors between j-? and j
+            let mut k = j;
+            let mut comma = false;
+            let mut and = false;
+            while k > 0 {
+                let t = &self.toks[k - 1];
+                if t.is_punct(',') {
+                    comma = true;
+                } else if t.is_word("and") || t.is_word("or") || t.is_punct('&') {
+                    and = true;
+                } else if t.word().is_some_and(|w| LIST_FILLERS.contains(&w)) {
+                } else {
+                    break;
+                }
+                k -= 1;
+            }
+            if k == j || k == 0 || self.toks[k - 1].actor().is_none() {
+                break;
+            }
+            if comma && and && !serial && out.len() >= 2 {
+                break;
+            }
+            if comma && and && out.len() == 1 {
+                // "X, and Y" with nothing before: a new clause, not a list
+                break;
+            }
+            if comma && !and {
+                serial = true;
+            }
+            j = k - 1;
+            out.push(j);
+        }
+        out
+    }
+
+    /// The list of actors starting at `i`, extended to the right.
+    fn list_right(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut j = i;
+        let n = self.toks.len();
+        let mut serial = false;
+        loop {
+            let mut k = j + 1;
+            let mut comma = false;
+            let mut and = false;
+            // skip "'s" + organ ("Eritrea's military and ruling party")
+            while k < n {
+                let t = &self.toks[k];
+                if t.is_punct(',') {
+                    comma = true;
+                } else if t.is_word("and") || t.is_word("or") || t.is_punct('&') {
+                    and = true;
+                } else if t
+                    .word()
+                    .is_some_and(|w| LIST_FILLERS.contains(&w) || w == "as" || w == "well")
+                {
+                } else {
+                    break;
+                }
+                k += 1;
+            }
+            if k == j + 1 || k >= n || self.toks[k].actor().is_none() {
+                break;
+            }
+            if comma && and && !serial {
+                break;
+            }
+            if comma && !and {
+                serial = true;
+            }
+            j = k;
+            out.push(j);
+        }
+        out
+    }
+
+    /// The subject for a cue starting at token `c`.
+    fn subject(&self, c: usize) -> Option<Vec<usize>> {
+        let my_seg = self.seg.get(c).copied().flatten();
+        // a participle after a comma ("..., accusing Kyiv") takes the clause subject
+        let participle = c > 0
+            && self.toks[c - 1].is_punct(',')
+            && self.toks[c].word().is_some_and(|w| w.ends_with("ing"));
+        let mut i = c;
+        let mut steps = 0;
+        while i > 0 {
+            i -= 1;
+            steps += 1;
+            if steps > 40 {
+                return None;
+            }
+            if let Some(s) = self.seg[i] {
+                if Some(s) != my_seg {
+                    i = self.seg_bounds[s].0;
+                    continue;
+                }
+            }
+            let t = &self.toks[i];
+            if participle && i + 1 == c {
+                continue;
+            }
+            match t {
+                Tok::Actor { .. } => {
+                    if self.located(i) {
+                        continue;
+                    }
+                    if participle {
+                        // keep going to the leftmost actor of the clause
+                        let mut first = i;
+                        let mut j = i;
+                        while j > 0 {
+                            j -= 1;
+                            if self.toks[j].is_punct(';')
+                                || self.toks[j]
+                                    .word()
+                                    .is_some_and(|w| SUBJECT_STOPS.contains(&w))
+                            {
+                                break;
+                            }
+                            if self.seg[j].is_some() {
+                                continue;
+                            }
+                            if self.toks[j].actor().is_some() && !self.located(j) {
+                                first = j;
+                            }
+                        }
+                        return Some(self.list_right(first));
+                    }
+                    return Some(self.list_left(i));
+                }
+                Tok::Word(w) => {
+                    if (w == "which" || w == "who" || w == "whose")
+                        && i > 0
+                        && self.toks[i - 1].is_punct(',')
+                    {
+                        // inside a relative clause: the antecedent before the comma
+                        let mut j = i - 1;
+                        while j > 0 {
+                            j -= 1;
+                            let tj = &self.toks[j];
+                            if tj.actor().is_some() {
+                                return Some(self.list_left(j));
+                            }
+                            if tj.is_punct(')')
+                                || tj.is_punct(',')
+                                || tj.word().is_some_and(|w| {
+                                    w == "among" || w == "others" || w == "notably"
+                                })
+                            {
+                                continue;
+                            }
+                            return None;
+                        }
+                        return None;
+                    }
+                    if w == "that" {
+                        // "X said that ...": continue to the speaker
+                        if i > 0
+                            && self.toks[i - 1]
+                                .word()
+                                .is_some_and(|p| self.lex.is_speech(p))
+                        {
+                            continue;
+                        }
+                        return None;
+                    }
+                    if SUBJECT_STOPS.contains(&w.as_str()) {
+                        return None;
+                    }
+                }
+                Tok::Punct(';') | Tok::Punct(':') => return None,
+                Tok::Punct(_) => {}
+            }
+        }
+        None
+    }
+
+    /// The object after token `e` (exclusive end of the cue).
+    fn object(&self, e: usize, stop_at: Option<&[String]>) -> Option<Vec<usize>> {
+        let n = self.toks.len();
+        let mut j = e;
+        let mut steps = 0;
+        while j < n && steps < 14 {
+            steps += 1;
+            let t = &self.toks[j];
+            match t {
+                Tok::Actor { .. } => {
+                    if self.located(j) {
+                        j += 1;
+                        continue;
+                    }
+                    // "Niger's ousted president, Mohamed Bazoum": the person
+                    if self.toks.get(j + 1).is_some_and(|t| t.is_word("'s")) {
+                        let mut k = j + 2;
+                        while k < n && k < j + 6 {
+                            if self.toks[k].is_punct(',') {
+                                if let Some(Tok::Actor { person: true, .. }) = self.toks.get(k + 1)
+                                {
+                                    if self.toks[j + 2..k].iter().all(|t| t.word().is_some()) {
+                                        return Some(self.list_right(k + 1));
+                                    }
+                                }
+                                break;
+                            }
+                            if self.toks[k].actor().is_some() {
+                                break;
+                            }
+                            k += 1;
+                        }
+                    }
+                    return Some(self.list_right(j));
+                }
+                Tok::Word(w) => {
+                    if OBJECT_STOPS.contains(&w.as_str()) {
+                        return None;
+                    }
+                    if stop_at.is_some_and(|s| s.iter().any(|x| x == w)) {
+                        return None;
+                    }
+                    if j > e && self.cue_at(j).is_some() {
+                        return None;
+                    }
+                }
+                Tok::Punct(';')
+                | Tok::Punct(':')
+                | Tok::Punct('.')
+                | Tok::Punct('"')
+                | Tok::Punct('(') => return None,
+                Tok::Punct(_) => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The longest cue phrase starting at token `i`: (cue index, end token).
+    fn cue_at(&self, i: usize) -> Option<(usize, usize)> {
+        for (ci, words) in &self.lex.phrases {
+            if i + words.len() > self.toks.len() {
+                continue;
+            }
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.toks[i + k].is_word(w))
+            {
+                return Some((*ci, i + words.len()));
+            }
+        }
+        None
+    }
+
+    fn window_has(&self, phrases: &[Vec<String>], from: usize, to: usize) -> Option<String> {
+        for i in from..to {
+            for p in phrases {
+                if i + p.len() <= to
+                    && p.iter()
+                        .enumerate()
+                        .all(|(k, w)| self.toks[i + k].is_word(w))
+                {
+                    return Some(p.join(" "));
+                }
+            }
+        }
+        None
+    }
+
+    /// Start of the clause window before token `c` (at most `max` tokens back).
+    fn clause_start(&self, c: usize, max: usize) -> usize {
+        let mut i = c;
+        while i > 0 && c - i < max {
+            let t = &self.toks[i - 1];
+            if t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_word("but")
+                || t.is_word("while")
+                || t.is_word("although")
+                || t.is_word("though")
+                || t.is_word("whereas")
+            {
+                break;
+            }
+            if t.is_punct(',')
+                && self
+                    .toks
+                    .get(i)
+                    .is_some_and(|n| n.is_word("and") || n.is_word("but"))
+            {
+                break;
+            }
+            i -= 1;
+        }
+        i
+    }
+}
+
+/// Reads the relations of one sentence.
+pub fn read(
+    toks: &[Tok],
+    lex: &CompiledLexicon,
+    mut suppressed: Option<&mut Vec<Suppressed>>,
+) -> Vec<Found> {
+    let ctx = Ctx::new(toks, lex);
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    let n = toks.len();
+    let mut warn_until = 0usize;
+    while i < n {
+        let Some((ci, end)) = ctx.cue_at(i) else {
+            i += 1;
+            continue;
+        };
+        let cue = &lex.lexicon.cues[ci];
+        let cue_text: Vec<&str> = toks[i..end].iter().filter_map(|t| t.word()).collect();
+        let cue_text = cue_text.join(" ");
+        let mut note = |reason: &str| {
+            if let Some(s) = suppressed.as_deref_mut() {
+                s.push(Suppressed {
+                    rule: cue.id.clone(),
+                    cue: cue_text.clone(),
+                    reason: reason.into(),
+                });
+            }
+        };
+        // a speech tag after a quote ("...," warned Akar) carries no relation of its own
+        if cue.relation == RelationKind::Warns
+            && i >= 1
+            && (toks[i - 1].is_punct('"')
+                || (i >= 2 && toks[i - 1].is_punct(',') && toks[i - 2].is_punct('"')))
+        {
+            note("speech tag after a quote");
+            i = end;
+            continue;
+        }
+        // an act threatened inside a warning is part of the warning
+        if i < warn_until && cue.relation == RelationKind::Opposes {
+            note("inside a warning");
+            i = end;
+            continue;
+        }
+        let mut shape = cue.shape;
+        // "has been propped up ... by": an active cue in the passive voice
+        let passive_aux = i > 0
+            && toks[i - 1].word().is_some_and(|w| {
+                matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being")
+            });
+        let by_after = (end..(end + 12).min(n)).find(|&k| toks[k].is_word("by"));
+        if shape == Shape::Active && passive_aux && by_after.is_some() {
+            shape = Shape::Passive;
+        }
+        let (sources, targets): (Option<Vec<usize>>, Option<Vec<usize>>) = match shape {
+            Shape::Active => (ctx.subject(i), ctx.object(end, None)),
+            Shape::Passive => {
+                let agent = if toks[end - 1].is_word("by") {
+                    Some(end)
+                } else {
+                    by_after.map(|k| k + 1)
+                };
+                (agent.and_then(|a| ctx.object(a, None)), ctx.subject(i))
+            }
+            Shape::Compound => {
+                if i >= 2 && toks[i - 1].is_punct('-') && toks[i - 2].actor().is_some() {
+                    let src = vec![i - 2];
+                    let tgt = (end..(end + 4).min(n))
+                        .find(|&k| toks[k].actor().is_some())
+                        .map(|k| vec![k]);
+                    (Some(src), tgt)
+                } else {
+                    (None, None)
+                }
+            }
+            Shape::Possessive => {
+                let src = if i >= 2 && toks[i - 1].is_word("'s") && toks[i - 2].actor().is_some() {
+                    Some(vec![i - 2])
+                } else {
+                    ctx.subject(i)
+                };
+                (src, ctx.object(end, None))
+            }
+            Shape::OfPossessor | Shape::PossessedState => {
+                // T's [adjectives] cue
+                let mut k = i;
+                while k > 0 && toks[k - 1].word().is_some_and(|w| w != "'s" && k + 4 > i) {
+                    k -= 1;
+                }
+                if k >= 2 && toks[k - 1].is_word("'s") && toks[k - 2].actor().is_some() {
+                    (ctx.subject(k - 2), Some(vec![k - 2]))
+                } else {
+                    (None, None)
+                }
+            }
+            Shape::Reverse => (ctx.object(end, None), ctx.subject(i)),
+            Shape::Designate => {
+                let clause_end = (end..n)
+                    .find(|&k| toks[k].is_punct(';') || toks[k].is_punct('.'))
+                    .unwrap_or(n);
+                let has_required = (end..clause_end.min(end + 12)).any(|k| {
+                    toks[k]
+                        .word()
+                        .is_some_and(|w| cue.requires.iter().any(|r| r == w))
+                });
+                if !has_required {
+                    (None, None)
+                } else {
+                    let subj = ctx.subject(i);
+                    let obj = ctx.object(end, Some(&cue.requires)).or_else(|| {
+                        // "whose YPG militia Ankara regards as a terrorist group"
+                        let s0 = subj.as_ref().and_then(|s| s.iter().min().copied())?;
+                        (s0.saturating_sub(4)..s0)
+                            .rev()
+                            .find(|&k| toks[k].actor().is_some())
+                            .map(|k| vec![k])
+                    });
+                    (subj, obj)
+                }
+            }
+            Shape::ListedOn => {
+                if i >= 1 && toks[i - 1].actor().is_some() {
+                    (Some(vec![i - 1]), ctx.subject(i - 1))
+                } else {
+                    (None, None)
+                }
+            }
+        };
+        let (Some(sources), Some(targets)) = (sources, targets) else {
+            note("no source or no target");
+            i = end;
+            continue;
+        };
+        // negation and hedging in the cue's clause
+        let from = ctx.clause_start(i, 14);
+        let neg = ctx.window_has(&lex.negators, from.max(i.saturating_sub(14)), i);
+        if let Some(nw) = neg {
+            note(&format!("negated by \"{nw}\""));
+            i = end;
+            continue;
+        }
+        let hedge = ctx.window_has(&lex.hedges, from, i).is_some();
+        if cue.relation == RelationKind::Warns && shape == Shape::Active {
+            warn_until = (end..n)
+                .find(|&k| toks[k].is_punct('.') || toks[k].is_punct(';'))
+                .unwrap_or(n);
+        }
+        for &s in &sources {
+            for &t in &targets {
+                let (Some(sa), Some(ta)) = (toks[s].actor(), toks[t].actor()) else {
+                    continue;
+                };
+                if sa == ta {
+                    continue;
+                }
+                let f = Found {
+                    source: sa,
+                    kind: cue.relation,
+                    target: ta,
+                    hedged: hedge,
+                    confidence: if hedge {
+                        cue.confidence * 0.7
+                    } else {
+                        cue.confidence
+                    },
+                    rule: cue.id.clone(),
+                };
+                if !out
+                    .iter()
+                    .any(|o| o.source == f.source && o.kind == f.kind && o.target == f.target)
+                {
+                    out.push(f);
+                }
+            }
+        }
+        i = end;
+    }
+    let _ = TRANSPARENT_NOUNS;
+    out
+}

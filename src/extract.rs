@@ -1,0 +1,583 @@
+//! The extraction pipeline: text -> sentences -> mentions -> claims.
+//!
+//! Extraction does no I/O and never fails: whatever the text, it returns claims (each
+//! with its sentence and byte span in the original text), the new actors the text
+//! introduced, and diagnostics.
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{self, CompiledLexicon, Found, Suppressed, Tok};
+use crate::error::Error;
+use crate::graphfile::round2;
+use crate::lexicon::Lexicon;
+use crate::mention::{ActorTable, Matcher, Mention};
+use crate::model::{Actor, ActorKind, Claim, Evidence, Provenance, Span};
+use crate::normalize::Normalized;
+use crate::reference::{classify, Memory, RefKind, Seen};
+use crate::sentence;
+
+/// Reads relations from text with a registry of actors and a cue lexicon.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    actors: Vec<Actor>,
+    matcher: Matcher,
+    lexicon: CompiledLexicon,
+}
+
+/// What was read in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Document id.
+    pub doc: String,
+    /// Claims, in sentence order.
+    pub claims: Vec<Claim>,
+    /// Actors introduced by the text and unknown to the registry.
+    pub new_actors: Vec<Actor>,
+    /// Problems worth knowing about (never errors).
+    pub diagnostics: Vec<String>,
+    /// Per-sentence trace for `--explain`.
+    pub sentences: Vec<SentenceTrace>,
+}
+
+/// How one sentence was read.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceTrace {
+    /// 0-based index.
+    pub index: usize,
+    /// Byte span in the original text.
+    pub span: Span,
+    /// The sentence.
+    pub text: String,
+    /// Mentions: (text as written, actor id, how).
+    pub mentions: Vec<(String, String, String)>,
+    /// Claims read: (source id, relation, target id, hedged, rule).
+    pub claims: Vec<(String, String, String, bool, String)>,
+    /// Cues that produced nothing, and why.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// One line of `geokg extract --format jsonl`: the documented contract.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimLine {
+    /// Document id (file stem).
+    pub doc: String,
+    /// Source display name.
+    pub source: String,
+    /// Source actor id.
+    pub source_id: String,
+    /// `supports`, `opposes` or `warns`.
+    pub relation: String,
+    /// Target display name.
+    pub target: String,
+    /// Target actor id.
+    pub target_id: String,
+    /// Only suspected or alleged.
+    pub hedged: bool,
+    /// From 0 to 1.
+    pub confidence: f64,
+    /// The sentence, as in the original text.
+    pub sentence: String,
+    /// 0-based sentence index.
+    pub sentence_index: usize,
+    /// Byte span `[start, end)` of the sentence in the original text.
+    pub span: [usize; 2],
+    /// The rule that fired.
+    pub rule: String,
+}
+
+impl Extractor {
+    /// An extractor over `actors` with `lexicon`.
+    pub fn new(actors: Vec<Actor>, lexicon: Lexicon) -> Self {
+        let matcher = Matcher::new(&actors, &lexicon);
+        Extractor {
+            actors,
+            matcher,
+            lexicon: CompiledLexicon::new(lexicon),
+        }
+    }
+
+    /// An extractor over the embedded registry and lexicon.
+    ///
+    /// # Errors
+    /// Only if the embedded data is inconsistent, which the tests rule out.
+    pub fn embedded() -> Result<Self, Vec<Error>> {
+        let data = crate::data::embedded()?;
+        let lexicon = Lexicon::embedded().map_err(|e| vec![e])?;
+        Ok(Extractor::new(data.actors, lexicon))
+    }
+
+    /// The registry actors.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// Reads one document. Never fails.
+    pub fn extract(&self, doc: &str, text: &str) -> Extraction {
+        self.run(doc, text, false)
+    }
+
+    /// Reads one document and keeps a per-sentence trace.
+    pub fn explain(&self, doc: &str, text: &str) -> Extraction {
+        self.run(doc, text, true)
+    }
+
+    fn run(&self, doc: &str, text: &str, trace: bool) -> Extraction {
+        let norm = Normalized::new(text);
+        let plain = norm.text.as_str();
+        let spans = sentence::split(plain);
+        let mut table = ActorTable {
+            known: &self.actors,
+            new: Vec::new(),
+        };
+        let mut mentions = self.matcher.find(plain, &mut table);
+        choose_alternatives(&mut mentions);
+        let organs: Vec<&str> = self
+            .lexicon
+            .lexicon()
+            .state_organs
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let mut memory = Memory::default();
+        let mut out = Extraction {
+            doc: doc.to_string(),
+            ..Default::default()
+        };
+        let mut last_speaker: Option<usize> = None;
+        let mut mi = 0;
+        for (si, span) in spans.iter().enumerate() {
+            while mi < mentions.len() && mentions[mi].end <= span.start {
+                mi += 1;
+            }
+            let mut here: Vec<&Mention> = Vec::new();
+            let mut k = mi;
+            while k < mentions.len() && mentions[k].start < span.end {
+                if mentions[k].end <= span.end {
+                    here.push(&mentions[k]);
+                }
+                k += 1;
+            }
+            let (toks, refs) = tokenize(plain, *span, &here, &table);
+            // the speaker of quoted words in this sentence
+            let speaker = find_speaker(&toks, &self.lexicon).or_else(|| {
+                if toks.iter().any(|t| matches!(t, Tok::Punct('"'))) {
+                    last_speaker
+                } else {
+                    None
+                }
+            });
+            let mut toks = toks;
+            for (pos, kind) in refs {
+                let resolved = match kind {
+                    RefKind::Speaker => speaker,
+                    _ => memory.resolve(kind, si, pos, &table),
+                };
+                if let Some(a) = resolved {
+                    toks[pos] = Tok::Actor {
+                        actor: a,
+                        person: table.get(a).kind == ActorKind::Person,
+                    };
+                }
+                let _ = &organs;
+            }
+            for (pos, t) in toks.iter().enumerate() {
+                if let Tok::Actor { actor, .. } = t {
+                    memory.push(Seen {
+                        actor: *actor,
+                        sentence: si,
+                        position: pos,
+                    });
+                }
+            }
+            if speaker.is_some() {
+                last_speaker = speaker;
+            }
+            let mut suppressed = Vec::new();
+            let found = claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed));
+            let found = speaker_as_source(found, &toks, &table);
+            let (os, oe) = norm.original_span(span.start, span.end, text);
+            let sentence_text = &text[os..oe];
+            for f in &found {
+                out.claims.push(Claim {
+                    source: table.get(f.source).id.clone(),
+                    kind: f.kind,
+                    target: table.get(f.target).id.clone(),
+                    hedged: f.hedged,
+                    confidence: round2(f.confidence),
+                    from: None,
+                    until: None,
+                    provenance: Provenance::Extracted(Evidence {
+                        doc: doc.to_string(),
+                        sentence_index: si,
+                        span: Span::new(os, oe),
+                        sentence: sentence_text.to_string(),
+                        rule: f.rule.clone(),
+                    }),
+                });
+            }
+            if trace {
+                let mentions_here = here
+                    .iter()
+                    .filter(|m| !m.modifier)
+                    .map(|m| {
+                        let (a, b) = norm.original_span(m.start, m.end, text);
+                        (
+                            text[a..b].to_string(),
+                            table.get(m.actor).id.clone(),
+                            format!("{:?}", m.kind).to_lowercase(),
+                        )
+                    })
+                    .collect();
+                out.sentences.push(SentenceTrace {
+                    index: si,
+                    span: Span::new(os, oe),
+                    text: sentence_text.to_string(),
+                    mentions: mentions_here,
+                    claims: found
+                        .iter()
+                        .map(|f| {
+                            (
+                                table.get(f.source).id.clone(),
+                                f.kind.to_string(),
+                                table.get(f.target).id.clone(),
+                                f.hedged,
+                                f.rule.clone(),
+                            )
+                        })
+                        .collect(),
+                    suppressed,
+                });
+            }
+        }
+        for a in &table.new {
+            out.diagnostics.push(format!(
+                "{doc}: new actor \"{}\" ({}), not in the registry",
+                a.name, a.kind
+            ));
+        }
+        // new actors keep ids that cannot clash with the registry
+        let known: std::collections::HashSet<&str> =
+            self.actors.iter().map(|a| a.id.as_str()).collect();
+        let mut renames = Vec::new();
+        for a in &mut table.new {
+            if known.contains(a.id.as_str()) || a.id.is_empty() {
+                let new_id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
+                renames.push((a.id.clone(), new_id.clone()));
+                a.id = new_id;
+            }
+        }
+        let new_ids: std::collections::HashSet<String> =
+            table.new.iter().map(|a| a.id.clone()).collect();
+        for c in &mut out.claims {
+            for (old, new) in &renames {
+                if c.source == *old && !new_ids.contains(old) {
+                    c.source = new.clone();
+                }
+                if c.target == *old && !new_ids.contains(old) {
+                    c.target = new.clone();
+                }
+            }
+        }
+        // only new actors that some claim uses are kept
+        out.new_actors = table
+            .new
+            .into_iter()
+            .filter(|a| {
+                out.claims
+                    .iter()
+                    .any(|c| c.source == a.id || c.target == a.id)
+            })
+            .collect();
+        out
+    }
+
+    /// The display name of an actor id, registry or new.
+    pub fn name_of<'a>(&'a self, id: &'a str, new: &'a [Actor]) -> &'a str {
+        self.actors
+            .iter()
+            .chain(new.iter())
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.name.as_str())
+    }
+
+    /// The claims of an extraction as JSONL records.
+    pub fn lines(&self, ex: &Extraction) -> Vec<ClaimLine> {
+        ex.claims
+            .iter()
+            .filter_map(|c| {
+                let Provenance::Extracted(e) = &c.provenance else {
+                    return None;
+                };
+                Some(ClaimLine {
+                    doc: e.doc.clone(),
+                    source: self.name_of(&c.source, &ex.new_actors).to_string(),
+                    source_id: c.source.clone(),
+                    relation: c.kind.to_string(),
+                    target: self.name_of(&c.target, &ex.new_actors).to_string(),
+                    target_id: c.target.clone(),
+                    hedged: c.hedged,
+                    confidence: c.confidence,
+                    sentence: e.sentence.clone(),
+                    sentence_index: e.sentence_index,
+                    span: [e.span.start, e.span.end],
+                    rule: e.rule.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Ambiguous names take the reading the rest of the document supports.
+fn choose_alternatives(mentions: &mut [Mention]) {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for m in mentions.iter().filter(|m| m.alternatives.is_empty()) {
+        *counts.entry(m.actor).or_default() += 1;
+    }
+    for m in mentions.iter_mut().filter(|m| !m.alternatives.is_empty()) {
+        let mut best = (
+            counts.get(&m.actor).copied().unwrap_or(0),
+            std::cmp::Reverse(m.actor),
+        );
+        for &a in &m.alternatives {
+            let c = (counts.get(&a).copied().unwrap_or(0), std::cmp::Reverse(a));
+            if c > best {
+                best = c;
+            }
+        }
+        m.actor = best.1 .0;
+    }
+}
+
+/// Nouns after a possessive pronoun that make it stand for the actor ("its fighters").
+const AGENT_NOUNS: &[&str] = &[
+    "forces",
+    "troops",
+    "fighters",
+    "militias",
+    "militia",
+    "soldiers",
+    "men",
+    "army",
+    "military",
+    "government",
+    "administration",
+    "foreign",
+    "ministry",
+    "warplanes",
+    "jets",
+    "drones",
+    "navy",
+    "officials",
+    "units",
+    "loyalists",
+    "supporters",
+    "allies",
+    "partners",
+    "missiles",
+    "rockets",
+    "warships",
+];
+
+/// Tokens of one sentence, and the positions of pronouns and descriptions to resolve.
+fn tokenize(
+    plain: &str,
+    span: Span,
+    mentions: &[&Mention],
+    table: &ActorTable<'_>,
+) -> (Vec<Tok>, Vec<(usize, RefKind)>) {
+    let mut toks = Vec::new();
+    let mut refs = Vec::new();
+    let mut i = span.start;
+    let mut mi = 0;
+    let text = &plain[..span.end];
+    while i < span.end {
+        if mi < mentions.len() && mentions[mi].start <= i {
+            let m = mentions[mi];
+            if !m.modifier && m.start == i {
+                toks.push(Tok::Actor {
+                    actor: m.actor,
+                    person: table.get(m.actor).kind == ActorKind::Person,
+                });
+            }
+            i = m.end.max(i + 1);
+            while i < span.end && !text.is_char_boundary(i) {
+                i += 1;
+            }
+            mi += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_alphanumeric() {
+            let start = i;
+            while i < span.end {
+                let d = text[i..].chars().next().unwrap_or(' ');
+                if d.is_alphanumeric() {
+                    i += d.len_utf8();
+                } else {
+                    break;
+                }
+                if mi < mentions.len() && mentions[mi].start == i {
+                    break;
+                }
+            }
+            let w = text[start..i].to_lowercase();
+            // n't
+            if w.ends_with('n') && text[i..].starts_with("'t") {
+                let stem = &w[..w.len() - 1];
+                if !stem.is_empty() {
+                    toks.push(Tok::Word(stem.to_string()));
+                }
+                toks.push(Tok::Word("n't".into()));
+                i += 2;
+                continue;
+            }
+            let prev = toks
+                .last()
+                .and_then(|t| {
+                    if let Tok::Word(p) = t {
+                        Some(p.as_str())
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or("");
+            if let Some(kind) = classify(&w, prev) {
+                let next: String = text[i..]
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .to_lowercase();
+                let possessive = matches!(w.as_str(), "his" | "its" | "their" | "our" | "my")
+                    || (w == "her"
+                        && next.chars().next().is_some_and(char::is_alphanumeric)
+                        && !matches!(
+                            next.as_str(),
+                            "to" | "that"
+                                | "and"
+                                | "on"
+                                | "in"
+                                | "of"
+                                | "as"
+                                | "with"
+                                | "for"
+                                | "from"
+                                | "by"
+                        ));
+                let agent = AGENT_NOUNS.contains(&next.as_str());
+                let description = matches!(
+                    kind,
+                    RefKind::Group
+                        | RefKind::Organisation
+                        | RefKind::Government
+                        | RefKind::Army
+                        | RefKind::Titled
+                );
+                if !possessive || agent || description {
+                    refs.push((toks.len(), kind));
+                }
+            }
+            toks.push(Tok::Word(w));
+            if text[i..].starts_with("'s")
+                && !text[i + 2..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                toks.push(Tok::Word("'s".into()));
+                i += 2;
+            } else if text[i..].starts_with("s'") {
+                // plural possessive: the word already ends in s
+            }
+            continue;
+        }
+        if text[i..].starts_with("'s") && !text[i + 2..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            toks.push(Tok::Word("'s".into()));
+            i += 2;
+            continue;
+        }
+        if !c.is_whitespace() {
+            toks.push(Tok::Punct(c));
+        }
+        i += c.len_utf8();
+    }
+    (toks, refs)
+}
+
+/// The speaker of a sentence with a quote: `"...," said X`, `"...," X said`, `X said: "..."`.
+fn find_speaker(toks: &[Tok], lex: &CompiledLexicon) -> Option<usize> {
+    let speech =
+        |t: &Tok| matches!(t, Tok::Word(w) if lex.lexicon().speech_verbs.iter().any(|s| s == w));
+    let actor = |t: &Tok| {
+        if let Tok::Actor { actor, .. } = t {
+            Some(*actor)
+        } else {
+            None
+        }
+    };
+    let quote_at = toks.iter().position(|t| matches!(t, Tok::Punct('"')))?;
+    for i in 0..toks.len() {
+        let after_quote = i >= 1
+            && (matches!(toks[i - 1], Tok::Punct('"'))
+                || (i >= 2
+                    && matches!(toks[i - 1], Tok::Punct(','))
+                    && matches!(toks[i - 2], Tok::Punct('"'))));
+        if after_quote {
+            if speech(&toks[i]) {
+                // said X / said a spokesman for X
+                for t in toks.iter().skip(i + 1).take(6) {
+                    if let Some(a) = actor(t) {
+                        return Some(a);
+                    }
+                }
+            }
+            if let Some(a) = actor(&toks[i]) {
+                if toks.get(i + 1).is_some_and(speech) {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    // X said: "..." / X said "..."
+    if quote_at >= 2 && speech(&toks[quote_at - 1])
+        || (quote_at >= 3
+            && matches!(toks[quote_at - 1], Tok::Punct(':' | ','))
+            && speech(&toks[quote_at - 2]))
+    {
+        return toks[..quote_at].iter().rev().find_map(actor);
+    }
+    None
+}
+
+/// "Foreign Minister X said Tehran would support Y": the speaker, when the sentence's
+/// subject is the speaker's own state, is the source.
+fn speaker_as_source(found: Vec<Found>, toks: &[Tok], table: &ActorTable<'_>) -> Vec<Found> {
+    let persons: Vec<usize> = toks
+        .iter()
+        .filter_map(|t| {
+            if let Tok::Actor {
+                actor,
+                person: true,
+            } = t
+            {
+                Some(*actor)
+            } else {
+                None
+            }
+        })
+        .collect();
+    found
+        .into_iter()
+        .map(|mut f| {
+            let src = table.get(f.source);
+            if src.kind == ActorKind::State {
+                if let Some(&p) = persons.iter().find(|&&p| {
+                    p != f.target && table.get(p).affiliations.iter().any(|a| a.actor == src.id)
+                }) {
+                    // only when the person speaks: a speech verb follows the person
+                    f.source = p;
+                }
+            }
+            f
+        })
+        .collect()
+}

@@ -1,0 +1,133 @@
+//! The cue lexicon: which words signal which relation, in which sentence shape.
+//!
+//! Lexicons are data: `data/lexicon.json` is compiled in and can be replaced by a user's
+//! own file with the same schema (see `data/README.md`).
+
+use serde::Deserialize;
+
+use crate::error::{Error, Location, Result};
+use crate::model::RelationKind;
+
+/// The lexicon compiled into the binary.
+pub const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon.json");
+
+/// How a cue's source and target are found around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// `S cue T`: "Turkey backs the GNA".
+    Active,
+    /// `T cue S`, the cue ending in "by": "the GNA, backed by Turkey".
+    Passive,
+    /// `S-cue T`: "the Iran-backed Houthis".
+    Compound,
+    /// `S's cue T`: "Ukraine's support for the rebels"; without a possessor the clause
+    /// subject is the source ("in support of Hamas").
+    Possessive,
+    /// `S ... T's cue`: "Niger is among Bamako's closest allies".
+    OfPossessor,
+    /// `T ... cue S`: "lacks the support of Russia".
+    Reverse,
+    /// `S cue T ... required word`: "designated the movement a terrorist organisation".
+    Designate,
+    /// `S ... T's cue`, the possessor being acted against: "said Dbeibah's mandate had
+    /// expired".
+    PossessedState,
+    /// `T remains on S's cue`: "HTS remains on the U.S. list of terrorist organisations".
+    ListedOn,
+}
+
+/// One cue entry: phrases that signal a relation in a given shape.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    /// Rule id, reported with every claim the cue produces.
+    pub id: String,
+    /// The relation signalled.
+    pub relation: RelationKind,
+    /// Where source and target are found.
+    pub shape: Shape,
+    /// Confidence of claims from this cue.
+    pub confidence: f64,
+    /// Lower-case word sequences.
+    pub phrases: Vec<String>,
+    /// Words of which one must follow in the clause (for `designate`).
+    #[serde(default)]
+    pub requires: Vec<String>,
+}
+
+/// The whole lexicon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Format version (1).
+    pub version: u32,
+    /// Relation cues.
+    pub cues: Vec<Cue>,
+    /// Words and phrases that negate a cue in their clause.
+    pub negators: Vec<String>,
+    /// Words and phrases that make a claim hedged.
+    pub hedges: Vec<String>,
+    /// Verbs that introduce reported speech.
+    pub speech_verbs: Vec<String>,
+    /// Titles and roles that introduce a person ("Defence Minister").
+    pub titles: Vec<String>,
+    /// Nouns that, after a demonym or possessive, stand for the state ("Turkish troops").
+    pub state_organs: Vec<String>,
+    /// Nouns that, after a demonym, name a non-state group ("Syrian rebels").
+    pub non_state_agents: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for RelationKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    ///
+    /// # Errors
+    /// Only if the embedded file is malformed, which the tests rule out.
+    pub fn embedded() -> Result<Self> {
+        Self::from_json("data/lexicon.json", EMBEDDED_LEXICON)
+    }
+
+    /// Parses a lexicon; `path` is used in messages.
+    ///
+    /// # Errors
+    /// [`Error::Data`] with file, line, column and field.
+    pub fn from_json(path: &str, text: &str) -> Result<Self> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let lex: Lexicon = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let field = e.path().to_string();
+            let inner = e.into_inner();
+            let msg = inner.to_string();
+            let msg = msg
+                .rfind(" at line ")
+                .map_or(msg.clone(), |i| msg[..i].to_string());
+            Error::Data {
+                location: Location {
+                    path: path.into(),
+                    line: inner.line(),
+                    column: inner.column(),
+                },
+                field,
+                message: crate::error::lower_first(&msg.replace('`', "\"")),
+            }
+        })?;
+        if lex.version != 1 {
+            return Err(Error::Data {
+                location: Location {
+                    path: path.into(),
+                    line: 0,
+                    column: 0,
+                },
+                field: "version".into(),
+                message: format!("unsupported lexicon version {}", lex.version),
+            });
+        }
+        Ok(lex)
+    }
+}

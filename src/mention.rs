@@ -1,0 +1,722 @@
+//! Mentions: which actors are named here?
+//!
+//! All registry names are matched at once with aho-corasick over the plain text, then
+//! filtered by case rules (acronyms match exactly, capitalised names need a capital) and
+//! whole-word boundaries, and resolved leftmost-longest. Demonyms count only before a
+//! noun that stands for the state ("Turkish troops"); capitals only when they act
+//! ("Paris calls on", not "in Paris"). Titles introduce people the registry does not
+//! know ("Defence Minister Hulusi Akar"), who become new actors affiliated with the
+//! state or group named before the title.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon::Lexicon;
+use crate::model::{Actor, ActorKind, NameRole};
+use crate::normalize::{fold, Normalized};
+
+/// How a mention names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A registry name or alias.
+    Name,
+    /// A demonym before a state organ ("Turkish troops").
+    Demonym,
+    /// A capital acting for its state ("Ankara said").
+    Capital,
+    /// A person introduced by a title and not in the registry.
+    NewPerson,
+    /// A demonym with a non-state noun ("Syrian rebels"), a new group.
+    NewGroup,
+    /// A pronoun or description resolved by reference.
+    Reference,
+}
+
+/// One actor mention in the plain text.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Start byte in the plain text.
+    pub start: usize,
+    /// End byte in the plain text.
+    pub end: usize,
+    /// Index in the document's actor table.
+    pub actor: usize,
+    /// How the actor is named.
+    pub kind: MentionKind,
+    /// Other actors the name could mean (ambiguous aliases), by actor table index.
+    pub alternatives: Vec<usize>,
+    /// The mention only qualifies a following title or name ("RSF commander ...").
+    pub modifier: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    actor: usize,
+    role: NameRole,
+    acronym: bool,
+    capital_first: bool,
+}
+
+/// The actor table of one document: registry actors, then new ones.
+#[derive(Debug, Clone)]
+pub struct ActorTable<'a> {
+    /// Registry actors.
+    pub known: &'a [Actor],
+    /// Actors found in this document only.
+    pub new: Vec<Actor>,
+}
+
+impl ActorTable<'_> {
+    /// The actor at table index `i`.
+    pub fn get(&self, i: usize) -> &Actor {
+        if i < self.known.len() {
+            &self.known[i]
+        } else {
+            &self.new[i - self.known.len()]
+        }
+    }
+
+    /// Adds a new actor unless one with the same name exists; returns its index.
+    pub fn add(&mut self, actor: Actor) -> usize {
+        if let Some(j) = self
+            .new
+            .iter()
+            .position(|a| fold(&a.name) == fold(&actor.name))
+        {
+            if self.new[j].affiliations.is_empty() {
+                self.new[j].affiliations = actor.affiliations;
+            }
+            return self.known.len() + j;
+        }
+        self.new.push(actor);
+        self.known.len() + self.new.len() - 1
+    }
+}
+
+/// All registry names compiled into one automaton.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    texts: Vec<String>,
+    /// folded title -> word count, for quick lookup
+    titles: Vec<Vec<String>>,
+    state_organs: Vec<Vec<String>>,
+    non_state: Vec<Vec<String>>,
+    by_id: HashMap<String, usize>,
+}
+
+fn plain(s: &str) -> String {
+    Normalized::new(s).text
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+/// Location prepositions: a capital after one of these is a place, not an actor.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "toward",
+    "towards",
+    "outside",
+    "around",
+    "across",
+    "within",
+    "via",
+    "through",
+    "of",
+    "between",
+    "inside",
+    "on",
+    "over",
+    "reach",
+    "entered",
+    "enter",
+    "captured",
+    "capturing",
+    "seized",
+    "seize",
+    "took",
+    "take",
+    "taking",
+    "retake",
+    "recaptured",
+    "recapture",
+    "left",
+    "visited",
+    "visit",
+    "fled",
+    "flee",
+];
+
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "abu", "abd", "ould", "ag", "la",
+    "le", "di", "du", "ben", "bint", "wa",
+];
+
+impl Matcher {
+    /// Compiles the names of `actors` and the word lists of `lexicon`.
+    pub fn new(actors: &[Actor], lexicon: &Lexicon) -> Self {
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        let mut by_id = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            by_id.insert(a.id.clone(), i);
+            for (name, role) in a.names() {
+                if role == NameRole::Code {
+                    continue;
+                }
+                let p = plain(name.trim());
+                if p.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                    continue;
+                }
+                let first_upper = p.chars().next().is_some_and(char::is_uppercase);
+                texts.push(p.clone());
+                patterns.push(Pattern {
+                    actor: i,
+                    role,
+                    acronym: is_acronym(&p),
+                    capital_first: first_upper,
+                });
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let mut titles: Vec<Vec<String>> = lexicon.titles.iter().map(|t| words(t)).collect();
+        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mut state_organs: Vec<Vec<String>> =
+            lexicon.state_organs.iter().map(|t| words(t)).collect();
+        state_organs.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mut non_state: Vec<Vec<String>> =
+            lexicon.non_state_agents.iter().map(|t| words(t)).collect();
+        non_state.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        Matcher {
+            automaton,
+            patterns,
+            texts,
+            titles,
+            state_organs,
+            non_state,
+            by_id,
+        }
+    }
+
+    /// Registry index of an actor id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Finds the mentions in a document's plain text, creating new actors in `table`.
+    pub fn find(&self, text: &str, table: &mut ActorTable<'_>) -> Vec<Mention> {
+        let bytes = text.as_bytes();
+        let is_word = |i: usize| -> bool {
+            text[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        let before_is_word = |i: usize| -> bool {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // start, end, pattern
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let p = self.patterns[m.pattern().as_usize()];
+            if (s > 0 && before_is_word(s)) || (e < bytes.len() && is_word(e)) {
+                continue;
+            }
+            let found = &text[s..e];
+            let pat_text_first = found.chars().next();
+            if p.acronym {
+                // acronyms match in their own case only: "US" but not "us"
+                if found != self.texts[m.pattern().as_usize()] {
+                    continue;
+                }
+            } else if p.capital_first && !pat_text_first.is_some_and(char::is_uppercase) {
+                continue;
+            }
+            candidates.push((s, e, m.pattern().as_usize()));
+        }
+        // leftmost-longest; among equal spans prefer a name over an alias over a capital
+        candidates.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.cmp(&a.1))
+                .then(self.patterns[a.2].role.cmp(&self.patterns[b.2].role))
+                .then(self.patterns[a.2].actor.cmp(&self.patterns[b.2].actor))
+        });
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut last_end = 0;
+        let mut i = 0;
+        while i < candidates.len() {
+            let (s, e, p) = candidates[i];
+            let mut j = i + 1;
+            let mut alternatives = Vec::new();
+            while j < candidates.len() && candidates[j].0 == s && candidates[j].1 == e {
+                let a = self.patterns[candidates[j].2].actor;
+                if a != self.patterns[p].actor && !alternatives.contains(&a) {
+                    alternatives.push(a);
+                }
+                j += 1;
+            }
+            if s >= last_end {
+                let pat = self.patterns[p];
+                let kind = match pat.role {
+                    NameRole::Demonym => MentionKind::Demonym,
+                    NameRole::Capital => MentionKind::Capital,
+                    _ => MentionKind::Name,
+                };
+                mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    actor: pat.actor,
+                    kind,
+                    alternatives,
+                    modifier: false,
+                });
+                last_end = e;
+            }
+            i = j;
+        }
+        let mut mentions = self.filter(text, mentions, table);
+        self.titled_people(text, &mut mentions, table);
+        mentions.sort_by_key(|m| m.start);
+        mentions
+    }
+
+    /// Does a word sequence from `list` start at byte `at`? Returns its end.
+    fn phrase_at(list: &[Vec<String>], text: &str, at: usize) -> Option<usize> {
+        let toks = next_words(text, at, 4);
+        for phrase in list {
+            if phrase.len() <= toks.len()
+                && phrase
+                    .iter()
+                    .zip(&toks)
+                    .all(|(p, (w, _, _))| *p == w.to_lowercase())
+            {
+                return Some(toks[phrase.len() - 1].2);
+            }
+        }
+        None
+    }
+
+    /// Keeps demonyms and capitals only where they stand for an actor.
+    fn filter(
+        &self,
+        text: &str,
+        mentions: Vec<Mention>,
+        table: &mut ActorTable<'_>,
+    ) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+        let n = mentions.len();
+        for k in 0..n {
+            let mut m = mentions[k].clone();
+            let after = &text[m.end..];
+            // "Tripoli-based", "British-owned", "Iranian-made": a place or origin
+            if let Some(rest) = after.strip_prefix('-') {
+                let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                if matches!(
+                    w.to_lowercase().as_str(),
+                    "based"
+                        | "owned"
+                        | "made"
+                        | "born"
+                        | "flagged"
+                        | "registered"
+                        | "built"
+                        | "educated"
+                        | "linked"
+                        | "affiliated"
+                        | "led"
+                        | "brokered"
+                        | "mediated"
+                        | "hosted"
+                        | "run"
+                        | "controlled"
+                        | "held"
+                        | "sponsored"
+                ) && !matches!(
+                    w.to_lowercase().as_str(),
+                    "led" | "sponsored" | "linked" | "affiliated" | "controlled" | "held"
+                ) {
+                    continue;
+                }
+            }
+            let next_start = mentions.get(k + 1).map_or(text.len(), |x| x.start);
+            match m.kind {
+                MentionKind::Demonym => {
+                    // skip adjectives between the demonym and its noun: "Turkish military intervention"
+                    let toks = next_words(text, m.end, 4);
+                    if toks.is_empty() {
+                        continue;
+                    }
+                    // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
+                    let gap = &text[m.end..next_start];
+                    if gap.split_whitespace().count() <= 2
+                        && next_start < text.len()
+                        && !gap.contains([',', '.', ';'])
+                        && gap
+                            .split_whitespace()
+                            .all(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()))
+                    {
+                        continue;
+                    }
+                    if let Some(end) = Self::phrase_at(&self.state_organs, text, m.end) {
+                        m.end = end;
+                        out.push(m);
+                        continue;
+                    }
+                    if let Some(end) = Self::phrase_at(&self.non_state, text, m.end) {
+                        let name = text[m.start..end].to_string();
+                        let mut actor =
+                            Actor::new(slug(&name), capitalise(&name), ActorKind::ArmedGroup);
+                        let state = table.get(m.actor).id.clone();
+                        actor.affiliations.push(crate::model::Affiliation {
+                            actor: state,
+                            role: "based in".into(),
+                            from: None,
+                            until: None,
+                        });
+                        m.actor = table.add(actor);
+                        m.kind = MentionKind::NewGroup;
+                        m.end = end;
+                        out.push(m);
+                        continue;
+                    }
+                    // a title follows: the demonym qualifies a person
+                    if Self::phrase_at(&self.titles, text, m.end).is_some() {
+                        m.modifier = true;
+                        out.push(m);
+                    }
+                }
+                MentionKind::Capital => {
+                    let prev = prev_word(text, m.start).to_lowercase();
+                    if PLACE_PREPOSITIONS.contains(&prev.as_str()) {
+                        continue;
+                    }
+                    // "Tripoli's mayor" and "Damascus province" stay places only when a
+                    // place noun follows
+                    let toks = next_words(text, m.end, 1);
+                    if toks.first().is_some_and(|(w, _, _)| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "province"
+                                | "district"
+                                | "airport"
+                                | "city"
+                                | "port"
+                                | "suburbs"
+                                | "residents"
+                                | "streets"
+                        )
+                    }) {
+                        continue;
+                    }
+                    out.push(m);
+                }
+                _ => out.push(m),
+            }
+        }
+        out
+    }
+
+    /// Finds people introduced by a title: "Defence Minister Hulusi Akar",
+    /// "RSF commander Mohamed Hamdan Dagalo". Known people are kept as they are; unknown
+    /// ones become new actors, affiliated with the actor named just before the title.
+    fn titled_people(&self, text: &str, mentions: &mut Vec<Mention>, table: &mut ActorTable<'_>) {
+        let mut pos = 0;
+        let mut added: Vec<Mention> = Vec::new();
+        let word_starts: Vec<usize> = word_offsets(text);
+        let mut wi = 0;
+        while wi < word_starts.len() {
+            let at = word_starts[wi];
+            wi += 1;
+            if at < pos {
+                continue;
+            }
+            // inside an existing mention: skip
+            if mentions.iter().any(|m| m.start <= at && at < m.end) {
+                continue;
+            }
+            let Some(mut end) = Self::phrase_at(&self.titles, text, at) else {
+                continue;
+            };
+            // chained titles: "Government spokesman Colonel ..."
+            while let Some(e2) = Self::phrase_at(&self.titles, text, skip_spaces(text, end)) {
+                if e2 <= end {
+                    break;
+                }
+                end = e2;
+            }
+            let name_start = skip_spaces(text, end);
+            if name_start == end {
+                continue;
+            }
+            // a known actor right after the title: attach nothing, it is already a mention
+            if mentions.iter().any(|m| m.start == name_start) {
+                pos = name_start;
+                continue;
+            }
+            let name_end = capitalised_name_end(text, name_start);
+            if name_end <= name_start {
+                continue;
+            }
+            let name = text[name_start..name_end]
+                .trim_end_matches(['.', ','])
+                .to_string();
+            if name.split_whitespace().count() < 2 && !name.contains('-') {
+                // a single capitalised word after a title is too often not a name
+                // ("President Said", "Minister Of"): require two words
+                continue;
+            }
+            // the actor named just before the title, if adjacent
+            let owner = mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= at && text[m.end..at].trim().is_empty())
+                .map(|m| m.actor);
+            let title = text[at..end].to_lowercase();
+            let mut actor = Actor::new(slug(&name), name.clone(), ActorKind::Person);
+            if let Some(o) = owner {
+                actor.affiliations.push(crate::model::Affiliation {
+                    actor: table.get(o).id.clone(),
+                    role: title.clone(),
+                    from: None,
+                    until: None,
+                });
+            }
+            let idx = table.add(actor);
+            for m in mentions.iter_mut() {
+                if m.end <= at && text[m.end..at].trim().is_empty() {
+                    m.modifier = true;
+                }
+            }
+            added.push(Mention {
+                start: name_start,
+                end: name_start + name.len(),
+                actor: idx,
+                kind: MentionKind::NewPerson,
+                alternatives: Vec::new(),
+                modifier: false,
+            });
+            pos = name_start + name.len();
+        }
+        // later bare mentions of a new person's surname ("Akar warned") refer to them
+        let mut extra = Vec::new();
+        for m in &added {
+            let name = &text[m.start..m.end];
+            let Some(surname) = name.split_whitespace().last() else {
+                continue;
+            };
+            if surname.len() < 3 {
+                continue;
+            }
+            let mut from = m.end;
+            while let Some(off) = text[from..].find(surname) {
+                let s = from + off;
+                let e = s + surname.len();
+                from = e;
+                let boundary_ok = !text[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
+                let taken = mentions
+                    .iter()
+                    .chain(added.iter())
+                    .chain(extra.iter())
+                    .any(|x: &Mention| x.start < e && s < x.end);
+                if boundary_ok && !taken {
+                    extra.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: m.actor,
+                        kind: MentionKind::NewPerson,
+                        alternatives: Vec::new(),
+                        modifier: false,
+                    });
+                }
+            }
+        }
+        mentions.extend(added);
+        mentions.extend(extra);
+        // registry people named by surname alone are found by their aliases already
+        // a modifier demonym not followed by a person is dropped
+        mentions.retain(|m| {
+            !(m.kind == MentionKind::Demonym
+                && m.modifier
+                && !text[m.end..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase))
+        });
+    }
+}
+
+/// Byte offsets where words start.
+fn word_offsets(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            out.push(i);
+        }
+        prev_alnum = alnum || c == '\'' && prev_alnum;
+    }
+    out
+}
+
+fn skip_spaces(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    at + (rest.len() - rest.trim_start_matches([' ', '\t']).len())
+}
+
+/// Up to `n` words starting at `at`: (word, start, end).
+pub(crate) fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = at;
+    let bytes = text.as_bytes();
+    while out.len() < n && i < bytes.len() {
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        let s = i;
+        while i < text.len() {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric()
+                || (c == '-' && i > s)
+                || (c == '.'
+                    && i > s
+                    && text[s..i].len() <= 3
+                    && text[s..i].chars().all(char::is_alphabetic))
+            {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if i == s {
+            break;
+        }
+        out.push((text[s..i].trim_end_matches('.').to_string(), s, i));
+    }
+    out
+}
+
+fn prev_word(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |p| p + 1);
+    &before[start..]
+}
+
+/// End of a capitalised name starting at `at`: up to four capitalised words, with name
+/// particles (al-, bin, de) allowed inside.
+fn capitalised_name_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut count = 0;
+    for (w, _s, e) in next_words(text, at, 6) {
+        let lower = w.to_lowercase();
+        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+        let particle = NAME_PARTICLES.contains(&lower.as_str())
+            || NAME_PARTICLES
+                .iter()
+                .any(|p| lower.starts_with(&format!("{p}-")));
+        if count == 0 && !first_upper {
+            return at;
+        }
+        if !(first_upper || particle) {
+            break;
+        }
+        if first_upper
+            && (MONTHS.contains(&lower.as_str()) || STOP_CAPITALS.contains(&lower.as_str()))
+        {
+            break;
+        }
+        // the name must be contiguous: no punctuation between the words
+        if count > 0
+            && !text[end..e]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric())
+        {
+            break;
+        }
+        if !text[end.._s].trim().is_empty() {
+            break;
+        }
+        end = e;
+        count += 1;
+        if count == 4 {
+            break;
+        }
+    }
+    end
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const STOP_CAPITALS: &[&str] = &[
+    "the", "a", "an", "and", "of", "in", "on", "said", "says", "told", "who", "which",
+];
+
+/// An id for a new actor: lowercase ASCII words joined by `-`.
+pub fn slug(name: &str) -> String {
+    let plain = fold(name);
+    let mut out = String::new();
+    for c in plain.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,163 @@
+//! Reference: which actor does "he", "its fighters" or "the group" stand for?
+//!
+//! Resolution walks the document in order, keeping the actors mentioned so far. Personal
+//! pronouns go to the latest person; "it"/"its" and "they"/"their" to the first group or
+//! state of the current sentence before the pronoun, else of the previous sentence;
+//! descriptions ("the group", "the bloc", "the junta") to the latest actor of a fitting
+//! kind; first-person pronouns inside quotes to the speaker.
+
+use crate::mention::ActorTable;
+use crate::model::ActorKind;
+
+/// A word that may stand for an actor, and what it can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// he, him, his, she, her
+    Person,
+    /// it, its
+    Thing,
+    /// they, them, their
+    Plural,
+    /// we, our, us, I, my (the speaker)
+    Speaker,
+    /// "the group", "the movement", "the militia", "the rebels", "the paramilitaries"
+    Group,
+    /// "the bloc", "the organisation"
+    Organisation,
+    /// "the junta", "the regime", "the government", "the administration"
+    Government,
+    /// "the army", "the military"
+    Army,
+    /// "the marshal", "the general", "the president"
+    Titled,
+}
+
+/// What a word (or two-word description) can refer to; `next` is the following word.
+pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
+    let w = word;
+    match w {
+        "he" | "him" | "his" | "she" | "her" => Some(RefKind::Person),
+        "it" | "its" => Some(RefKind::Thing),
+        "they" | "them" | "their" => Some(RefKind::Plural),
+        "we" | "our" | "us" | "i" | "my" => Some(RefKind::Speaker),
+        _ if prev == "the" => match w {
+            "group" | "movement" | "militia" | "paramilitaries" | "insurgents" | "militants"
+            | "separatists" => Some(RefKind::Group),
+            "bloc" | "organisation" | "organization" | "alliance" | "coalition" => {
+                Some(RefKind::Organisation)
+            }
+            "junta" | "regime" | "government" | "administration" | "authorities" => {
+                Some(RefKind::Government)
+            }
+            "army" | "military" => Some(RefKind::Army),
+            "marshal" | "general" | "president" | "commander" | "minister" | "premier" => {
+                Some(RefKind::Titled)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A mention seen so far: actor table index and sentence index.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen {
+    /// Actor table index.
+    pub actor: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Position of the mention in its sentence's token list.
+    pub position: usize,
+}
+
+/// The memory of a document's mentions.
+#[derive(Debug, Default)]
+pub struct Memory {
+    seen: Vec<Seen>,
+}
+
+impl Memory {
+    /// Records a mention.
+    pub fn push(&mut self, s: Seen) {
+        self.seen.push(s);
+    }
+
+    /// Resolves a reference at (`sentence`, `position`).
+    pub fn resolve(
+        &self,
+        kind: RefKind,
+        sentence: usize,
+        position: usize,
+        table: &ActorTable<'_>,
+    ) -> Option<usize> {
+        let k = |i: usize| table.get(i).kind;
+        let before = self
+            .seen
+            .iter()
+            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position));
+        match kind {
+            RefKind::Person | RefKind::Titled => before
+                .filter(|s| k(s.actor) == ActorKind::Person)
+                .last()
+                .map(|s| s.actor),
+            RefKind::Thing | RefKind::Plural => {
+                let non_person = |s: &&Seen| k(s.actor) != ActorKind::Person;
+                let here = self
+                    .seen
+                    .iter()
+                    .filter(|s| s.sentence == sentence && s.position < position)
+                    .find(non_person);
+                if let Some(s) = here {
+                    return Some(s.actor);
+                }
+                let prev = (0..sentence).rev().find_map(|si| {
+                    self.seen
+                        .iter()
+                        .filter(|s| s.sentence == si)
+                        .find(non_person)
+                });
+                prev.map(|s| s.actor)
+            }
+            RefKind::Group => before
+                .filter(|s| matches!(k(s.actor), ActorKind::ArmedGroup | ActorKind::PoliticalBody))
+                .last()
+                .map(|s| s.actor),
+            RefKind::Organisation => before
+                .filter(|s| k(s.actor) == ActorKind::InternationalOrganisation)
+                .last()
+                .map(|s| s.actor),
+            RefKind::Army => before
+                .filter(|s| {
+                    let a = table.get(s.actor);
+                    a.kind == ActorKind::ArmedGroup && {
+                        let n = a.name.to_lowercase();
+                        n.contains("army") || n.contains("armed forces") || n.contains("military")
+                    }
+                })
+                .last()
+                .map(|s| s.actor),
+            RefKind::Government => {
+                // a government actor if one was named, else the most named state
+                let list: Vec<&Seen> = before.collect();
+                if let Some(g) = list
+                    .iter()
+                    .rev()
+                    .find(|s| k(s.actor) == ActorKind::Government)
+                {
+                    return Some(g.actor);
+                }
+                let mut counts: Vec<(usize, usize)> = Vec::new();
+                for s in &list {
+                    if k(s.actor) == ActorKind::State {
+                        match counts.iter_mut().find(|c| c.0 == s.actor) {
+                            Some(c) => c.1 += 1,
+                            None => counts.push((s.actor, 1)),
+                        }
+                    }
+                }
+                counts.iter().max_by_key(|c| c.1).map(|c| c.0)
+            }
+            RefKind::Speaker => None,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Sentence splitting: where does each sentence start and end?
+//!
+//! Works on the plain text of [`crate::normalize::Normalized`]. A sentence ends at `.`,
+//! `!` or `?` (after any closing quotes or brackets) followed by a space and something
+//! that can start a sentence, at a blank line, or at a line break after a line that looks
+//! like a headline. Abbreviations (`Gen.`, `U.S.`, `Jan.`) and initials do not end one.
+
+use crate::model::Span;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov",
+    "sen", "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "approx", "est", "fig", "al", "e.g", "i.e", "pres", "gens", "cmdr", "brig",
+];
+
+/// Abbreviations that usually continue a sentence even before a capital letter.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov",
+    "sen", "rep", "st", "no", "vs", "pres", "gens", "cmdr", "brig", "mt", "ft",
+];
+
+/// Byte spans of the sentences of `text`, trimmed of surrounding whitespace; empty
+/// sentences are dropped.
+pub fn split(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Span>, s: usize, e: usize| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if e - trail > s + lead {
+            out.push(Span::new(s + lead, e - trail));
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            // blank line, or a line that ends without punctuation and is followed by a
+            // capitalised line: a headline or a caption
+            let line_start = text[..i].rfind('\n').map_or(start, |p| (p + 1).max(start));
+            let line = text[line_start..i].trim();
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\r') {
+                j += 1;
+            }
+            let blank = j < bytes.len() && bytes[j] == b'\n';
+            let next_upper = text[j..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '"' || c.is_ascii_digit());
+            let ends_open = line.ends_with([',', ';', ':', '-']);
+            if blank || (next_upper && !ends_open && !line.is_empty()) {
+                push(&mut out, start, i);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'.' || b == b'!' || b == b'?' {
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            let space = j < bytes.len() && matches!(bytes[j], b' ' | b'\n' | b'\r');
+            if j >= bytes.len() {
+                push(&mut out, start, j);
+                start = j;
+                i = j;
+                continue;
+            }
+            if !space {
+                i += 1;
+                continue;
+            }
+            let mut k = j;
+            while k < bytes.len() && matches!(bytes[k], b' ' | b'\r' | b'\n') {
+                k += 1;
+            }
+            let next = text[k..].chars().next();
+            let starts = next.is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '(' || c == '\''
+            });
+            if b == b'.' && starts && !is_abbreviation(text, i, next) {
+                push(&mut out, start, j);
+                start = j;
+            } else if b != b'.' && starts {
+                push(&mut out, start, j);
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, bytes.len());
+    out
+}
+
+/// Is the period at `dot` part of an abbreviation or an initial?
+fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    // initials and dotted acronyms: "U.S", "U.N", "J"
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if TITLE_ABBREVIATIONS.contains(&lower.as_str()) || initial {
+        return true;
+    }
+    if dotted {
+        // "the U.S. The next day" is ambiguous; treat a following common sentence opener
+        // as a new sentence
+        return !next.is_some_and(|c| c == '"');
+    }
+    ABBREVIATIONS.contains(&lower.as_str()) && !next.is_some_and(|c| c == '"')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_news_text() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Gen. Smith arrived. He left.",
+                &["Gen. Smith arrived.", "He left."],
+            ),
+            (
+                "The U.S. and the U.N. agreed. Talks end.",
+                &["The U.S. and the U.N. agreed.", "Talks end."],
+            ),
+            (
+                "Headline without stop\n\nBody text here.",
+                &["Headline without stop", "Body text here."],
+            ),
+            (
+                "\"We will fight,\" he said. \"Go!\" she cried.",
+                &["\"We will fight,\" he said.", "\"Go!\" she cried."],
+            ),
+            (
+                "It ended on Jan. 5 in Kyiv. Next.",
+                &["It ended on Jan. 5 in Kyiv.", "Next."],
+            ),
+            (
+                "He said \"no.\" Then he left.",
+                &["He said \"no.\"", "Then he left."],
+            ),
+            (
+                "Dagalo (known as Hemedti) spoke. Burhan replied.",
+                &["Dagalo (known as Hemedti) spoke.", "Burhan replied."],
+            ),
+            (
+                "PHOTO - A caption\nThe text goes on.",
+                &["PHOTO - A caption", "The text goes on."],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&sentences(text), expected, "{text}");
+        }
+    }
+}
