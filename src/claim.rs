@@ -228,10 +228,7 @@ impl<'a> Ctx<'a> {
                         }
                     } else if toks[j].is_punct(',') {
                         // a comma inside a list of actors does not close the clause
-                        let list_continues = toks.get(j + 1).is_some_and(|t| t.actor().is_some())
-                            || (toks.get(j + 1).is_some_and(|t| t.is_word("and"))
-                                && toks.get(j + 2).is_some_and(|t| t.actor().is_some())
-                                && toks.get(j + 3).is_some_and(|t| !t.is_punct(',')));
+                        let list_continues = toks.get(j + 1).is_some_and(|t| t.actor().is_some());
                         if !list_continues {
                             break;
                         }

@@ -369,12 +369,18 @@ impl Matcher {
                     }
                     // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     let gap = &text[m.end..next_start];
-                    if gap.split_whitespace().count() <= 2
-                        && next_start < text.len()
-                        && !gap.contains([',', '.', ';'])
+                    const QUALIFIED: &[&str] = &[
+                        "group", "militia", "movement", "organisation", "organization", "party",
+                        "company", "firm", "private", "military", "paramilitary", "armed", "rebel",
+                        "islamist", "jihadist", "terrorist", "separatist", "mercenary", "militant",
+                        "shiite", "shia", "sunni",
+                    ];
+                    if next_start < text.len()
+                        && gap.split_whitespace().count() <= 2
+                        && gap.chars().all(|c| c.is_alphabetic() || c == ' ')
                         && gap
                             .split_whitespace()
-                            .all(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()))
+                            .all(|w| QUALIFIED.contains(&w.to_lowercase().as_str()))
                     {
                         continue;
                     }
@@ -425,6 +431,22 @@ impl Matcher {
                                 | "suburbs"
                                 | "residents"
                                 | "streets"
+                                | "peace"
+                                | "process"
+                                | "talks"
+                                | "agreement"
+                                | "accord"
+                                | "accords"
+                                | "format"
+                                | "declaration"
+                                | "summit"
+                                | "conference"
+                                | "meeting"
+                                | "negotiations"
+                                | "deal"
+                                | "ceasefire"
+                                | "truce"
+                                | "region"
                         )
                     }) {
                         continue;
