@@ -427,6 +427,13 @@ impl<'a> Ctx<'a> {
                         }
                         return None;
                     }
+                    if (w == "who" || w == "which" || w == "that")
+                        && i > 0
+                        && !self.toks[i - 1].is_punct(',')
+                    {
+                        // a restrictive relative clause: its subject is the noun just before
+                        return self.toks[i - 1].actor().map(|_| self.list_left(i - 1));
+                    }
                     if w == "that" {
                         // "X said that ...": continue to the speaker
                         if i > 0
@@ -451,11 +458,29 @@ impl<'a> Ctx<'a> {
 
     /// The object after token `e` (exclusive end of the cue).
     fn object(&self, e: usize, stop_at: Option<&[String]>) -> Option<Vec<usize>> {
+        self.object_ext(e, stop_at, false)
+    }
+
+    fn object_ext(
+        &self,
+        e: usize,
+        stop_at: Option<&[String]>,
+        through: bool,
+    ) -> Option<Vec<usize>> {
         let n = self.toks.len();
         let mut j = e;
         let mut steps = 0;
+        let my_seg = if e > 0 {
+            self.seg.get(e - 1).copied().flatten()
+        } else {
+            None
+        };
+        let mut passed_cue = false;
         while j < n && steps < 14 {
             steps += 1;
+            if my_seg.is_some() && self.seg[j] != my_seg {
+                return None;
+            }
             let t = &self.toks[j];
             match t {
                 Tok::Actor { .. } => {
@@ -464,7 +489,7 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     // "Niger's ousted president, Mohamed Bazoum": the person
-                    if self.toks.get(j + 1).is_some_and(|t| t.is_word("'s")) {
+                    if !passed_cue && self.toks.get(j + 1).is_some_and(|t| t.is_word("'s")) {
                         let mut k = j + 2;
                         while k < n && k < j + 6 {
                             if self.toks[k].is_punct(',') {
@@ -492,7 +517,10 @@ impl<'a> Ctx<'a> {
                         return None;
                     }
                     if j > e && self.cue_at(j).is_some() {
-                        return None;
+                        if !through {
+                            return None;
+                        }
+                        passed_cue = true;
                     }
                 }
                 Tok::Punct(';')
@@ -623,7 +651,10 @@ pub fn read(
             shape = Shape::Passive;
         }
         let (sources, targets): (Option<Vec<usize>>, Option<Vec<usize>>) = match shape {
-            Shape::Active => (ctx.subject(i), ctx.object(end, None)),
+            Shape::Active => (
+                ctx.subject(i),
+                ctx.object_ext(end, None, cue.relation == RelationKind::Warns),
+            ),
             Shape::Passive => {
                 let agent = if toks[end - 1].is_word("by") {
                     Some(end)

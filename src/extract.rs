@@ -132,13 +132,6 @@ impl Extractor {
         };
         let mut mentions = self.matcher.find(plain, &mut table);
         choose_alternatives(&mut mentions);
-        let organs: Vec<&str> = self
-            .lexicon
-            .lexicon()
-            .state_organs
-            .iter()
-            .map(String::as_str)
-            .collect();
         let mut memory = Memory::default();
         let mut out = Extraction {
             doc: doc.to_string(),
@@ -168,23 +161,25 @@ impl Extractor {
                 }
             });
             let mut toks = toks;
-            for (pos, kind) in refs {
-                let resolved = match kind {
-                    RefKind::Speaker => speaker,
-                    _ => memory.resolve(kind, si, pos, &table),
-                };
-                if let Some(a) = resolved {
-                    toks[pos] = Tok::Actor {
-                        actor: a,
-                        person: table.get(a).kind == ActorKind::Person,
+            let mut ri = 0;
+            for pos in 0..toks.len() {
+                if ri < refs.len() && refs[ri].0 == pos {
+                    let kind = refs[ri].1;
+                    ri += 1;
+                    let resolved = match kind {
+                        RefKind::Speaker => speaker,
+                        _ => memory.resolve(kind, si, pos, &table),
                     };
+                    if let Some(a) = resolved {
+                        toks[pos] = Tok::Actor {
+                            actor: a,
+                            person: table.get(a).kind == ActorKind::Person,
+                        };
+                    }
                 }
-                let _ = &organs;
-            }
-            for (pos, t) in toks.iter().enumerate() {
-                if let Tok::Actor { actor, .. } = t {
+                if let Tok::Actor { actor, .. } = toks[pos] {
                     memory.push(Seen {
-                        actor: *actor,
+                        actor,
                         sentence: si,
                         position: pos,
                     });

@@ -370,10 +370,28 @@ impl Matcher {
                     // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     let gap = &text[m.end..next_start];
                     const QUALIFIED: &[&str] = &[
-                        "group", "militia", "movement", "organisation", "organization", "party",
-                        "company", "firm", "private", "military", "paramilitary", "armed", "rebel",
-                        "islamist", "jihadist", "terrorist", "separatist", "mercenary", "militant",
-                        "shiite", "shia", "sunni",
+                        "group",
+                        "militia",
+                        "movement",
+                        "organisation",
+                        "organization",
+                        "party",
+                        "company",
+                        "firm",
+                        "private",
+                        "military",
+                        "paramilitary",
+                        "armed",
+                        "rebel",
+                        "islamist",
+                        "jihadist",
+                        "terrorist",
+                        "separatist",
+                        "mercenary",
+                        "militant",
+                        "shiite",
+                        "shia",
+                        "sunni",
                     ];
                     if next_start < text.len()
                         && gap.split_whitespace().count() <= 2
