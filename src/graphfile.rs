@@ -158,20 +158,25 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
             lower_first(&e.to_string().replace('`', "\"")),
         )
     })?;
+    let here0 = |field: &str, message: String| {
+        let offset = crate::jsonpos::JsonPositions::new(text).offset(field);
+        let (line, column) = crate::jsonpos::line_col(text, offset);
+        at(line, column, field.to_string(), message)
+    };
     if header.format.as_deref() != Some(GRAPH_FORMAT) {
-        return Err(at(1, 1, "format".into(), format!(
-            "not a geokg graph file (expected \"format\": \"{GRAPH_FORMAT}\"); curated data files are read with --data"
+        return Err(here0("format", format!(
+            "not a geokg graph file (expected \"format\": \"{GRAPH_FORMAT}\"); curated data files are checked with `geokg check` and built into a graph with `geokg build --data`"
         )));
     }
     match header.version {
         Some(v) if v > GRAPH_VERSION => {
-            return Err(at(1, 1, "version".into(), format!(
+            return Err(here0("version", format!(
                 "graph file version {v} is newer than this build of geokg reads (version {GRAPH_VERSION}); upgrade geokg"
             )))
         }
         Some(v) if v == GRAPH_VERSION => {}
         other => {
-            return Err(at(1, 1, "version".into(), format!(
+            return Err(here0("version", format!(
                 "unsupported graph file version {}", other.map_or("(missing)".to_string(), |v| v.to_string())
             )))
         }

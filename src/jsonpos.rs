@@ -160,7 +160,7 @@ mod tests {
     fn finds_nested_values() {
         let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": true\n}";
         let pos = JsonPositions::new(text);
-        assert_eq!(line_col(text, pos.offset("a[1].b")), (2, 17));
+        assert_eq!(line_col(text, pos.offset("a[1].b")), (2, 18));
         assert_eq!(line_col(text, pos.offset("c")), (3, 8));
         // unknown paths fall back to the nearest ancestor
         assert_eq!(pos.offset("a[1].zz"), pos.offset("a[1]"));

@@ -86,7 +86,8 @@ pub fn split(text: &str) -> Vec<Span> {
             let starts = next.is_some_and(|c| {
                 c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '(' || c == '\''
             });
-            if b == b'.' && starts && !is_abbreviation(text, i, next) {
+            let quoted = bytes[i + 1..j].iter().any(|&c| c == b'"' || c == b')');
+            if b == b'.' && starts && (quoted || !is_abbreviation(text, i, next)) {
                 push(&mut out, start, j);
                 start = j;
             } else if b != b'.' && starts {

@@ -685,12 +685,12 @@ fn graph_given_a_curated_data_file_says_so() {
         "{}",
         r.stderr
     );
-    // BUG (src/graphfile.rs, from_json): the message ends "curated data files are read
-    // with --data", but geokg has no --data option (`geokg --data x query ...` is a
-    // usage error). Any option the message recommends must exist.
+    // Any option the message recommends must exist.
     for word in r.stderr.split_whitespace().filter(|w| w.starts_with("--")) {
         let opt = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let help = run(["--help"]).stdout + &run(["query", "--help"]).stdout;
+        let help = run(["--help"]).stdout
+            + &run(["query", "--help"]).stdout
+            + &run(["build", "--help"]).stdout;
         assert!(
             help.contains(opt),
             "the message recommends {opt}, which geokg does not have:\n{}",
