@@ -136,11 +136,28 @@ pub struct Suppressed {
 
 const SUBJECT_STOPS: &[&str] = &[
     "that", "while", "but", "although", "though", "whereas", "because", "if", "unless", "when",
-    "whether", "where", "so", "than", "whom",
+    "whether", "where", "so", "than", "whom", "since",
 ];
 const OBJECT_STOPS: &[&str] = &[
     "that", "which", "who", "whose", "while", "but", "because", "when", "if", "although", "though",
     "said", "says", "whereas", "unless", "after", "before", "since", "until", "as",
+];
+const COMPOUND_WORDS: &[&str] = &[
+    "backed",
+    "supported",
+    "funded",
+    "armed",
+    "sponsored",
+    "allied",
+    "aligned",
+    "led",
+    "trained",
+    "financed",
+    "installed",
+];
+const LINKING: &[&str] = &[
+    "is", "are", "was", "were", "remains", "remain", "remained", "among", "as", "became", "become",
+    "becomes", "one", "of", "be", "been", "now",
 ];
 const LOCATIVE: &[&str] = &[
     "in",
@@ -333,6 +350,25 @@ impl<'a> Ctx<'a> {
                 }
                 k += 1;
             }
+            if k > j + 1 && k < n && self.toks[k].actor().is_none() && and {
+                // "and the Lebanese group Hezbollah", "and by eastern commander Khalifa Haftar"
+                let mut q = k;
+                while q < n
+                    && q < k + 3
+                    && self.toks[q].word().is_some_and(|w| {
+                        !OBJECT_STOPS.contains(&w)
+                            && !LIST_FILLERS.contains(&w)
+                            && w != "and"
+                            && w != "or"
+                    })
+                    && self.cue_at(q).is_none()
+                {
+                    q += 1;
+                }
+                if q < n && q > k && self.toks[q].actor().is_some() {
+                    k = q;
+                }
+            }
             if k == j + 1 || k >= n || self.toks[k].actor().is_none() {
                 break;
             }
@@ -488,6 +524,16 @@ impl<'a> Ctx<'a> {
                         j += 1;
                         continue;
                     }
+                    // "the U.S.-backed SDF": the actor before "-backed" qualifies the next one
+                    if self.toks.get(j + 1).is_some_and(|t| t.is_punct('-'))
+                        && self
+                            .toks
+                            .get(j + 2)
+                            .is_some_and(|t| t.word().is_some_and(|w| COMPOUND_WORDS.contains(&w)))
+                    {
+                        j += 3;
+                        continue;
+                    }
                     // "Niger's ousted president, Mohamed Bazoum": the person
                     if !passed_cue && self.toks.get(j + 1).is_some_and(|t| t.is_word("'s")) {
                         let mut k = j + 2;
@@ -523,11 +569,17 @@ impl<'a> Ctx<'a> {
                         passed_cue = true;
                     }
                 }
-                Tok::Punct(';')
-                | Tok::Punct(':')
-                | Tok::Punct('.')
-                | Tok::Punct('"')
-                | Tok::Punct('(') => return None,
+                Tok::Punct(';') | Tok::Punct(':') | Tok::Punct('.') | Tok::Punct('(') => {
+                    return None
+                }
+                Tok::Punct(',')
+                    if self
+                        .toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.is_word("and") || t.is_word("but")) =>
+                {
+                    return None
+                }
                 Tok::Punct(_) => {}
             }
             j += 1;
@@ -647,8 +699,14 @@ pub fn read(
                 matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being")
             });
         let by_after = (end..(end + 12).min(n)).find(|&k| toks[k].is_word("by"));
-        if shape == Shape::Active && passive_aux && by_after.is_some() {
-            shape = Shape::Passive;
+        if shape == Shape::Active && passive_aux {
+            if by_after.is_some() {
+                shape = Shape::Passive;
+            } else {
+                note("passive without an agent");
+                i = end;
+                continue;
+            }
         }
         let (sources, targets): (Option<Vec<usize>>, Option<Vec<usize>>) = match shape {
             Shape::Active => (
@@ -688,7 +746,11 @@ pub fn read(
                 while k > 0 && toks[k - 1].word().is_some_and(|w| w != "'s" && k + 4 > i) {
                     k -= 1;
                 }
-                if k >= 2 && toks[k - 1].is_word("'s") && toks[k - 2].actor().is_some() {
+                let linked = shape == Shape::PossessedState
+                    || (k >= 3
+                        && (k.saturating_sub(5)..k - 2)
+                            .any(|q| toks[q].word().is_some_and(|w| LINKING.contains(&w))));
+                if linked && k >= 2 && toks[k - 1].is_word("'s") && toks[k - 2].actor().is_some() {
                     (ctx.subject(k - 2), Some(vec![k - 2]))
                 } else {
                     (None, None)

@@ -159,6 +159,9 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "visit",
     "fled",
     "flee",
+    "engulfed",
+    "besieged",
+    "around",
 ];
 
 const NAME_PARTICLES: &[&str] = &[
