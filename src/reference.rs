@@ -96,10 +96,26 @@ impl Memory {
             .iter()
             .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position));
         match kind {
-            RefKind::Person | RefKind::Titled => before
-                .filter(|s| k(s.actor) == ActorKind::Person)
-                .last()
-                .map(|s| s.actor),
+            RefKind::Person | RefKind::Titled => {
+                // a person earlier in this sentence, else the first person (the subject)
+                // of the latest sentence that names one
+                let person = |s: &&Seen| k(s.actor) == ActorKind::Person;
+                let here = self
+                    .seen
+                    .iter()
+                    .filter(|s| s.sentence == sentence && s.position < position)
+                    .filter(person)
+                    .last();
+                if let Some(s) = here {
+                    return Some(s.actor);
+                }
+                let latest = before.filter(person).last()?.sentence;
+                self.seen
+                    .iter()
+                    .filter(|s| s.sentence == latest)
+                    .find(person)
+                    .map(|s| s.actor)
+            }
             RefKind::Thing | RefKind::Plural => {
                 let non_person = |s: &&Seen| k(s.actor) != ActorKind::Person;
                 let here = self
