@@ -336,10 +336,37 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             Ok(Outcome::Output(String::new(), true))
         }
         Command::Check { files } => {
+            // lexicon files (with "cues") are checked as lexicons, the rest as actor data
+            let mut lexicons = 0;
+            let mut data_files = Vec::new();
+            let mut errors = Vec::new();
+            for f in &files {
+                let text = std::fs::read_to_string(f).unwrap_or_default();
+                let is_lexicon = serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .is_some_and(|v| v.get("cues").is_some());
+                if is_lexicon {
+                    match geokg::lexicon::Lexicon::from_json(&f.display().to_string(), &text) {
+                        Ok(_) => lexicons += 1,
+                        Err(e) => errors.push(e),
+                    }
+                } else {
+                    data_files.push(f.clone());
+                }
+            }
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            if lexicons > 0 && data_files.is_empty() {
+                return Ok(Outcome::Output(
+                    format!("ok: {lexicons} lexicon file(s)\n"),
+                    true,
+                ));
+            }
             let result = if files.is_empty() {
                 data::embedded()
             } else {
-                data::load_files(&files)
+                data::load_files(&data_files)
             };
             let data = result?;
             let what = if files.is_empty() {
