@@ -668,8 +668,10 @@ pub(crate) fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize,
 fn prev_word(text: &str, at: usize) -> &str {
     let before = text[..at].trim_end();
     let start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     &before[start..]
 }
 

@@ -107,8 +107,10 @@ pub fn split(text: &str) -> Vec<Span> {
 fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     let before = &text[..dot];
     let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;

@@ -937,3 +937,22 @@ fn odd_inputs_do_not_panic() {
     let (_, punct) = run("...!?;:,\"\"“”''’()[]—–-");
     assert!(punct.is_empty(), "punctuation alone produced claims");
 }
+
+/// Regression: a multi-byte symbol right before a period or a capital name used to slice
+/// inside the character and panic (sentence.rs is_abbreviation, mention.rs prev_word).
+#[test]
+fn multibyte_symbols_before_periods_and_capitals_do_not_panic() {
+    let extractor = geokg::extract::Extractor::embedded().expect("embedded data");
+    let text = "Temperatures hit 40°. Iran warned Israel. It cost 5 €. Israel attacked 🚀. \
+                °Moscow condemned Kyiv. See photo ©Moscow condemned Kyiv.";
+    let ex = extractor.extract("symbols", text);
+    for c in &ex.claims {
+        if let geokg::Provenance::Extracted(e) = &c.provenance {
+            assert_eq!(&text[e.span.start..e.span.end], e.sentence);
+        }
+    }
+    assert!(ex
+        .claims
+        .iter()
+        .any(|c| c.source == "irn" && c.target == "isr"));
+}
