@@ -179,27 +179,6 @@ const LIST_FILLERS: &[&str] = &[
     "neighbouring",
     "neighboring",
 ];
-const TRANSPARENT_NOUNS: &[&str] = &[
-    "troops",
-    "forces",
-    "militias",
-    "militia",
-    "fighters",
-    "soldiers",
-    "mercenaries",
-    "units",
-    "officials",
-    "warplanes",
-    "jets",
-    "drones",
-    "positions",
-    "sites",
-    "bases",
-    "army",
-    "government",
-    "leaders",
-    "members",
-];
 
 struct Ctx<'a> {
     toks: &'a [Tok],
@@ -838,6 +817,5 @@ pub fn read(
         }
         i = end;
     }
-    let _ = TRANSPARENT_NOUNS;
     out
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{lower_first, Error, Location};
+use crate::error::{serde_message, Error, Location};
 use crate::jsonpos::{line_col, JsonPositions};
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Date, Provenance, RelationKind};
 use crate::normalize::fold;
@@ -564,14 +564,4 @@ fn unknown_ref(
         field,
         message: format!("unknown actor id \"{id}\"{hint}"),
     }
-}
-
-/// serde_json's message without its trailing " at line L column C".
-fn serde_message(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    let s = match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    };
-    lower_first(&s.replace('`', "\""))
 }

@@ -110,6 +110,13 @@ impl Error {
     }
 }
 
+/// serde_json's message without its trailing " at line L column C", in the error style.
+pub(crate) fn serde_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    let s = s.rfind(" at line ").map_or(s.as_str(), |i| &s[..i]);
+    lower_first(&s.replace('`', "\""))
+}
+
 /// Lowercases the first letter of an OS or serde message, per the error style.
 pub(crate) fn lower_first(s: &str) -> String {
     let mut chars = s.chars();

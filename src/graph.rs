@@ -54,14 +54,7 @@ impl<'g> Edge<'g> {
     /// Distinct sources of evidence: documents for extracted claims, citations for
     /// curated ones.
     pub fn documents(&self) -> usize {
-        let mut seen = HashSet::new();
-        for c in &self.claims {
-            match &c.provenance {
-                Provenance::Extracted(e) => seen.insert(("doc", e.doc.as_str())),
-                Provenance::Curated { citation } => seen.insert(("cite", citation.as_str())),
-            };
-        }
-        seen.len()
+        count_sources(&self.claims)
     }
 
     /// True when every claim behind the edge is hedged.
@@ -353,6 +346,18 @@ impl KnowledgeGraph {
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }
+}
+
+/// Distinct documents and citations among `claims`.
+pub(crate) fn count_sources(claims: &[&Claim]) -> usize {
+    let mut seen = HashSet::new();
+    for c in claims {
+        match &c.provenance {
+            Provenance::Extracted(e) => seen.insert(("doc", e.doc.as_str())),
+            Provenance::Curated { citation } => seen.insert(("cite", citation.as_str())),
+        };
+    }
+    seen.len()
 }
 
 fn unknown_id(id: &str) -> Error {

@@ -185,15 +185,11 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
     let file: GraphFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
         let inner = e.into_inner();
-        let message = inner.to_string();
-        let message = message
-            .rfind(" at line ")
-            .map_or(message.clone(), |i| message[..i].to_string());
         at(
             inner.line(),
             inner.column(),
             field,
-            lower_first(&message.replace('`', "\"")),
+            crate::error::serde_message(&inner),
         )
     })?;
     let here = |field: String, message: String| {

@@ -103,10 +103,7 @@ impl Lexicon {
         let lex: Lexicon = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let field = e.path().to_string();
             let inner = e.into_inner();
-            let msg = inner.to_string();
-            let msg = msg
-                .rfind(" at line ")
-                .map_or(msg.clone(), |i| msg[..i].to_string());
+
             Error::Data {
                 location: Location {
                     path: path.into(),
@@ -114,7 +111,7 @@ impl Lexicon {
                     column: inner.column(),
                 },
                 field,
-                message: crate::error::lower_first(&msg.replace('`', "\"")),
+                message: crate::error::serde_message(&inner),
             }
         })?;
         if lex.version != 1 {

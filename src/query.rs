@@ -195,13 +195,6 @@ pub fn parse(question: &str) -> Result<Question> {
             .map(str::to_string)
             .unwrap_or_else(|| rest.to_string())
     };
-    let head = |rest: &str| -> String {
-        original
-            .get(..rest.len())
-            .filter(|s| fold(s) == rest)
-            .map(|s| s.trim().to_string())
-            .unwrap_or_else(|| rest.to_string())
-    };
     for prefix in ["who ", "which actors ", "which countries ", "who all "] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             // "who does X back" / "who is X backing"
@@ -255,7 +248,6 @@ pub fn parse(question: &str) -> Result<Question> {
             return Err(fail(format!("unknown relation; {FORMS}")));
         }
     }
-    let _ = head;
     Err(fail(FORMS.to_string()))
 }
 
@@ -345,7 +337,7 @@ pub fn answer<'g>(graph: &'g KnowledgeGraph, question: &Question) -> Result<Answ
         }
     }
     for r in &mut rows {
-        r.documents = count_documents(&r.claims);
+        r.documents = crate::graph::count_sources(&r.claims);
         r.hedged = r.claims.iter().all(|c| c.hedged);
     }
     rows.sort_by(|a, b| {
@@ -386,19 +378,6 @@ fn merge_row<'g>(
         hedged: false,
     });
 }
-
-fn count_documents(claims: &[&Claim]) -> usize {
-    let edge = Edge {
-        source: &DUMMY,
-        kind: RelationKind::Supports,
-        target: &DUMMY,
-        claims: claims.to_vec(),
-    };
-    edge.documents()
-}
-
-static DUMMY: std::sync::LazyLock<Actor> =
-    std::sync::LazyLock::new(|| Actor::new("", "", crate::model::ActorKind::Other));
 
 #[cfg(test)]
 mod tests {
