@@ -197,9 +197,12 @@ impl<'a> Ctx<'a> {
         while i < n {
             // ", which|who|whose ... ," and "( ... )"
             let rel = toks[i].is_punct(',')
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|t| t.is_word("which") || t.is_word("who") || t.is_word("whose"));
+                && toks.get(i + 1).is_some_and(|t| {
+                    t.is_word("which")
+                        || t.is_word("who")
+                        || t.is_word("whose")
+                        || t.is_word("where")
+                });
             let paren = toks[i].is_punct('(');
             // appositive ", a/the <words> ," without a verb cue before the next comma
             let appos = toks[i].is_punct(',')
@@ -627,6 +630,32 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Adverbs that may stand between an auxiliary and its participle ("has since been").
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "since"
+            | "also"
+            | "long"
+            | "now"
+            | "already"
+            | "still"
+            | "reportedly"
+            | "allegedly"
+            | "widely"
+            | "openly"
+            | "previously"
+            | "repeatedly"
+            | "largely"
+            | "mainly"
+            | "heavily"
+            | "increasingly"
+            | "once"
+            | "reliably"
+            | "first"
+    )
+}
+
 /// Reads the relations of one sentence.
 pub fn read(
     toks: &[Tok],
@@ -673,8 +702,15 @@ pub fn read(
         }
         let mut shape = cue.shape;
         // "has been propped up ... by": an active cue in the passive voice
-        let passive_aux = i > 0
-            && toks[i - 1].word().is_some_and(|w| {
+        // "has since been backed by": an adverb may sit between auxiliary and cue
+        let mut aux = i;
+        while aux > 0 && i - aux < 2 && toks[aux - 1].word().is_some_and(is_adverb) {
+            aux -= 1;
+        }
+        let participle = toks[i].word().is_some_and(|w| !w.ends_with("ing"));
+        let passive_aux = aux > 0
+            && participle
+            && toks[aux - 1].word().is_some_and(|w| {
                 matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being")
             });
         let by_after = (end..(end + 12).min(n)).find(|&k| toks[k].is_word("by"));
@@ -782,7 +818,13 @@ pub fn read(
             continue;
         }
         let hedge = ctx.window_has(&lex.hedges, from, i).is_some();
-        if cue.relation == RelationKind::Warns && shape == Shape::Active {
+        // a call on someone else scopes what follows; asking one's own forces does not
+        let self_directed = sources.iter().all(|&s| {
+            targets
+                .iter()
+                .all(|&t| toks[s].actor().is_some() && toks[s].actor() == toks[t].actor())
+        });
+        if cue.relation == RelationKind::Warns && shape == Shape::Active && !self_directed {
             warn_until = (end..n)
                 .find(|&k| toks[k].is_punct('.') || toks[k].is_punct(';'))
                 .unwrap_or(n);

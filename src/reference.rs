@@ -40,6 +40,13 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
         "it" | "its" => Some(RefKind::Thing),
         "they" | "them" | "their" => Some(RefKind::Plural),
         "we" | "our" | "us" | "i" | "my" => Some(RefKind::Speaker),
+        // "that government", "federal forces", "the army-led government"
+        "government" | "authorities" | "junta" | "regime"
+            if matches!(prev, "that" | "this" | "federal" | "led" | "military") =>
+        {
+            Some(RefKind::Government)
+        }
+        "forces" | "troops" | "army" if prev == "federal" => Some(RefKind::Government),
         _ if prev == "the" => match w {
             "group" | "movement" | "militia" | "paramilitaries" | "insurgents" | "militants"
             | "separatists" => Some(RefKind::Group),
@@ -162,6 +169,7 @@ impl Memory {
                 {
                     return Some(g.actor);
                 }
+                // (actor, count); on a tie the state named first wins
                 let mut counts: Vec<(usize, usize)> = Vec::new();
                 for s in &list {
                     if k(s.actor) == ActorKind::State {
@@ -171,7 +179,8 @@ impl Memory {
                         }
                     }
                 }
-                counts.iter().max_by_key(|c| c.1).map(|c| c.0)
+                let best = counts.iter().map(|c| c.1).max()?;
+                counts.iter().find(|c| c.1 == best).map(|c| c.0)
             }
             RefKind::Speaker => None,
         }
