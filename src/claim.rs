@@ -418,7 +418,22 @@ impl<'a> Ctx<'a> {
                         }
                         return Some(self.list_right(first));
                     }
-                    return Some(self.list_left(i));
+                    let mut list = self.list_left(i);
+                    // "A fought alongside B against C": A is a subject too
+                    let mut first = list.iter().copied().min().unwrap_or(i);
+                    while first > 0
+                        && self.toks[first - 1]
+                            .word()
+                            .is_some_and(|w| w == "federal" || LIST_FILLERS.contains(&w))
+                    {
+                        first -= 1;
+                    }
+                    if first > 0 && self.toks[first - 1].is_word("alongside") {
+                        if let Some(more) = self.subject(first - 1) {
+                            list.extend(more);
+                        }
+                    }
+                    return Some(list);
                 }
                 Tok::Word(w) => {
                     if (w == "which" || w == "who" || w == "whose")
@@ -445,8 +460,14 @@ impl<'a> Ctx<'a> {
                         }
                         return None;
                     }
+                    let after_speech = w == "that"
+                        && i > 0
+                        && self.toks[i - 1]
+                            .word()
+                            .is_some_and(|p| self.lex.is_speech(p));
                     if (w == "who" || w == "which" || w == "that")
                         && i > 0
+                        && !after_speech
                         && !self.toks[i - 1].is_punct(',')
                     {
                         // a restrictive relative clause: its subject is the noun just before
