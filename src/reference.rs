@@ -47,6 +47,13 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
             Some(RefKind::Government)
         }
         "forces" | "troops" | "army" if prev == "federal" => Some(RefKind::Government),
+        // "the Iran-backed group", "the UAE-backed paramilitaries"
+        "group" | "movement" | "militia" | "militias" | "paramilitaries" | "rebels"
+        | "insurgents" | "militants"
+            if matches!(prev, "backed" | "supported" | "funded" | "armed" | "sponsored") =>
+        {
+            Some(RefKind::Group)
+        }
         _ if prev == "the" => match w {
             "group" | "movement" | "militia" | "paramilitaries" | "insurgents" | "militants"
             | "separatists" => Some(RefKind::Group),
@@ -63,6 +70,14 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// A state's regular army ("Sudanese Armed Forces", "Myanmar military").
+fn is_state_army(a: &crate::model::Actor) -> bool {
+    a.kind == ActorKind::ArmedGroup && {
+        let n = a.name.to_lowercase();
+        n.contains("army") || n.contains("armed forces") || n.contains("military")
     }
 }
 
@@ -143,6 +158,8 @@ impl Memory {
             }
             RefKind::Group => before
                 .filter(|s| matches!(k(s.actor), ActorKind::ArmedGroup | ActorKind::PoliticalBody))
+                // "the group", "the paramilitaries": not a state's own army
+                .filter(|s| !is_state_army(table.get(s.actor)))
                 .last()
                 .map(|s| s.actor),
             RefKind::Organisation => before
@@ -150,13 +167,7 @@ impl Memory {
                 .last()
                 .map(|s| s.actor),
             RefKind::Army => before
-                .filter(|s| {
-                    let a = table.get(s.actor);
-                    a.kind == ActorKind::ArmedGroup && {
-                        let n = a.name.to_lowercase();
-                        n.contains("army") || n.contains("armed forces") || n.contains("military")
-                    }
-                })
+                .filter(|s| is_state_army(table.get(s.actor)))
                 .last()
                 .map(|s| s.actor),
             RefKind::Government => {
