@@ -366,9 +366,42 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The subject of the clause that holds token `c`: its first actor outside inserted
+    /// clauses, or a person named right after it by title ("Houthi spokesman X").
+    fn main_subject(&self, c: usize) -> Option<Vec<usize>> {
+        let my_seg = self.seg.get(c).copied().flatten();
+        let mut start = c;
+        while start > 0 && !self.toks[start - 1].is_punct(';') {
+            start -= 1;
+        }
+        let first = (start..c).find(|&k| {
+            self.toks[k].actor().is_some()
+                && self.seg[k] == my_seg
+                && !self.located(k)
+                && !(k + 1 < self.toks.len() && self.toks[k + 1].is_punct('-'))
+        })?;
+        let mut k = first + 1;
+        while k < c && k <= first + 4 && self.toks[k].word().is_some() && self.cue_at(k).is_none()
+        {
+            k += 1;
+        }
+        if k < c && k > first + 1 && matches!(self.toks[k], Tok::Actor { person: true, .. }) {
+            return Some(self.list_right(k));
+        }
+        Some(self.list_right(first))
+    }
+
     /// The subject for a cue starting at token `c`.
     fn subject(&self, c: usize) -> Option<Vec<usize>> {
         let my_seg = self.seg.get(c).copied().flatten();
+        // ", and warned X": a second predicate of the clause's subject
+        if c >= 2
+            && (self.toks[c - 1].is_word("and") || self.toks[c - 1].is_word("but"))
+            && self.toks[c - 2].is_punct(',')
+            && self.toks[c].word().is_some_and(|w| w.ends_with("ed"))
+        {
+            return self.main_subject(c);
+        }
         // a participle after a comma ("..., accusing Kyiv") takes the clause subject
         let participle = c > 0
             && self.toks[c - 1].is_punct(',')
@@ -460,11 +493,12 @@ impl<'a> Ctx<'a> {
                         }
                         return None;
                     }
+                    // "said that", "said in an interview that", "told reporters that"
                     let after_speech = w == "that"
-                        && i > 0
-                        && self.toks[i - 1]
-                            .word()
-                            .is_some_and(|p| self.lex.is_speech(p));
+                        && (i.saturating_sub(5)..i).any(|q| {
+                            self.toks[q].word().is_some_and(|p| self.lex.is_speech(p))
+                                && self.toks[q + 1..i].iter().all(|t| t.word().is_some())
+                        });
                     if (w == "who" || w == "which" || w == "that")
                         && i > 0
                         && !after_speech
@@ -475,11 +509,7 @@ impl<'a> Ctx<'a> {
                     }
                     if w == "that" {
                         // "X said that ...": continue to the speaker
-                        if i > 0
-                            && self.toks[i - 1]
-                                .word()
-                                .is_some_and(|p| self.lex.is_speech(p))
-                        {
+                        if after_speech {
                             continue;
                         }
                         return None;
@@ -637,11 +667,13 @@ impl<'a> Ctx<'a> {
             {
                 break;
             }
+            // ", and …", ", but …", ", noting that …": a new clause
             if t.is_punct(',')
-                && self
-                    .toks
-                    .get(i)
-                    .is_some_and(|n| n.is_word("and") || n.is_word("but"))
+                && self.toks.get(i).is_some_and(|n| {
+                    n.is_word("and")
+                        || n.is_word("but")
+                        || n.word().is_some_and(|w| w.ends_with("ing") && w.len() > 5)
+                })
             {
                 break;
             }
@@ -675,6 +707,18 @@ fn is_adverb(w: &str) -> bool {
             | "reliably"
             | "first"
     )
+}
+
+/// A past participle, as after "was" or "has been".
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "struck" | "fought" | "sent" | "held" | "hit" | "led" | "won" | "shot" | "sold"
+                | "brought" | "caught" | "built" | "set" | "put" | "cut" | "run" | "kept" | "paid"
+                | "bought" | "dealt" | "met" | "told" | "found" | "thrown" | "drawn"
+        )
 }
 
 /// Reads the relations of one sentence.
@@ -728,7 +772,7 @@ pub fn read(
         while aux > 0 && i - aux < 2 && toks[aux - 1].word().is_some_and(is_adverb) {
             aux -= 1;
         }
-        let participle = toks[i].word().is_some_and(|w| !w.ends_with("ing"));
+        let participle = toks[i].word().is_some_and(is_participle);
         let passive_aux = aux > 0
             && participle
             && toks[aux - 1].word().is_some_and(|w| {
