@@ -381,8 +381,7 @@ impl<'a> Ctx<'a> {
                 && !(k + 1 < self.toks.len() && self.toks[k + 1].is_punct('-'))
         })?;
         let mut k = first + 1;
-        while k < c && k <= first + 4 && self.toks[k].word().is_some() && self.cue_at(k).is_none()
-        {
+        while k < c && k <= first + 4 && self.toks[k].word().is_some() && self.cue_at(k).is_none() {
             k += 1;
         }
         if k < c && k > first + 1 && matches!(self.toks[k], Tok::Actor { person: true, .. }) {
@@ -715,9 +714,31 @@ fn is_participle(w: &str) -> bool {
         || w.ends_with("en")
         || matches!(
             w,
-            "struck" | "fought" | "sent" | "held" | "hit" | "led" | "won" | "shot" | "sold"
-                | "brought" | "caught" | "built" | "set" | "put" | "cut" | "run" | "kept" | "paid"
-                | "bought" | "dealt" | "met" | "told" | "found" | "thrown" | "drawn"
+            "struck"
+                | "fought"
+                | "sent"
+                | "held"
+                | "hit"
+                | "led"
+                | "won"
+                | "shot"
+                | "sold"
+                | "brought"
+                | "caught"
+                | "built"
+                | "set"
+                | "put"
+                | "cut"
+                | "run"
+                | "kept"
+                | "paid"
+                | "bought"
+                | "dealt"
+                | "met"
+                | "told"
+                | "found"
+                | "thrown"
+                | "drawn"
         )
 }
 
@@ -894,12 +915,15 @@ pub fn read(
                 .find(|&k| toks[k].is_punct('.') || toks[k].is_punct(';'))
                 .unwrap_or(n);
         }
+        // "Mali and Burkina Faso … against them": a coordinated subject never relates to
+        // its own members through one cue
+        let source_actors: Vec<usize> = sources.iter().filter_map(|&s| toks[s].actor()).collect();
         for &s in &sources {
             for &t in &targets {
                 let (Some(sa), Some(ta)) = (toks[s].actor(), toks[t].actor()) else {
                     continue;
                 };
-                if sa == ta {
+                if sa == ta || source_actors.contains(&ta) {
                     continue;
                 }
                 let f = Found {

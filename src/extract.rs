@@ -389,6 +389,11 @@ fn tokenize(
     while i < span.end {
         if mi < mentions.len() && mentions[mi].start <= i {
             let m = mentions[mi];
+            if m.end <= i {
+                // a mention inside one already taken: nothing to skip
+                mi += 1;
+                continue;
+            }
             if !m.modifier && m.start == i {
                 toks.push(Tok::Actor {
                     actor: m.actor,

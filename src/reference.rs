@@ -50,7 +50,10 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
         // "the Iran-backed group", "the UAE-backed paramilitaries"
         "group" | "movement" | "militia" | "militias" | "paramilitaries" | "rebels"
         | "insurgents" | "militants"
-            if matches!(prev, "backed" | "supported" | "funded" | "armed" | "sponsored") =>
+            if matches!(
+                prev,
+                "backed" | "supported" | "funded" | "armed" | "sponsored"
+            ) =>
         {
             Some(RefKind::Group)
         }
