@@ -28,16 +28,19 @@ pub enum Tok {
 }
 
 impl Tok {
-    fn word(&self) -> Option<&str> {
+    /// The word, if this token is one.
+    pub fn word(&self) -> Option<&str> {
         match self {
             Tok::Word(w) => Some(w),
             _ => None,
         }
     }
-    fn is_word(&self, w: &str) -> bool {
+    /// Whether this token is the word `w`.
+    pub fn is_word(&self, w: &str) -> bool {
         self.word() == Some(w)
     }
-    fn actor(&self) -> Option<usize> {
+    /// The actor table index, if this token is an actor.
+    pub fn actor(&self) -> Option<usize> {
         match self {
             Tok::Actor { actor, .. } => Some(*actor),
             _ => None,
@@ -513,7 +516,10 @@ impl<'a> Ctx<'a> {
                         }
                         return None;
                     }
-                    if SUBJECT_STOPS.contains(&w.as_str()) {
+                    // "has since been backed": an adverb, not a conjunction
+                    let adverb_since =
+                        w == "since" && self.toks.get(i + 1).is_some_and(|t| t.is_word("been"));
+                    if SUBJECT_STOPS.contains(&w.as_str()) && !adverb_since {
                         return None;
                     }
                 }
@@ -777,6 +783,12 @@ pub fn read(
                 || (i >= 2 && toks[i - 1].is_punct(',') && toks[i - 2].is_punct('"')))
         {
             note("speech tag after a quote");
+            i = end;
+            continue;
+        }
+        // "any attack on X would be …": a hypothetical act, not an event
+        if i >= 1 && toks[i - 1].is_word("any") {
+            note("hypothetical (\"any\")");
             i = end;
             continue;
         }

@@ -166,10 +166,26 @@ impl Extractor {
                 if ri < refs.len() && refs[ri].0 == pos {
                     let kind = refs[ri].1;
                     ri += 1;
-                    let resolved = match kind {
+                    let mut resolved = match kind {
                         RefKind::Speaker => speaker,
                         _ => memory.resolve(kind, si, pos, &table),
                     };
+                    // "Mali and Niger … against them": a plural pronoun for a list of
+                    // actors stands for all of them, which one token cannot hold
+                    if kind == RefKind::Plural {
+                        if let Some(a) = resolved {
+                            let listed = toks[..pos].iter().enumerate().any(|(q, t)| {
+                                t.actor() == Some(a)
+                                    && toks.get(q + 1).is_some_and(|n| {
+                                        n.is_word("and") || matches!(n, Tok::Punct(','))
+                                    })
+                                    && toks.get(q + 2).is_some_and(|n| n.actor().is_some())
+                            });
+                            if listed {
+                                resolved = None;
+                            }
+                        }
+                    }
                     if let Some(a) = resolved {
                         toks[pos] = Tok::Actor {
                             actor: a,

@@ -956,3 +956,222 @@ fn multibyte_symbols_before_periods_and_capitals_do_not_panic() {
         .iter()
         .any(|c| c.source == "irn" && c.target == "isr"));
 }
+
+// 13. Calls on one's own forces ---------------------------------------------------------
+
+#[test]
+fn calls_on_own_forces_open_no_warning() {
+    check(
+        "calls on own forces",
+        &[
+            (
+                "Hemedti asked his fighters to attack the Sudanese army in Khartoum.",
+                &[("mohamed-hamdan-dagalo", O, "saf", false)],
+            ),
+            (
+                "Assimi Goita ordered his troops to expel the CSP-DPA from Kidal.",
+                &[("assimi-goita", O, "csp-dpa", false)],
+            ),
+            (
+                "The M23 leadership asked its fighters to attack Congolese troops near Goma.",
+                &[("m23", O, "cog", false)],
+            ),
+        ],
+    );
+}
+
+// 14. Passives with adverbs and gaps ----------------------------------------------------
+
+#[test]
+fn passives_with_adverbs_and_gaps() {
+    check(
+        "passives with adverbs and gaps",
+        &[
+            (
+                "The Houthis have long been armed by Iran.",
+                &[("irn", S, "houthis", false)],
+            ),
+            (
+                "Hezbollah has reportedly been funded by Iran.",
+                &[("irn", S, "hezbollah", true)],
+            ),
+            (
+                "The SDF has since been backed by the United States.",
+                &[("usa", S, "sdf", false)],
+            ),
+            (
+                "Abdul Hamid Dbeibah was named prime minister in 2021 by the Libyan Political Dialogue Forum.",
+                &[("lpdf", S, "abdul-hamid-dbeibah", false)],
+            ),
+            (
+                "Fathi Bashagha was appointed prime minister last year by the House of Representatives.",
+                &[("hor", S, "fathi-bashagha", false)],
+            ),
+            // "in support of" is not a passive
+            (
+                "The Houthis say their attacks are in support of Hamas.",
+                &[("houthis", S, "hamas", false)],
+            ),
+            (
+                "Hezbollah says its rocket fire is in support of Hamas.",
+                &[("hezbollah", S, "hamas", false)],
+            ),
+            (
+                "The Wagner Group says its deployment is in support of Mali.",
+                &[("wagner-group", S, "mli", false)],
+            ),
+        ],
+    );
+}
+
+// 15. Inserted clauses and clause breaks ------------------------------------------------
+
+#[test]
+fn inserted_clauses_and_clause_breaks() {
+    check(
+        "inserted clauses and clause breaks",
+        &[
+            // ", where …," is skipped when looking for the subject
+            (
+                "Kyiv, where the government has stayed since the invasion began, has accused Russia of shelling power plants.",
+                &[("ukr", O, "rus", false)],
+            ),
+            (
+                "Tripoli, where the Government of National Unity sits, has repeatedly condemned Khalifa Haftar.",
+                &[("lby", O, "khalifa-haftar", false)],
+            ),
+            // a speech verb a few words before "that" leads to the speaker
+            (
+                "Volodymyr Zelensky said on Monday that Ukraine would keep fighting Russia.",
+                &[("volodymyr-zelensky", O, "rus", false)],
+            ),
+            (
+                "Hemedti told reporters in Nairobi that the RSF would defeat the Sudanese army.",
+                &[("rsf", O, "saf", false)],
+            ),
+            // ", noting that …" starts a clause: an earlier denial does not negate it
+            (
+                "Washington said it had no role in the strikes, noting that the United States regards the Houthis as a terrorist group.",
+                &[("usa", O, "houthis", false)],
+            ),
+            (
+                "The White House said Washington had nothing to do with the offensive, noting that Hamas remains on the U.S. list of terrorist organisations.",
+                &[("usa", O, "hamas", false)],
+            ),
+            (
+                "Russia denied any involvement, adding that Wagner attacked the CSP-DPA on its own.",
+                &[("wagner-group", O, "csp-dpa", false)],
+            ),
+            // a mention inside a longer one does not eat the comma after it
+            (
+                "Junta leader Colonel Assimi Goita, who seized power in 2020, has praised Russia as a partner.",
+                &[],
+            ),
+        ],
+    );
+}
+
+// 16. Coordinated predicates and "fought alongside" -------------------------------------
+
+#[test]
+fn coordinated_predicates_and_alongside() {
+    check(
+        "coordinated predicates and alongside",
+        &[
+            (
+                "Yahya Saree said the ship was struck because it was Israeli-owned, and warned the United States against retaliation.",
+                &[("yahya-saree", W, "usa", false)],
+            ),
+            (
+                "Abiy Ahmed said the talks had failed, and threatened the TPLF with a new offensive.",
+                &[("abiy-ahmed", W, "tplf", false)],
+            ),
+            (
+                "Hassan Nasrallah said the strikes were legitimate, but warned Israel against escalation.",
+                &[("hassan-nasrallah", W, "isr", false)],
+            ),
+            (
+                "Wagner fighters fought alongside Malian troops against the CSP-DPA.",
+                &[
+                    ("wagner-group", S, "mli", false),
+                    ("mli", O, "csp-dpa", false),
+                    ("wagner-group", O, "csp-dpa", false),
+                ],
+            ),
+            (
+                "Eritrea, whose soldiers fought alongside Ethiopian troops against the TPLF, stayed silent.",
+                &[
+                    ("eri", S, "eth", false),
+                    ("eth", O, "tplf", false),
+                    ("eri", O, "tplf", false),
+                ],
+            ),
+            (
+                "Russian mercenaries fought alongside the Sudanese army against the RSF.",
+                &[
+                    ("russian-mercenaries", S, "saf", false),
+                    ("saf", O, "rsf", false),
+                    ("russian-mercenaries", O, "rsf", false),
+                ],
+            ),
+        ],
+    );
+}
+
+// 17. Descriptions across sentences -----------------------------------------------------
+
+#[test]
+fn descriptions_across_sentences() {
+    check(
+        "descriptions across sentences",
+        &[
+            // "that government", "federal forces", "the junta": the country's government
+            (
+                "Mali cut ties with Ukraine. That government is now backed by Russia.",
+                &[("mli", O, "ukr", false), ("rus", S, "mli", false)],
+            ),
+            (
+                "Ethiopia signed a deal with the TPLF. Federal forces had been backed by Eritrea.",
+                &[("eri", S, "eth", false)],
+            ),
+            (
+                "Niger expelled French troops. The junta has since been backed by Russia.",
+                &[("ner", O, "fra", false), ("rus", S, "ner", false)],
+            ),
+            // "the paramilitaries" is not the state's army
+            (
+                "The Sudanese Armed Forces retook the bridge. The Rapid Support Forces shelled Omdurman. The U.N. Security Council demanded that the paramilitaries lift their siege.",
+                &[("unsc", W, "rsf", false)],
+            ),
+            // "the Iran-backed group"
+            (
+                "Houthi fighters seized a ship. The Iran-backed group fired missiles at Israel.",
+                &[("irn", S, "houthis", false), ("houthis", O, "isr", false)],
+            ),
+            (
+                "The RSF holds Nyala. The UAE-backed paramilitaries deny any abuses.",
+                &[("are", S, "rsf", false)],
+            ),
+        ],
+    );
+}
+
+// 18. Lists never relate to themselves; hypothetical acts -------------------------------
+
+#[test]
+fn lists_and_plural_pronouns_and_hypotheticals() {
+    check(
+        "lists, plural pronouns and hypotheticals",
+        &[
+            (
+                "Mali and Burkina Faso warned that any attack on Niger would be treated as a declaration of war against them.",
+                &[],
+            ),
+            ("Russia and Iran said no one would act against them.", &[]),
+            (
+                "Sudan and Egypt said the dam talks had failed and threats against them would be answered.",
+                &[],
+            ),
+        ],
+    );
+}
