@@ -107,6 +107,14 @@ impl CompiledLexicon {
     fn is_speech(&self, w: &str) -> bool {
         self.speech.iter().any(|s| s == w)
     }
+
+    /// A one-word title or a word of one ("commander", "military", "spokesman").
+    fn is_title(&self, w: &str) -> bool {
+        self.lexicon
+            .titles
+            .iter()
+            .any(|t| t == w || t.split([' ', '-']).any(|p| p == w))
+    }
 }
 
 /// A relation read in one sentence, by actor table index.
@@ -591,6 +599,19 @@ impl<'a> Ctx<'a> {
                             k += 1;
                         }
                     }
+                    // "RSF commander Mohamed Hamdan Dagalo": the person the title names
+                    let mut k = j + 1;
+                    while k < n
+                        && k <= j + 3
+                        && self.toks[k].word().is_some_and(|w| self.lex.is_title(w))
+                    {
+                        k += 1;
+                    }
+                    if k > j + 1
+                        && matches!(self.toks.get(k), Some(Tok::Actor { person: true, .. }))
+                    {
+                        return Some(self.list_right(k));
+                    }
                     return Some(self.list_right(j));
                 }
                 Tok::Word(w) => {
@@ -600,7 +621,7 @@ impl<'a> Ctx<'a> {
                     if stop_at.is_some_and(|s| s.iter().any(|x| x == w)) {
                         return None;
                     }
-                    if j > e && self.cue_at(j).is_some() {
+                    if j >= e && self.cue_at(j).is_some() {
                         if !through {
                             return None;
                         }
@@ -799,6 +820,15 @@ pub fn read(
             continue;
         }
         let mut shape = cue.shape;
+        // "the UAE-backed RSF": a participle joined to an actor is a compound
+        if shape == Shape::Active
+            && i >= 2
+            && toks[i - 1].is_punct('-')
+            && toks[i - 2].actor().is_some()
+            && toks[i].word().is_some_and(|w| COMPOUND_WORDS.contains(&w))
+        {
+            shape = Shape::Compound;
+        }
         // "has been propped up ... by": an active cue in the passive voice
         // "has since been backed by": an adverb may sit between auxiliary and cue
         let mut aux = i;
@@ -836,11 +866,21 @@ pub fn read(
             }
             Shape::Compound => {
                 if i >= 2 && toks[i - 1].is_punct('-') && toks[i - 2].actor().is_some() {
-                    let src = vec![i - 2];
-                    let tgt = (end..(end + 4).min(n))
-                        .find(|&k| toks[k].actor().is_some())
-                        .map(|k| vec![k]);
-                    (Some(src), tgt)
+                    // the actor the compound qualifies comes next, after at most one
+                    // adjective ("UAE-backed paramilitary RSF"); "U.N.-backed talks" has none
+                    let tgt = (end..(end + 2).min(n))
+                        .take_while(|&k| toks[k].word().is_some() || toks[k].actor().is_some())
+                        .find(|&k| toks[k].actor().is_some());
+                    // "the army-allied Joint Forces": an alliance runs from the qualified
+                    // actor to the one it is allied with
+                    let allied = toks[i]
+                        .word()
+                        .is_some_and(|w| w == "allied" || w == "aligned");
+                    match tgt {
+                        Some(t) if allied => (Some(vec![t]), Some(vec![i - 2])),
+                        Some(t) => (Some(vec![i - 2]), Some(vec![t])),
+                        None => (None, None),
+                    }
                 } else {
                     (None, None)
                 }
@@ -859,10 +899,15 @@ pub fn read(
                 while k > 0 && toks[k - 1].word().is_some_and(|w| w != "'s" && k + 4 > i) {
                     k -= 1;
                 }
+                // "as Haftar's ally," links; "as Assad's allies scramble" is a clause
+                let as_ends = toks.get(end).is_none_or(|t| matches!(t, Tok::Punct(_)));
                 let linked = shape == Shape::PossessedState
                     || (k >= 3
-                        && (k.saturating_sub(5)..k - 2)
-                            .any(|q| toks[q].word().is_some_and(|w| LINKING.contains(&w))));
+                        && (k.saturating_sub(5)..k - 2).any(|q| {
+                            toks[q]
+                                .word()
+                                .is_some_and(|w| LINKING.contains(&w) && (w != "as" || as_ends))
+                        }));
                 if linked && k >= 2 && toks[k - 1].is_word("'s") && toks[k - 2].actor().is_some() {
                     (ctx.subject(k - 2), Some(vec![k - 2]))
                 } else {

@@ -206,7 +206,7 @@ impl Extractor {
             }
             let mut suppressed = Vec::new();
             let found = claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed));
-            let found = speaker_as_source(found, &toks, &table);
+            let found = speaker_as_source(found, &toks, &table, &self.lexicon);
             let (os, oe) = norm.original_span(span.start, span.end, text);
             let sentence_text = &text[os..oe];
             for f in &found {
@@ -566,19 +566,45 @@ fn find_speaker(toks: &[Tok], lex: &CompiledLexicon) -> Option<usize> {
 
 /// "Foreign Minister X said Tehran would support Y": the speaker, when the sentence's
 /// subject is the speaker's own state, is the source.
-fn speaker_as_source(found: Vec<Found>, toks: &[Tok], table: &ActorTable<'_>) -> Vec<Found> {
-    let persons: Vec<usize> = toks
+/// Whether a speech verb follows the actor at `q`, directly or after an inserted
+/// ", who …," clause ("X, who met Y in Z, said …").
+fn speaks_after(toks: &[Tok], q: usize, speech: &dyn Fn(&Tok) -> bool) -> bool {
+    if toks[q + 1..].iter().take(2).any(speech) {
+        return true;
+    }
+    if toks
+        .get(q + 1)
+        .is_some_and(|t| matches!(t, Tok::Punct(',')))
+    {
+        if let Some(close) =
+            (q + 2..toks.len().min(q + 25)).find(|&k| matches!(toks[k], Tok::Punct(',')))
+        {
+            return toks[close + 1..].iter().take(2).any(speech);
+        }
+    }
+    false
+}
+
+fn speaker_as_source(
+    found: Vec<Found>,
+    toks: &[Tok],
+    table: &ActorTable<'_>,
+    lex: &CompiledLexicon,
+) -> Vec<Found> {
+    let speech = |t: &Tok| {
+        t.word()
+            .is_some_and(|w| lex.lexicon().speech_verbs.iter().any(|s| s == w))
+    };
+    // persons who speak: a speech verb right after them ("Foreign Minister X said …")
+    let speakers: Vec<(usize, usize)> = toks
         .iter()
-        .filter_map(|t| {
-            if let Tok::Actor {
+        .enumerate()
+        .filter_map(|(q, t)| match t {
+            Tok::Actor {
                 actor,
                 person: true,
-            } = t
-            {
-                Some(*actor)
-            } else {
-                None
-            }
+            } if speaks_after(toks, q, &speech) => Some((q, *actor)),
+            _ => None,
         })
         .collect();
     found
@@ -586,10 +612,12 @@ fn speaker_as_source(found: Vec<Found>, toks: &[Tok], table: &ActorTable<'_>) ->
         .map(|mut f| {
             let src = table.get(f.source);
             if src.kind == ActorKind::State {
-                if let Some(&p) = persons.iter().find(|&&p| {
-                    p != f.target && table.get(p).affiliations.iter().any(|a| a.actor == src.id)
+                // the speaker comes before a mention of the state it speaks for
+                if let Some(&(_, p)) = speakers.iter().find(|&&(q, p)| {
+                    toks[q + 1..].iter().any(|t| t.actor() == Some(f.source))
+                        && p != f.target
+                        && table.get(p).affiliations.iter().any(|a| a.actor == src.id)
                 }) {
-                    // only when the person speaks: a speech verb follows the person
                     f.source = p;
                 }
             }

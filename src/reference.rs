@@ -84,6 +84,24 @@ fn is_state_army(a: &crate::model::Actor) -> bool {
     }
 }
 
+/// A parliament or assembly: never "the group" or "the movement".
+fn is_legislature(a: &crate::model::Actor) -> bool {
+    let n = a.name.to_lowercase();
+    [
+        "parliament",
+        "assembly",
+        "house of",
+        "congress",
+        "senate",
+        "legislature",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+        || a.affiliations
+            .iter()
+            .any(|f| f.role.contains("legislature"))
+}
+
 /// A mention seen so far: actor table index and sentence index.
 #[derive(Debug, Clone, Copy)]
 pub struct Seen {
@@ -163,6 +181,7 @@ impl Memory {
                 .filter(|s| matches!(k(s.actor), ActorKind::ArmedGroup | ActorKind::PoliticalBody))
                 // "the group", "the paramilitaries": not a state's own army
                 .filter(|s| !is_state_army(table.get(s.actor)))
+                .filter(|s| !is_legislature(table.get(s.actor)))
                 .last()
                 .map(|s| s.actor),
             RefKind::Organisation => before
