@@ -276,6 +276,16 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|w| LOCATIVE.contains(&w))
     }
 
+    /// "Iran" in "Iran-aligned militias": an actor that only qualifies the next noun.
+    fn qualifier(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|t| t.is_punct('-'))
+            && self
+                .toks
+                .get(i + 2)
+                .and_then(|t| t.word())
+                .is_some_and(|w| COMPOUND_WORDS.contains(&w))
+    }
+
     /// The list of actors ending at `i`, extended to the left.
     fn list_left(&self, i: usize) -> Vec<usize> {
         let mut out = vec![i];
@@ -436,7 +446,7 @@ impl<'a> Ctx<'a> {
             }
             match t {
                 Tok::Actor { .. } => {
-                    if self.located(i) {
+                    if self.located(i) || self.qualifier(i) {
                         continue;
                     }
                     if participle {

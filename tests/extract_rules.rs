@@ -1175,3 +1175,118 @@ fn lists_and_plural_pronouns_and_hypotheticals() {
         ],
     );
 }
+
+// 19. Compounds: tight targets, alliances, qualifiers -----------------------------------
+
+#[test]
+fn compounds_tight_targets_alliances_and_qualifiers() {
+    check(
+        "compound targets, alliances and qualifiers",
+        &[
+            // a compound qualifies the noun right after it, which may not be an actor
+            ("Qatar hosted U.N.-backed talks between Israel and Hamas.", &[]),
+            ("Kenya joined U.S.-funded programmes in Somalia.", &[]),
+            (
+                "The UAE-backed paramilitary RSF seized El Fasher.",
+                &[("are", S, "rsf", false)],
+            ),
+            // "X-allied Y": Y is the ally of X
+            (
+                "The Sudanese army retook Wad Madani. The army-allied Joint Forces recaptured the town.",
+                &[("joint-forces", S, "saf", false)],
+            ),
+            // the qualifying actor is not the subject of the verb
+            ("Iran-aligned militias attacked U.S. bases.", &[]),
+            // "helped" + another cue: the second cue carries the relation
+            (
+                "Turkish drones helped repel Haftar's offensive on Tripoli.",
+                &[("tur", O, "khalifa-haftar", false)],
+            ),
+            (
+                "Russian jets helped repel the HTS offensive on Hama.",
+                &[("rus", O, "hts", false)],
+            ),
+            ("Russian jets helped break the siege of Deir ez-Zor.", &[]),
+        ],
+    );
+}
+
+// 20. "as X's allies": apposition or clause ----------------------------------------------
+
+#[test]
+fn as_possessor_allies_needs_an_apposition() {
+    check(
+        "as X's allies",
+        &[
+            (
+                "Hamas fighters regrouped as Israel's allies weighed their options.",
+                &[],
+            ),
+            ("Wagner fighters arrived as Russia's allies looked on.", &[]),
+            (
+                "Egypt, as Haftar's main backer, sent envoys.",
+                &[("egy", S, "khalifa-haftar", false)],
+            ),
+        ],
+    );
+}
+
+// 21. Objects named by title; speakers for their state ----------------------------------
+
+#[test]
+fn titled_objects_and_speakers_for_their_state() {
+    check(
+        "titled objects and speakers",
+        &[
+            (
+                "Washington sanctioned Wagner chief Yevgeny Prigozhin.",
+                &[("usa", O, "yevgeny-prigozhin", false)],
+            ),
+            (
+                "The EU blacklisted his deputy, RSF commander Abdelrahim Dagalo.",
+                &[("eu", O, "abdelrahim-dagalo", false)],
+            ),
+            (
+                "Ukraine struck Russian army chief Valery Gerasimov's headquarters.",
+                &[("ukr", O, "valery-gerasimov", false)],
+            ),
+            // the minister speaks for his state, also after an inserted clause
+            (
+                "Russian Foreign Minister Sergei Lavrov, who met Assad in Damascus, said Moscow would support the Syrian government.",
+                &[("sergei-lavrov", S, "syrian-government", false)],
+            ),
+            (
+                "Chinese Foreign Minister Wang Yi said Beijing supports Pakistan.",
+                &[("wang-yi", S, "pak", false)],
+            ),
+            // a person named after the act did not speak for it
+            (
+                "Last week Washington sanctioned Hemedti, after Secretary of State Antony Blinken concluded that the RSF had committed genocide.",
+                &[("usa", O, "mohamed-hamdan-dagalo", false)],
+            ),
+        ],
+    );
+}
+
+// 22. Legislatures are not "the movement" -------------------------------------------------
+
+#[test]
+fn legislatures_are_not_group_descriptions() {
+    check(
+        "legislatures and group descriptions",
+        &[
+            (
+                "The Tigray People's Liberation Front held a rally. Ethiopia's parliament later designated the movement a terrorist organisation.",
+                &[("ethiopian-parliament", O, "tplf", false)],
+            ),
+            (
+                "The Ethiopian parliament met. The House of Peoples' Representatives later designated the movement a terrorist organisation.",
+                &[],
+            ),
+            (
+                "The Houthis fired missiles at ships. The European Parliament later condemned the group.",
+                &[("european-parliament", O, "houthis", false)],
+            ),
+        ],
+    );
+}
