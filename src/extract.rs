@@ -131,7 +131,7 @@ impl Extractor {
             new: Vec::new(),
         };
         let mut mentions = self.matcher.find(plain, &mut table);
-        choose_alternatives(&mut mentions);
+        choose_alternatives(&mut mentions, &table);
         let mut memory = Memory::default();
         let mut out = Extraction {
             doc: doc.to_string(),
@@ -339,24 +339,49 @@ impl Extractor {
     }
 }
 
-/// Ambiguous names take the reading the rest of the document supports.
-fn choose_alternatives(mentions: &mut [Mention]) {
-    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+/// Ambiguous names take the reading the rest of the document supports: mentions of the
+/// actor itself count most, then mentions of the actors it belongs to ("National Unity
+/// Government" in a text that names Myanmar).
+fn choose_alternatives(mentions: &mut [Mention], table: &ActorTable<'_>) {
+    // how often each actor id is named, directly or through an actor that belongs to it
+    let mut direct: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut context: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for m in mentions.iter().filter(|m| m.alternatives.is_empty()) {
-        *counts.entry(m.actor).or_default() += 1;
-    }
-    for m in mentions.iter_mut().filter(|m| !m.alternatives.is_empty()) {
-        let mut best = (
-            counts.get(&m.actor).copied().unwrap_or(0),
-            std::cmp::Reverse(m.actor),
-        );
-        for &a in &m.alternatives {
-            let c = (counts.get(&a).copied().unwrap_or(0), std::cmp::Reverse(a));
-            if c > best {
-                best = c;
-            }
+        let a = table.get(m.actor);
+        *direct.entry(a.id.as_str()).or_default() += 1;
+        *context.entry(a.id.as_str()).or_default() += 1;
+        for f in &a.affiliations {
+            *context.entry(f.actor.as_str()).or_default() += 1;
         }
-        m.actor = best.1 .0;
+    }
+    let score = |i: usize| {
+        let a = table.get(i);
+        let own = direct.get(a.id.as_str()).copied().unwrap_or(0) * 2;
+        let around: usize = a
+            .affiliations
+            .iter()
+            .map(|f| context.get(f.actor.as_str()).copied().unwrap_or(0))
+            .sum();
+        (own + around, std::cmp::Reverse(i))
+    };
+    let choices: Vec<usize> = mentions
+        .iter()
+        .map(|m| {
+            if m.alternatives.is_empty() {
+                return m.actor;
+            }
+            let mut best = score(m.actor);
+            for &a in &m.alternatives {
+                let c = score(a);
+                if c > best {
+                    best = c;
+                }
+            }
+            best.1 .0
+        })
+        .collect();
+    for (m, a) in mentions.iter_mut().zip(choices) {
+        m.actor = a;
     }
 }
 
@@ -487,6 +512,7 @@ fn tokenize(
                     RefKind::Group
                         | RefKind::Organisation
                         | RefKind::Government
+                        | RefKind::Junta
                         | RefKind::Army
                         | RefKind::Titled
                 );

@@ -24,8 +24,10 @@ pub enum RefKind {
     Group,
     /// "the bloc", "the organisation"
     Organisation,
-    /// "the junta", "the regime", "the government", "the administration"
+    /// "the regime", "the government", "the administration"
     Government,
+    /// "the junta": a military government, never a civilian or shadow one
+    Junta,
     /// "the army", "the military"
     Army,
     /// "the marshal", "the general", "the president"
@@ -41,7 +43,10 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
         "they" | "them" | "their" => Some(RefKind::Plural),
         "we" | "our" | "us" | "i" | "my" => Some(RefKind::Speaker),
         // "that government", "federal forces", "the army-led government"
-        "government" | "authorities" | "junta" | "regime"
+        "junta" if matches!(prev, "the" | "that" | "this" | "military" | "ruling") => {
+            Some(RefKind::Junta)
+        }
+        "government" | "authorities" | "regime"
             if matches!(prev, "that" | "this" | "federal" | "led" | "military") =>
         {
             Some(RefKind::Government)
@@ -63,9 +68,7 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
             "bloc" | "organisation" | "organization" | "alliance" | "coalition" => {
                 Some(RefKind::Organisation)
             }
-            "junta" | "regime" | "government" | "administration" | "authorities" => {
-                Some(RefKind::Government)
-            }
+            "regime" | "government" | "administration" | "authorities" => Some(RefKind::Government),
             "army" | "military" => Some(RefKind::Army),
             "marshal" | "general" | "president" | "commander" | "minister" | "premier" => {
                 Some(RefKind::Titled)
@@ -76,12 +79,30 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
     }
 }
 
-/// A state's regular army ("Sudanese Armed Forces", "Myanmar military").
-fn is_state_army(a: &crate::model::Actor) -> bool {
-    a.kind == ActorKind::ArmedGroup && {
-        let n = a.name.to_lowercase();
-        n.contains("army") || n.contains("armed forces") || n.contains("military")
+/// The state named most often in `list`; on a tie, the one named first.
+fn most_named_state(list: &[&Seen], kind: &dyn Fn(usize) -> ActorKind) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for s in list {
+        if kind(s.actor) == ActorKind::State {
+            match counts.iter_mut().find(|c| c.0 == s.actor) {
+                Some(c) => c.1 += 1,
+                None => counts.push((s.actor, 1)),
+            }
+        }
     }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.0)
+}
+
+/// A regular army ("Sudanese Armed Forces"; "Tatmadaw", the armed forces of Myanmar):
+/// an armed group whose affiliation role says armed forces or army. Rebel armies
+/// ("Arakan Army") belong to no state and are not "the army".
+fn is_state_army(a: &crate::model::Actor) -> bool {
+    a.kind == ActorKind::ArmedGroup
+        && a.affiliations.iter().any(|f| {
+            let r = f.role.to_lowercase();
+            r.contains("armed forces") || r == "army" || r == "military"
+        })
 }
 
 /// A parliament or assembly: never "the group" or "the movement".
@@ -192,6 +213,15 @@ impl Memory {
                 .filter(|s| is_state_army(table.get(s.actor)))
                 .last()
                 .map(|s| s.actor),
+            RefKind::Junta => {
+                // a state's army named before, else the state the text is about
+                let list: Vec<&Seen> = before.collect();
+                list.iter()
+                    .rev()
+                    .find(|s| is_state_army(table.get(s.actor)))
+                    .map(|s| s.actor)
+                    .or_else(|| most_named_state(&list, &k))
+            }
             RefKind::Government => {
                 // a government actor if one was named, else the most named state
                 let list: Vec<&Seen> = before.collect();
@@ -202,18 +232,7 @@ impl Memory {
                 {
                     return Some(g.actor);
                 }
-                // (actor, count); on a tie the state named first wins
-                let mut counts: Vec<(usize, usize)> = Vec::new();
-                for s in &list {
-                    if k(s.actor) == ActorKind::State {
-                        match counts.iter_mut().find(|c| c.0 == s.actor) {
-                            Some(c) => c.1 += 1,
-                            None => counts.push((s.actor, 1)),
-                        }
-                    }
-                }
-                let best = counts.iter().map(|c| c.1).max()?;
-                counts.iter().find(|c| c.1 == best).map(|c| c.0)
+                most_named_state(&list, &k)
             }
             RefKind::Speaker => None,
         }
