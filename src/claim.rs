@@ -674,6 +674,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn window_has(&self, phrases: &[Vec<String>], from: usize, to: usize) -> Option<String> {
+        self.window_find(phrases, from, to)
+            .map(|(_, p)| p.join(" "))
+    }
+
+    /// The first of `phrases` in `from..to`: its position and words.
+    fn window_find<'p>(
+        &self,
+        phrases: &'p [Vec<String>],
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, &'p [String])> {
         for i in from..to {
             for p in phrases {
                 if i + p.len() <= to
@@ -681,11 +692,40 @@ impl<'a> Ctx<'a> {
                         .enumerate()
                         .all(|(k, w)| self.toks[i + k].is_word(w))
                 {
-                    return Some(p.join(" "));
+                    return Some((i, p));
                 }
             }
         }
         None
+    }
+
+    /// "rejected the accusations and blamed X": a denial with its own object, then "and"
+    /// and a new verb, does not reach that verb. ("denied arming and funding X" does.)
+    fn denial_closed(&self, at: usize, words: &[String], cue: usize) -> bool {
+        let verb = matches!(
+            words.first().map(String::as_str),
+            Some(
+                "denied"
+                    | "denies"
+                    | "deny"
+                    | "denying"
+                    | "rejects"
+                    | "rejected"
+                    | "reject"
+                    | "lacks"
+                    | "lack"
+                    | "lacked"
+                    | "lacking"
+            )
+        ) && words.len() == 1;
+        let after = at + words.len();
+        let Some(and) = (after..cue).rev().find(|&k| self.toks[k].is_word("and")) else {
+            return false;
+        };
+        // the denial's own object holds no cue ("lacks the backing of X and …" stays)
+        verb && after < and
+            && self.toks[after].word().is_some()
+            && (after..and).all(|k| self.cue_at(k).is_none())
     }
 
     /// Start of the clause window before token `c` (at most `max` tokens back).
@@ -964,9 +1004,11 @@ pub fn read(
         };
         // negation and hedging in the cue's clause
         let from = ctx.clause_start(i, 14);
-        let neg = ctx.window_has(&lex.negators, from.max(i.saturating_sub(14)), i);
-        if let Some(nw) = neg {
-            note(&format!("negated by \"{nw}\""));
+        let neg = ctx
+            .window_find(&lex.negators, from.max(i.saturating_sub(14)), i)
+            .filter(|&(at, words)| !ctx.denial_closed(at, words, i));
+        if let Some((_, nw)) = neg {
+            note(&format!("negated by \"{}\"", nw.join(" ")));
             i = end;
             continue;
         }

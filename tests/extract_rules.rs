@@ -1290,3 +1290,67 @@ fn legislatures_are_not_group_descriptions() {
         ],
     );
 }
+
+// 23. Juntas, armies and ambiguous names in context --------------------------------------
+
+#[test]
+fn juntas_armies_and_ambiguous_names() {
+    check(
+        "juntas, armies and ambiguous names",
+        &[
+            // "the military" is the state's army, not a rebel "army"
+            (
+                "Myanmar's military lost Lashio to the Myanmar National Democratic Alliance Army. The Three Brotherhood Alliance launched an offensive against the military.",
+                &[("three-brotherhood-alliance", O, "tatmadaw", false)],
+            ),
+            // "the junta" is never a civilian or shadow government
+            (
+                "Myanmar's military seized power in 2021. The National Unity Government called for resistance. The United States has imposed sanctions on the junta's leaders.",
+                &[("usa", O, "tatmadaw", false)],
+            ),
+            (
+                "Myanmar's military seized power in 2021. Russia remains the junta's main arms supplier.",
+                &[("rus", S, "tatmadaw", false)],
+            ),
+            // a name two actors share goes to the one whose country the text names
+            (
+                "Myanmar's military shelled villages. The National Unity Government condemned the Tatmadaw.",
+                &[("nug", O, "tatmadaw", false)],
+            ),
+            (
+                "Libya's House of Representatives met in Tobruk. The National Unity Government condemned Khalifa Haftar.",
+                &[("gnu", O, "khalifa-haftar", false)],
+            ),
+        ],
+    );
+}
+
+// 24. Denials with their own object; criticism and blame --------------------------------
+
+#[test]
+fn denials_with_objects_criticism_and_blame() {
+    check(
+        "denials, criticism and blame",
+        &[
+            (
+                "Paul Kagame rejected the accusations and blamed Kinshasa for arming the FDLR.",
+                &[("paul-kagame", O, "cod", false), ("cod", S, "fdlr", true)],
+            ),
+            (
+                "Tehran denied the report and condemned Israel.",
+                &[("irn", O, "isr", false)],
+            ),
+            // a denial that covers both verbs still negates both
+            ("Rwanda denied arming and funding the M23.", &[]),
+            // a denial whose object is itself a cue keeps its scope
+            (
+                "The plan lacks the backing of Russia and the support of Turkey.",
+                &[],
+            ),
+            (
+                "Viktor Orban criticised the European Union over its sanctions.",
+                &[("viktor-orban", O, "eu", false)],
+            ),
+        ],
+    );
+}
