@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{self, CompiledLexicon, Found, Suppressed, Tok};
+use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
 use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
@@ -193,7 +193,9 @@ impl Extractor {
                         };
                     }
                 }
-                if let Tok::Actor { actor, .. } = toks[pos] {
+                // "the al Qaeda-linked group": a qualifier is not what later words refer to
+                if let (Tok::Actor { actor, .. }, false) = (&toks[pos], is_qualifier(&toks, pos)) {
+                    let actor = *actor;
                     memory.push(Seen {
                         actor,
                         sentence: si,

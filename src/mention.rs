@@ -370,8 +370,19 @@ impl Matcher {
                     if toks.is_empty() {
                         continue;
                     }
-                    // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     let gap = &text[m.end..next_start];
+                    // "Egyptian and Qatari mediators": coordinated demonyms share the noun
+                    if let Some(next) = mentions.get(k + 1) {
+                        let joined = matches!(gap.trim(), "and" | "or" | ",");
+                        if joined
+                            && next.kind == MentionKind::Demonym
+                            && Self::phrase_at(&self.state_organs, text, next.end).is_some()
+                        {
+                            out.push(m);
+                            continue;
+                        }
+                    }
+                    // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     const QUALIFIED: &[&str] = &[
                         "group",
                         "militia",

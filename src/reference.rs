@@ -47,7 +47,18 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
             Some(RefKind::Junta)
         }
         "government" | "authorities" | "regime"
-            if matches!(prev, "that" | "this" | "federal" | "led" | "military") =>
+            if matches!(
+                prev,
+                "that"
+                    | "this"
+                    | "federal"
+                    | "led"
+                    | "military"
+                    | "recognised"
+                    | "recognized"
+                    | "backed"
+                    | "central"
+            ) =>
         {
             Some(RefKind::Government)
         }
@@ -57,7 +68,17 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
         | "insurgents" | "militants"
             if matches!(
                 prev,
-                "backed" | "supported" | "funded" | "armed" | "sponsored"
+                "backed"
+                    | "supported"
+                    | "funded"
+                    | "armed"
+                    | "sponsored"
+                    | "linked"
+                    | "affiliated"
+                    | "aligned"
+                    | "allied"
+                    | "inspired"
+                    | "led"
             ) =>
         {
             Some(RefKind::Group)
