@@ -307,6 +307,25 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|w| LOCATIVE.contains(&w))
     }
 
+    /// A one-word cue used as a noun or adjective: after a determiner, or after an adverb
+    /// that follows one ("the attack", "the internationally recognised government").
+    fn nominal(&self, i: usize) -> bool {
+        let Some((ci, end)) = self.cue_at(i) else {
+            return false;
+        };
+        let det = |k: usize| {
+            self.toks[k]
+                .word()
+                .is_some_and(|w| DETERMINERS.contains(&w))
+        };
+        self.lex.lexicon.cues[ci].shape == Shape::Active
+            && end == i + 1
+            && ((i >= 1 && det(i - 1))
+                || (i >= 2
+                    && self.toks[i - 1].word().is_some_and(|w| w.ends_with("ly"))
+                    && det(i - 2)))
+    }
+
     /// "Iran" in "Iran-aligned militias": an actor that only qualifies the next noun.
     fn qualifier(&self, i: usize) -> bool {
         is_qualifier(self.toks, i)
@@ -688,7 +707,7 @@ impl<'a> Ctx<'a> {
                     if stop_at.is_some_and(|s| s.iter().any(|x| x == w)) {
                         return None;
                     }
-                    if j >= e && self.cue_at(j).is_some() {
+                    if j >= e && self.cue_at(j).is_some() && !self.nominal(j) {
                         if !through {
                             return None;
                         }
@@ -940,15 +959,20 @@ pub fn read(
         }
         // "condemned the attack", "the internationally recognised government": a one-word
         // verb cue after a determiner is a noun or an adjective, not a verb
-        if cue.shape == Shape::Active && end == i + 1 {
-            let det = |k: usize| toks[k].word().is_some_and(|w| DETERMINERS.contains(&w));
-            let adverb_after_det =
-                i >= 2 && toks[i - 1].word().is_some_and(|w| w.ends_with("ly")) && det(i - 2);
-            if (i >= 1 && det(i - 1)) || adverb_after_det {
+        {
+            if ctx.nominal(i) {
                 note("a noun or adjective here, not a verb");
                 i = end;
                 continue;
             }
+        }
+        // "asked X for help" is a request; "asked X to stop" is pressure
+        if matches!(toks[i].word(), Some("asked" | "asks" | "ask"))
+            && !(end..(end + 5).min(n)).any(|k| toks[k].is_word("to"))
+        {
+            note("a request, not a call to act");
+            i = end;
+            continue;
         }
         // an act threatened inside a warning is part of the warning
         if i < warn_until && cue.relation == RelationKind::Opposes {
@@ -979,7 +1003,12 @@ pub fn read(
                 matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being")
             });
         let by_after = (end..(end + 12).min(n)).find(|&k| toks[k].is_word("by"));
-        if shape == Shape::Active && passive_aux {
+        // ", supported largely by Egypt,": a participle after a comma with its agent
+        let inserted = participle
+            && i >= 1
+            && toks[i - 1].is_punct(',')
+            && by_after.is_some_and(|k| k <= end + 1);
+        if shape == Shape::Active && (passive_aux || inserted) {
             if by_after.is_some() {
                 shape = Shape::Passive;
             } else {

@@ -1354,3 +1354,99 @@ fn denials_with_objects_criticism_and_blame() {
         ],
     );
 }
+
+// 25. Nouns, inserted participles, qualifiers and help ----------------------------------
+
+#[test]
+fn nouns_inserted_participles_qualifiers_and_help() {
+    check(
+        "nouns, inserted participles, qualifiers and help",
+        &[
+            // a cue word after a determiner is a noun: "condemned the attack"
+            (
+                "France, which has a large Armenian diaspora, condemned the attack and sent aid to Armenia.",
+                &[("fra", S, "arm", false)],
+            ),
+            (
+                "Somalia asked Kenya for more troops. Al-Shabaab has fought for years to topple the internationally recognised government in Mogadishu.",
+                &[("al-shabaab", O, "som", false)],
+            ),
+            // ", backed by X," is skipped when looking for the subject
+            (
+                "Somali government forces, backed by U.S. air strikes, recaptured the town from al-Shabaab.",
+                &[("usa", S, "som", false)],
+            ),
+            (
+                "The Sudanese army, supported largely by Egypt, shelled the RSF in Omdurman.",
+                &[("egy", S, "saf", false), ("saf", O, "rsf", false)],
+            ),
+            // "the al Qaeda-linked group" is not al Qaeda
+            (
+                "Al-Shabaab seized Adan Yabaal. The al Qaeda-linked group has attacked Kenyan troops.",
+                &[("al-shabaab", O, "ken", false)],
+            ),
+            // "with help of X": X supports the clause's subject
+            (
+                "Somali forces retook the town from al-Shabaab with help of U.S. air strikes.",
+                &[("usa", S, "som", false)],
+            ),
+            (
+                "Syrian government forces retook Aleppo with the help of Russian jets.",
+                &[("rus", S, "syrian-government", false)],
+            ),
+        ],
+    );
+}
+
+// 26. Coordinated predicates, demonyms and appositions ----------------------------------
+
+#[test]
+fn coordination_demonyms_appositions_and_told_parties() {
+    check(
+        "coordination, demonyms, appositions",
+        &[
+            // "thanked X … and called on Y": the caller is the clause's subject
+            (
+                "Hassan Sheikh Mohamud thanked Washington for its support and called on Ethiopia to respect Somali sovereignty.",
+                &[("hassan-sheikh-mohamud", W, "eth", false)],
+            ),
+            (
+                "Armenian Prime Minister Nikol Pashinyan accused Baku of ethnic cleansing and criticised Russian peacekeepers.",
+                &[
+                    ("nikol-pashinyan", O, "aze", false),
+                    ("nikol-pashinyan", O, "rus", false),
+                ],
+            ),
+            // "called on Somalis to reject the militants" is no call on the militants
+            (
+                "Al-Shabaab attacked a base. The president called on Somalis to reject the militants.",
+                &[],
+            ),
+            // coordinated demonyms share the noun
+            (
+                "Egyptian and Qatari mediators urged Israel and Hamas to accept a truce.",
+                &[
+                    ("egy", W, "isr", false),
+                    ("egy", W, "hamas", false),
+                    ("qat", W, "isr", false),
+                    ("qat", W, "hamas", false),
+                ],
+            ),
+            // "A, B's closest ally, …"
+            (
+                "Turkey, Azerbaijan's closest ally, said it supported the operation.",
+                &[("tur", S, "aze", false)],
+            ),
+            // "warned that X must …"
+            (
+                "Joe Biden said a deal was close but warned that Hamas must release the hostages.",
+                &[("joe-biden", W, "hamas", false)],
+            ),
+            // "warned that X had attacked …" is news, not a warning to X
+            (
+                "Kenya warned that Al-Shabaab had attacked a bus near Mandera.",
+                &[],
+            ),
+        ],
+    );
+}
