@@ -707,6 +707,19 @@ impl<'a> Ctx<'a> {
                     if stop_at.is_some_and(|s| s.iter().any(|x| x == w)) {
                         return None;
                     }
+                    // "condemned the attack and later agreed …": a second verb, not the object
+                    if w == "and"
+                        && j > e
+                        && self
+                            .toks
+                            .get(j + 1)
+                            .and_then(|t| t.word())
+                            .is_some_and(|x| {
+                                !DETERMINERS.contains(&x) && !LIST_FILLERS.contains(&x)
+                            })
+                    {
+                        return None;
+                    }
                     if j >= e && self.cue_at(j).is_some() && !self.nominal(j) {
                         if !through {
                             return None;

@@ -1371,6 +1371,11 @@ fn nouns_inserted_participles_qualifiers_and_help() {
                 "Somalia asked Kenya for more troops. Al-Shabaab has fought for years to topple the internationally recognised government in Mogadishu.",
                 &[("al-shabaab", O, "som", false)],
             ),
+            // "… the attack and later agreed …": a second verb ends the object
+            (
+                "France condemned the attack and later agreed to sell radars to Armenia.",
+                &[],
+            ),
             // ", backed by X," is skipped when looking for the subject
             (
                 "Somali government forces, backed by U.S. air strikes, recaptured the town from al-Shabaab.",
