@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::mention::{ActorTable, Matcher, Mention};
-use crate::model::{Actor, ActorKind, Claim, Evidence, Provenance, Span};
+use crate::model::{Actor, ActorKind, Claim, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
 use crate::reference::{classify, Memory, RefKind, Seen};
 use crate::sentence;
@@ -138,6 +138,8 @@ impl Extractor {
             ..Default::default()
         };
         let mut last_speaker: Option<usize> = None;
+        // (source, target) of every opposes claim so far, for "both sides"
+        let mut opposed: Vec<(usize, usize)> = Vec::new();
         let mut mi = 0;
         for (si, span) in spans.iter().enumerate() {
             while mi < mentions.len() && mentions[mi].end <= span.start {
@@ -161,11 +163,18 @@ impl Extractor {
                 }
             });
             let mut toks = toks;
+            let mut both_sides: Vec<(usize, (usize, usize))> = Vec::new();
             let mut ri = 0;
             for pos in 0..toks.len() {
                 if ri < refs.len() && refs[ri].0 == pos {
                     let kind = refs[ri].1;
                     ri += 1;
+                    if kind == RefKind::BothSides {
+                        if let Some(pair) = main_rivals(&opposed) {
+                            both_sides.push((pos, pair));
+                        }
+                        continue;
+                    }
                     let mut resolved = match kind {
                         RefKind::Speaker => speaker,
                         _ => memory.resolve(kind, si, pos, &table),
@@ -206,9 +215,23 @@ impl Extractor {
             if speaker.is_some() {
                 last_speaker = speaker;
             }
+            // "both sides" becomes "A and B"
+            for &(pos, (a, b)) in both_sides.iter().rev() {
+                let actor = |x: usize| Tok::Actor {
+                    actor: x,
+                    person: table.get(x).kind == ActorKind::Person,
+                };
+                toks.splice(pos..=pos, [actor(a), Tok::Word("and".into()), actor(b)]);
+            }
             let mut suppressed = Vec::new();
             let found = claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed));
             let found = speaker_as_source(found, &toks, &table, &self.lexicon);
+            opposed.extend(
+                found
+                    .iter()
+                    .filter(|f| f.kind == RelationKind::Opposes)
+                    .map(|f| (f.source, f.target)),
+            );
             let (os, oe) = norm.original_span(span.start, span.end, text);
             let sentence_text = &text[os..oe];
             for f in &found {
@@ -339,6 +362,21 @@ impl Extractor {
             })
             .collect()
     }
+}
+
+/// The two actors most often shown opposing each other so far (either direction; ties go
+/// to the pair seen first), for "both sides" and "the warring parties".
+fn main_rivals(opposed: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
+    for &(s, t) in opposed {
+        let key = (s.min(t), s.max(t));
+        match pairs.iter_mut().find(|p| p.0 == key) {
+            Some(p) => p.1 += 1,
+            None => pairs.push((key, 1)),
+        }
+    }
+    let best = pairs.iter().map(|p| p.1).max()?;
+    pairs.iter().find(|p| p.1 == best).map(|p| p.0)
 }
 
 /// Ambiguous names take the reading the rest of the document supports: mentions of the

@@ -32,6 +32,9 @@ pub enum RefKind {
     Army,
     /// "the marshal", "the general", "the president"
     Titled,
+    /// "both sides", "the two parties", "the warring parties": the two actors the
+    /// document has most often shown opposing each other
+    BothSides,
 }
 
 /// What a word (or two-word description) can refer to; `next` is the following word.
@@ -63,6 +66,9 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
             Some(RefKind::Government)
         }
         "forces" | "troops" | "army" if prev == "federal" => Some(RefKind::Government),
+        "sides" | "parties" if matches!(prev, "both" | "two" | "warring") => {
+            Some(RefKind::BothSides)
+        }
         // "the Iran-backed group", "the UAE-backed paramilitaries"
         "group" | "movement" | "militia" | "militias" | "paramilitaries" | "rebels"
         | "insurgents" | "militants"
@@ -255,7 +261,7 @@ impl Memory {
                 }
                 most_named_state(&list, &k)
             }
-            RefKind::Speaker => None,
+            RefKind::Speaker | RefKind::BothSides => None,
         }
     }
 }

@@ -1455,3 +1455,42 @@ fn coordination_demonyms_appositions_and_told_parties() {
         ],
     );
 }
+
+// 27. "Both sides": the document's main rivals ------------------------------------------
+
+#[test]
+fn both_sides_are_the_main_rivals() {
+    check(
+        "both sides",
+        &[
+            (
+                "The RSF shelled the Sudanese army in Omdurman. The army bombed the RSF in Nyala. The African Union called on both sides to return to talks.",
+                &[
+                    ("rsf", O, "saf", false),
+                    ("saf", O, "rsf", false),
+                    ("au", W, "rsf", false),
+                    ("au", W, "saf", false),
+                ],
+            ),
+            (
+                "Azerbaijan attacked Armenia in 2020. Russia urged the two sides to respect the ceasefire.",
+                &[
+                    ("aze", O, "arm", false),
+                    ("rus", W, "aze", false),
+                    ("rus", W, "arm", false),
+                ],
+            ),
+            (
+                "Israel struck Hamas positions. Hamas fired rockets at Israel. Egypt pressed the warring parties to accept a truce.",
+                &[
+                    ("isr", O, "hamas", false),
+                    ("hamas", O, "isr", false),
+                    ("egy", W, "isr", false),
+                    ("egy", W, "hamas", false),
+                ],
+            ),
+            // with no fight reported yet, "both sides" stands for nobody
+            ("Qatar called on both sides to show restraint.", &[]),
+        ],
+    );
+}
