@@ -243,9 +243,10 @@ impl<'a> Ctx<'a> {
             let appos = toks[i].is_punct(',')
                 && i > 0
                 && toks[i - 1].actor().is_some()
-                && toks.get(i + 1).is_some_and(|t| {
+                && (toks.get(i + 1).is_some_and(|t| {
                     t.is_word("a") || t.is_word("an") || t.is_word("also") || t.is_word("the")
-                });
+                }) || (toks.get(i + 1).is_some_and(|t| t.actor().is_some())
+                    && toks.get(i + 2).is_some_and(|t| t.is_word("'s"))));
             // ", backed by X and Y," / ", supported largely by X,": an inserted participle
             let by_clause = toks[i].is_punct(',')
                 && toks
@@ -389,10 +390,13 @@ impl<'a> Ctx<'a> {
                     comma = true;
                 } else if t.is_word("and") || t.is_word("or") || t.is_punct('&') {
                     and = true;
-                } else if t
-                    .word()
-                    .is_some_and(|w| LIST_FILLERS.contains(&w) || w == "as" || w == "well")
-                {
+                } else if t.word().is_some_and(|w| {
+                    LIST_FILLERS.contains(&w)
+                        || (w == "as"
+                            && (self.toks.get(k + 1).is_some_and(|x| x.is_word("well"))
+                                || self.toks[k - 1].is_word("well")))
+                        || w == "well"
+                }) {
                 } else {
                     break;
                 }
@@ -1152,6 +1156,31 @@ pub fn read(
                     });
                     (subj, obj)
                 }
+            }
+            Shape::SentTo => {
+                // what is sent comes within a few words, then "to" and the receiver;
+                // "to Ukraine's border" is a place, not a receiver
+                let sent = (end..(end + 8).min(n)).find(|&k| {
+                    toks[k]
+                        .word()
+                        .is_some_and(|w| cue.requires.iter().any(|r| r == w))
+                });
+                let to = sent.and_then(|s| {
+                    (s + 1..(s + 6).min(n))
+                        .take_while(|&k| toks[k].word().is_some())
+                        .find(|&k| toks[k].is_word("to"))
+                });
+                let receiver = to.and_then(|t| {
+                    let mut k = t + 1;
+                    while k < n && toks[k].word().is_some_and(|w| LIST_FILLERS.contains(&w)) {
+                        k += 1;
+                    }
+                    (k < n
+                        && toks[k].actor().is_some()
+                        && !toks.get(k + 1).is_some_and(|x| x.is_word("'s")))
+                    .then(|| ctx.list_right(k))
+                });
+                (receiver.as_ref().and(ctx.subject(i)), receiver)
             }
             Shape::ListedOn => {
                 if i >= 1 && toks[i - 1].actor().is_some() {

@@ -236,10 +236,19 @@ impl Memory {
                 .filter(|s| k(s.actor) == ActorKind::InternationalOrganisation)
                 .last()
                 .map(|s| s.actor),
+            // a state's army named before; else the army of the latest state named in this
+            // sentence ("in neighbouring Mali, where they fight alongside the army")
             RefKind::Army => before
+                .clone()
                 .filter(|s| is_state_army(table.get(s.actor)))
                 .last()
-                .map(|s| s.actor),
+                .map(|s| s.actor)
+                .or_else(|| {
+                    before
+                        .filter(|s| s.sentence == sentence && k(s.actor) == ActorKind::State)
+                        .last()
+                        .map(|s| s.actor)
+                }),
             RefKind::Junta => {
                 // a state's army named before, else the state the text is about
                 let list: Vec<&Seen> = before.collect();

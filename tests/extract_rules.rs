@@ -1494,3 +1494,41 @@ fn both_sides_are_the_main_rivals() {
         ],
     );
 }
+
+// 28. Sending troops and weapons; diplomatic breaks; "the army" by place -----------------
+
+#[test]
+fn sending_breaking_ties_and_armies_by_place() {
+    check(
+        "sending, breaking ties, armies by place",
+        &[
+            (
+                "Pyongyang has sent about 11,000 troops to Russia.",
+                &[("prk", S, "rus", false)],
+            ),
+            (
+                "Cuba, Maduro's closest ally, has sent thousands of security advisers to Venezuela.",
+                &[("cub", S, "nicolas-maduro", false), ("cub", S, "ven", false)],
+            ),
+            (
+                "Iran shipped drones and missiles to the Houthis.",
+                &[("irn", S, "houthis", false)],
+            ),
+            // a place named after "to" is not a receiver
+            ("Russia sent troops to Ukraine's border.", &[]),
+            // "as" is no list word: Venezuela is not recognised
+            (
+                "The United States recognised opposition leader Juan Guaido as Venezuela's interim president.",
+                &[("usa", S, "juan-guaido", false)],
+            ),
+            (
+                "Nicolas Maduro responded by breaking diplomatic relations with Washington.",
+                &[("nicolas-maduro", O, "usa", false)],
+            ),
+            (
+                "Wagner mercenaries are deployed in neighbouring Mali, where they fight alongside the army.",
+                &[("wagner-group", S, "mli", false)],
+            ),
+        ],
+    );
+}
