@@ -766,10 +766,6 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    fn window_has(&self, phrases: &[Vec<String>], from: usize, to: usize) -> Option<String> {
-        self.window_find(phrases, from, to)
-            .map(|(_, p)| p.join(" "))
-    }
 
     /// The first of `phrases` in `from..to`: its position and words.
     fn window_find<'p>(
