@@ -766,7 +766,6 @@ impl<'a> Ctx<'a> {
         None
     }
 
-
     /// The first of `phrases` in `from..to`: its position and words.
     fn window_find<'p>(
         &self,
