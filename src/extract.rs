@@ -189,7 +189,15 @@ impl Extractor {
                 last_speaker = speaker;
             }
             let mut suppressed = Vec::new();
-            let found = claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed));
+            // A claim joins two different actors of the sentence, so a sentence with fewer
+            // has none; most news sentences name at most one actor. The trace wants
+            // every cue looked at, so it always reads.
+            let found = if trace || two_actors(&toks) {
+                claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed))
+            } else {
+                debug_assert!(claim::read(&toks, &self.lexicon, None).is_empty());
+                Vec::new()
+            };
             let found = speaker_as_source(found, &toks, &table);
             let (os, oe) = norm.original_span(span.start, span.end, text);
             let sentence_text = &text[os..oe];
@@ -321,6 +329,21 @@ impl Extractor {
             })
             .collect()
     }
+}
+
+/// Does the sentence hold two different actors?
+fn two_actors(toks: &[Tok]) -> bool {
+    let mut first = None;
+    for t in toks {
+        if let Tok::Actor { actor, .. } = t {
+            match first {
+                None => first = Some(*actor),
+                Some(a) if a != *actor => return true,
+                Some(_) => {}
+            }
+        }
+    }
+    false
 }
 
 /// Ambiguous names take the reading the rest of the document supports.

@@ -13,6 +13,7 @@ pub mod model;
 pub mod normalize;
 pub mod query;
 pub mod report;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use graph::{Direction, Edge, KnowledgeGraph};
