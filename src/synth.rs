@@ -122,6 +122,8 @@ const RELATION_TEMPLATES: &[&str] = &[
     "Diplomats said {S} had quietly funded {G} for more than a year.",
     "{C} called on {P} to halt the advance and return to talks.",
     "{S} sanctioned two commanders of {G} over attacks on aid workers.",
+    "{S} Defence Minister Karim Zayed accused {G} of breaking the truce.",
+    "Interior Minister Salem Rahuma condemned {G} for the attack on {L}.",
 ];
 
 const BACKGROUND: &[&str] = &[
