@@ -4,14 +4,16 @@
 //! with its sentence and byte span in the original text), the new actors the text
 //! introduced, and diagnostics.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
+use crate::corpus::Document;
 use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::mention::{ActorTable, Matcher, Mention};
-use crate::model::{Actor, ActorKind, Claim, Evidence, Provenance, RelationKind, Span};
+use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
 use crate::reference::{classify, Memory, RefKind, Seen};
 use crate::sentence;
@@ -20,6 +22,8 @@ use crate::sentence;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     actors: Vec<Actor>,
+    /// Registry ids, which new actors must not take.
+    known_ids: std::collections::HashSet<String>,
     matcher: Matcher,
     lexicon: CompiledLexicon,
 }
@@ -37,6 +41,18 @@ pub struct Extraction {
     pub diagnostics: Vec<String>,
     /// Per-sentence trace for `--explain`.
     pub sentences: Vec<SentenceTrace>,
+    /// Number of sentences read.
+    pub sentence_count: usize,
+}
+
+impl Extraction {
+    /// Dates every claim with the document's date (`from`: the relation held then).
+    pub fn with_date(mut self, date: Option<Date>) -> Self {
+        for c in &mut self.claims {
+            c.from = date;
+        }
+        self
+    }
 }
 
 /// How one sentence was read.
@@ -84,6 +100,10 @@ pub struct ClaimLine {
     pub span: [usize; 2],
     /// The rule that fired.
     pub rule: String,
+    /// Date of the document, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; left out when the
+    /// document has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 impl Extractor {
@@ -91,6 +111,7 @@ impl Extractor {
     pub fn new(actors: Vec<Actor>, lexicon: Lexicon) -> Self {
         let matcher = Matcher::new(&actors, &lexicon);
         Extractor {
+            known_ids: actors.iter().map(|a| a.id.clone()).collect(),
             actors,
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
@@ -122,6 +143,19 @@ impl Extractor {
         self.run(doc, text, true)
     }
 
+    /// Reads one document of a corpus; its claims carry the document's date.
+    pub fn extract_document(&self, doc: &Document, trace: bool) -> Extraction {
+        self.run(&doc.id, &doc.text, trace).with_date(doc.date)
+    }
+
+    /// Reads documents on all threads of the current rayon pool and returns their
+    /// extractions in input order: the result is the same whatever the number of threads.
+    pub fn extract_batch(&self, docs: &[Document], trace: bool) -> Vec<Extraction> {
+        docs.par_iter()
+            .map(|d| self.extract_document(d, trace))
+            .collect()
+    }
+
     fn run(&self, doc: &str, text: &str, trace: bool) -> Extraction {
         let norm = Normalized::new(text);
         let plain = norm.text.as_str();
@@ -135,6 +169,7 @@ impl Extractor {
         let mut memory = Memory::default();
         let mut out = Extraction {
             doc: doc.to_string(),
+            sentence_count: spans.len(),
             ..Default::default()
         };
         let mut last_speaker: Option<usize> = None;
@@ -224,7 +259,15 @@ impl Extractor {
                 toks.splice(pos..=pos, [actor(a), Tok::Word("and".into()), actor(b)]);
             }
             let mut suppressed = Vec::new();
-            let found = claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed));
+            // A claim joins two different actors of the sentence, so a sentence with fewer
+            // has none; most news sentences name at most one actor. The trace wants
+            // every cue looked at, so it always reads.
+            let found = if trace || two_actors(&toks) {
+                claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed))
+            } else {
+                debug_assert!(claim::read(&toks, &self.lexicon, None).is_empty());
+                Vec::new()
+            };
             let found = speaker_as_source(found, &toks, &table, &self.lexicon);
             opposed.extend(
                 found
@@ -293,11 +336,10 @@ impl Extractor {
             ));
         }
         // new actors keep ids that cannot clash with the registry
-        let known: std::collections::HashSet<&str> =
-            self.actors.iter().map(|a| a.id.as_str()).collect();
+        let known = &self.known_ids;
         let mut renames = Vec::new();
         for a in &mut table.new {
-            if known.contains(a.id.as_str()) || a.id.is_empty() {
+            if known.contains(&a.id) || a.id.is_empty() {
                 let new_id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
                 renames.push((a.id.clone(), new_id.clone()));
                 a.id = new_id;
@@ -358,10 +400,26 @@ impl Extractor {
                     sentence_index: e.sentence_index,
                     span: [e.span.start, e.span.end],
                     rule: e.rule.clone(),
+                    date: c.from.map(|d| d.to_string()),
                 })
             })
             .collect()
     }
+}
+
+/// Does the sentence hold two different actors?
+fn two_actors(toks: &[Tok]) -> bool {
+    let mut first = None;
+    for t in toks {
+        if let Tok::Actor { actor, .. } = t {
+            match first {
+                None => first = Some(*actor),
+                Some(a) if a != *actor => return true,
+                Some(_) => {}
+            }
+        }
+    }
+    false
 }
 
 /// The two actors most often shown opposing each other so far (either direction; ties go

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod corpus;
 pub mod data;
 pub mod error;
 pub mod export;
@@ -9,10 +10,12 @@ pub mod graph;
 pub mod graphfile;
 pub mod input;
 mod jsonpos;
+pub mod merge;
 pub mod model;
 pub mod normalize;
 pub mod query;
 pub mod report;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use graph::{Direction, Edge, KnowledgeGraph};
