@@ -1109,9 +1109,9 @@ fn coordinated_predicates_and_alongside() {
             (
                 "Russian mercenaries fought alongside the Sudanese army against the RSF.",
                 &[
-                    ("russian-mercenaries", S, "saf", false),
+                    ("rus", S, "saf", false),
                     ("saf", O, "rsf", false),
-                    ("russian-mercenaries", O, "rsf", false),
+                    ("rus", O, "rsf", false),
                 ],
             ),
         ],
@@ -1528,6 +1528,43 @@ fn sending_breaking_ties_and_armies_by_place() {
             (
                 "Wagner mercenaries are deployed in neighbouring Mali, where they fight alongside the army.",
                 &[("wagner-group", S, "mli", false)],
+            ),
+        ],
+    );
+}
+
+// 29. Possibility, plans and past support -----------------------------------------------
+
+#[test]
+fn possibility_plans_and_ended_support() {
+    check(
+        "possibility, plans, ended support",
+        &[
+            (
+                "Iran could soon begin arming the Houthis with longer-range missiles.",
+                &[("irn", S, "houthis", true)],
+            ),
+            (
+                "Washington is considering sanctions against Eritrea.",
+                &[("usa", O, "eri", true)],
+            ),
+            (
+                "Saudi Arabia ended its support for the Southern Transitional Council.",
+                &[],
+            ),
+            (
+                "Turkey withdrew its backing for the Syrian National Army last year.",
+                &[],
+            ),
+            ("France is no longer an ally of Mali.", &[]),
+            (
+                "Russia neither supports nor opposes the junta, the Kremlin said.",
+                &[],
+            ),
+            // "May" the month is no hedge
+            (
+                "In May, Turkey sent drones to the Government of National Accord.",
+                &[("tur", S, "gna", false)],
             ),
         ],
     );
