@@ -327,6 +327,15 @@ impl<'a> Ctx<'a> {
                     && det(i - 2)))
     }
 
+    /// "said that", "said in an interview that", "told reporters that": a speech verb at
+    /// most five words before `k`.
+    fn after_speech(&self, k: usize) -> bool {
+        (k.saturating_sub(5)..k).any(|q| {
+            self.toks[q].word().is_some_and(|p| self.lex.is_speech(p))
+                && self.toks[q + 1..k].iter().all(|t| t.word().is_some())
+        })
+    }
+
     /// "Iran" in "Iran-aligned militias": an actor that only qualifies the next noun.
     fn qualifier(&self, i: usize) -> bool {
         is_qualifier(self.toks, i)
@@ -500,7 +509,17 @@ impl<'a> Ctx<'a> {
             && self.toks[c].word().is_some_and(|w| w.ends_with("ed"))
             && !self.toks[c - 2].actor().is_some()
         {
-            return self.main_subject(c);
+            // inside "a strike that destroyed X and killed Y" the subject is the strike
+            let main = self.main_subject(c)?;
+            let from = main.iter().copied().max().unwrap_or(0);
+            let relative = (from..c).any(|k| {
+                self.seg[k].is_none()
+                    && self.toks[k]
+                        .word()
+                        .is_some_and(|w| matches!(w, "that" | "which" | "who"))
+                    && !self.after_speech(k)
+            });
+            return (!relative).then_some(main);
         }
         // a participle after a comma ("..., accusing Kyiv") takes the clause subject
         let participle = c > 0
@@ -526,7 +545,9 @@ impl<'a> Ctx<'a> {
             }
             match t {
                 Tok::Actor { .. } => {
-                    if self.located(i) || self.qualifier(i) {
+                    // "accused by Kinshasa of arming X": an agent is not the subject
+                    let agent = i > 0 && self.toks[i - 1].is_word("by");
+                    if self.located(i) || self.qualifier(i) || agent {
                         continue;
                     }
                     if participle {
@@ -593,12 +614,7 @@ impl<'a> Ctx<'a> {
                         }
                         return None;
                     }
-                    // "said that", "said in an interview that", "told reporters that"
-                    let after_speech = w == "that"
-                        && (i.saturating_sub(5)..i).any(|q| {
-                            self.toks[q].word().is_some_and(|p| self.lex.is_speech(p))
-                                && self.toks[q + 1..i].iter().all(|t| t.word().is_some())
-                        });
+                    let after_speech = w == "that" && self.after_speech(i);
                     if (w == "who" || w == "which" || w == "that")
                         && i > 0
                         && !after_speech
@@ -734,6 +750,8 @@ impl<'a> Ctx<'a> {
                 Tok::Punct(';') | Tok::Punct(':') | Tok::Punct('.') | Tok::Punct('(') => {
                     return None
                 }
+                // a quotation closes: what follows is its attribution
+                Tok::Punct('"') if j > e => return None,
                 Tok::Punct(',')
                     if self
                         .toks
@@ -978,6 +996,16 @@ pub fn read(
                 continue;
             }
         }
+        // "a former ally of X", "its erstwhile backer": no longer
+        if i >= 1
+            && toks[i - 1]
+                .word()
+                .is_some_and(|w| matches!(w, "former" | "erstwhile" | "ex"))
+        {
+            note("a former relation");
+            i = end;
+            continue;
+        }
         // "asked X for help" is a request; "asked X to stop" is pressure
         if matches!(toks[i].word(), Some("asked" | "asks" | "ask"))
             && !(end..(end + 5).min(n)).any(|k| toks[k].is_word("to"))
@@ -1040,7 +1068,37 @@ pub fn read(
                     });
                 let object = ctx
                     .object_ext(end, None, warns)
-                    .filter(|o| !direct_call || o.iter().min().is_some_and(|&f| f <= end + 2))
+                    .filter(|o| {
+                        // only fillers may stand between ("urged both the army and Fano")
+                        !direct_call
+                            || o.iter().min().is_some_and(|&f| {
+                                toks[end..f].iter().all(|t| {
+                                    t.word().is_some_and(|w| {
+                                        LIST_FILLERS.contains(&w)
+                                            || DETERMINERS.contains(&w)
+                                            || matches!(
+                                                w,
+                                                "and"
+                                                    | "or"
+                                                    | "army"
+                                                    | "military"
+                                                    | "government"
+                                                    | "authorities"
+                                                    | "junta"
+                                                    | "all"
+                                                    | "two"
+                                                    | "warring"
+                                                    | "rival"
+                                                    | "federal"
+                                                    | "interim"
+                                                    | "transitional"
+                                                    | "central"
+                                                    | "new"
+                                            )
+                                    })
+                                })
+                            })
+                    })
                     .or_else(|| {
                         // "warned that Hamas must release the hostages": the one told
                         let that = warns && toks.get(end).is_some_and(|t| t.is_word("that"));

@@ -670,9 +670,21 @@ fn find_speaker(toks: &[Tok], lex: &CompiledLexicon) -> Option<usize> {
                     }
                 }
             }
-            if let Some(a) = actor(&toks[i]) {
-                if toks.get(i + 1).is_some_and(speech) {
-                    return Some(a);
+            // "…," X said / "…," Hezbollah leader Hassan Nasrallah said: the last actor
+            // (a person if there is one) before a speech verb, with only words between
+            if let Some(j) = (i..toks.len().min(i + 8)).find(|&j| speech(&toks[j])) {
+                let between = &toks[i..j];
+                if between.iter().all(|t| !matches!(t, Tok::Punct(_))) {
+                    let person = between.iter().rev().find_map(|t| match t {
+                        Tok::Actor {
+                            actor,
+                            person: true,
+                        } => Some(*actor),
+                        _ => None,
+                    });
+                    if let Some(a) = person.or_else(|| between.iter().rev().find_map(actor)) {
+                        return Some(a);
+                    }
                 }
             }
         }

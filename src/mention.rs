@@ -77,6 +77,14 @@ impl ActorTable<'_> {
         }
     }
 
+    /// The actor with this id, registry or new.
+    pub fn by_id(&self, id: &str) -> Option<&Actor> {
+        self.known
+            .iter()
+            .chain(self.new.iter())
+            .find(|a| a.id == id)
+    }
+
     /// Adds a new actor unless one with the same name exists; returns its index.
     pub fn add(&mut self, actor: Actor) -> usize {
         if let Some(j) = self

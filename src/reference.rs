@@ -124,11 +124,14 @@ fn most_named_state(list: &[&Seen], kind: &dyn Fn(usize) -> ActorKind) -> Option
 /// A regular army ("Sudanese Armed Forces"; "Tatmadaw", the armed forces of Myanmar):
 /// an armed group whose affiliation role says armed forces or army. Rebel armies
 /// ("Arakan Army") belong to no state and are not "the army".
-fn is_state_army(a: &crate::model::Actor) -> bool {
+fn is_state_army(a: &crate::model::Actor, table: &ActorTable<'_>) -> bool {
     a.kind == ActorKind::ArmedGroup
         && a.affiliations.iter().any(|f| {
             let r = f.role.to_lowercase();
-            r.contains("armed forces") || r == "army" || r == "military"
+            (r.contains("armed forces") || r == "army" || r == "military")
+                && table
+                    .by_id(&f.actor)
+                    .is_some_and(|s| s.kind == ActorKind::State)
         })
 }
 
@@ -228,7 +231,7 @@ impl Memory {
             RefKind::Group => before
                 .filter(|s| matches!(k(s.actor), ActorKind::ArmedGroup | ActorKind::PoliticalBody))
                 // "the group", "the paramilitaries": not a state's own army
-                .filter(|s| !is_state_army(table.get(s.actor)))
+                .filter(|s| !is_state_army(table.get(s.actor), table))
                 .filter(|s| !is_legislature(table.get(s.actor)))
                 .last()
                 .map(|s| s.actor),
@@ -240,7 +243,7 @@ impl Memory {
             // sentence ("in neighbouring Mali, where they fight alongside the army")
             RefKind::Army => before
                 .clone()
-                .filter(|s| is_state_army(table.get(s.actor)))
+                .filter(|s| is_state_army(table.get(s.actor), table))
                 .last()
                 .map(|s| s.actor)
                 .or_else(|| {
@@ -254,7 +257,7 @@ impl Memory {
                 let list: Vec<&Seen> = before.collect();
                 list.iter()
                     .rev()
-                    .find(|s| is_state_army(table.get(s.actor)))
+                    .find(|s| is_state_army(table.get(s.actor), table))
                     .map(|s| s.actor)
                     .or_else(|| most_named_state(&list, &k))
             }

@@ -1569,3 +1569,54 @@ fn possibility_plans_and_ended_support() {
         ],
     );
 }
+
+// 30. Quotes with titled speakers; agents, relatives and former ties ---------------------
+
+#[test]
+fn quotes_agents_relatives_and_former_ties() {
+    check(
+        "quotes, agents, relatives, former ties",
+        &[
+            // the speaker after a quote may carry a title; the quote ends the object
+            (
+                "\"We stand with the Islamic Republic,\" Hezbollah leader Hassan Nasrallah said, warning Israel that a response was coming.",
+                &[
+                    ("hassan-nasrallah", S, "irn", false),
+                    ("hassan-nasrallah", W, "isr", false),
+                ],
+            ),
+            (
+                "\"We will fight the occupier,\" Houthi military spokesman Yahya Saree said.",
+                &[],
+            ),
+            // an agent after "by" is not the subject of what follows
+            (
+                "Eritrea has been accused by Ethiopian officials of arming Fano.",
+                &[("eth", O, "eri", false), ("eri", S, "fano", true)],
+            ),
+            (
+                "Rwanda was accused by Kinshasa of arming the M23.",
+                &[("cod", O, "rwa", false), ("rwa", S, "m23", true)],
+            ),
+            // "a strike that destroyed X and killed Y": no actor did the killing
+            (
+                "Khamenei said Israel would pay for an air strike that destroyed the Iranian consulate and killed seven officers.",
+                &[],
+            ),
+            // "former" ends a tie
+            (
+                "Eritrea, a former ally of Abiy Ahmed, has been silent.",
+                &[],
+            ),
+            (
+                "Bashagha, a former interior minister, was named prime minister by the House of Representatives.",
+                &[("hor", S, "fathi-bashagha", false)],
+            ),
+            // "the army" is a state's army, not a rebel force's armed wing
+            (
+                "The Tigray Defence Forces withdrew. The United Nations urged both the army and Fano to protect civilians.",
+                &[("un", W, "fano", false)],
+            ),
+        ],
+    );
+}
