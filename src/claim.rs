@@ -327,6 +327,25 @@ impl<'a> Ctx<'a> {
                     && det(i - 2)))
     }
 
+    /// For a verb at `c` in ", which|whom X VERB": the antecedent before the comma.
+    fn object_relative(&self, c: usize) -> Option<Vec<usize>> {
+        if c < 4 || self.toks[c - 1].actor().is_none() {
+            return None;
+        }
+        let rel = self.toks[c - 2]
+            .word()
+            .is_some_and(|w| w == "which" || w == "whom");
+        if !rel || !self.toks[c - 3].is_punct(',') {
+            return None;
+        }
+        // the antecedent, possibly followed by a place ("the Taliban government in Kabul")
+        (c.saturating_sub(8)..c - 3)
+            .rev()
+            .take_while(|&k| !matches!(self.toks[k], Tok::Punct(_)))
+            .find(|&k| self.toks[k].actor().is_some())
+            .map(|k| self.list_left(k))
+    }
+
     /// "said that", "said in an interview that", "told reporters that": a speech verb at
     /// most five words before `k`.
     fn after_speech(&self, k: usize) -> bool {
@@ -545,6 +564,12 @@ impl<'a> Ctx<'a> {
             }
             match t {
                 Tok::Actor { .. } => {
+                    // "X, which Pakistan accuses of sheltering Y": the accused shelters
+                    if i + 2 < c && self.toks[i + 2].is_word("of") && self.cue_at(i + 1).is_some() {
+                        if let Some(antecedent) = self.object_relative(i + 1) {
+                            return Some(antecedent);
+                        }
+                    }
                     // "accused by Kinshasa of arming X": an agent is not the subject
                     let agent = i > 0 && self.toks[i - 1].is_word("by");
                     if self.located(i) || self.qualifier(i) || agent {
@@ -1111,7 +1136,12 @@ pub fn read(
                         (that && modal && toks.get(end + 1).is_some_and(|t| t.actor().is_some()))
                             .then(|| vec![end + 1])
                     });
-                (ctx.subject(i), object)
+                // "the Taliban, which Pakistan accuses of sheltering the TTP": the object is
+                // the antecedent of "which"
+                match ctx.object_relative(i) {
+                    Some(antecedent) => (Some(vec![i - 1]), Some(antecedent)),
+                    None => (ctx.subject(i), object),
+                }
             }
             Shape::Passive => {
                 let agent = if toks[end - 1].is_word("by") {
@@ -1153,7 +1183,11 @@ pub fn read(
             Shape::OfPossessor | Shape::PossessedState => {
                 // T's [adjectives] cue
                 let mut k = i;
-                while k > 0 && toks[k - 1].word().is_some_and(|w| w != "'s" && k + 4 > i) {
+                // adjectives, hyphenated ones too ("all-weather ally")
+                while k > 0
+                    && k + 5 > i
+                    && (toks[k - 1].word().is_some_and(|w| w != "'s") || toks[k - 1].is_punct('-'))
+                {
                     k -= 1;
                 }
                 // "as Haftar's ally," links; "as Assad's allies scramble" is a clause

@@ -1620,3 +1620,40 @@ fn quotes_agents_relatives_and_former_ties() {
         ],
     );
 }
+
+// 31. Object relatives, sanctuary, hyphenated allies, "both countries" -------------------
+
+#[test]
+fn object_relatives_sanctuary_and_hyphenated_allies() {
+    check(
+        "object relatives, sanctuary, hyphenated allies",
+        &[
+            // ", which X accuses of VERBing Y": the antecedent is accused, and acts
+            (
+                "The Taliban government in Kabul, which Pakistan accuses of sheltering the Pakistani Taliban, denies it.",
+                &[("pak", O, "taliban", false), ("taliban", S, "ttp", true)],
+            ),
+            (
+                "Rwanda, which Kinshasa accuses of arming the M23, rejects the charge.",
+                &[("cod", O, "rwa", false), ("rwa", S, "m23", true)],
+            ),
+            (
+                "India said Islamabad had long harboured Lashkar-e-Taiba.",
+                &[("pak", S, "lashkar-e-taiba", false)],
+            ),
+            (
+                "China, Pakistan's all-weather ally, urged restraint.",
+                &[("chn", S, "pak", false)],
+            ),
+            (
+                "Pakistan accused India of backing militants. India accused Pakistan of sponsoring terrorism. China called on both countries to talk.",
+                &[
+                    ("pak", O, "ind", false),
+                    ("ind", O, "pak", false),
+                    ("chn", W, "ind", false),
+                    ("chn", W, "pak", false),
+                ],
+            ),
+        ],
+    );
+}
