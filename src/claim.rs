@@ -570,8 +570,25 @@ impl<'a> Ctx<'a> {
                             return Some(antecedent);
                         }
                     }
-                    // "accused by Kinshasa of arming X": an agent is not the subject
-                    let agent = i > 0 && self.toks[i - 1].is_word("by");
+                    // "accused by Kinshasa of arming X": an agent is not the subject; nor
+                    // is the object of a preposition ("Russia's attack on Ukraine was …")
+                    let agent = i > 0
+                        && self.toks[i - 1].word().is_some_and(|w| {
+                            matches!(
+                                w,
+                                "by" | "on"
+                                    | "against"
+                                    | "at"
+                                    | "toward"
+                                    | "towards"
+                                    | "for"
+                                    | "to"
+                                    | "with"
+                                    | "between"
+                                    | "over"
+                                    | "into"
+                            )
+                        });
                     if self.located(i) || self.qualifier(i) || agent {
                         continue;
                     }
@@ -782,6 +799,21 @@ impl<'a> Ctx<'a> {
                         .toks
                         .get(j + 1)
                         .is_some_and(|t| t.is_word("and") || t.is_word("but")) =>
+                {
+                    return None
+                }
+                // "seized El Fasher, the army …": a comma after a noun ends the object
+                // ("blacklisted his rival, RSF commander X" is an apposition)
+                Tok::Punct(',')
+                    if !self.toks[e]
+                        .word()
+                        .is_some_and(|w| matches!(w, "his" | "her" | "its" | "their"))
+                        && !self.toks.get(j + 1).is_some_and(|t| t.actor().is_some())
+                        && self.toks[e..j].iter().any(|t| {
+                            t.word().is_some_and(|w| {
+                                !DETERMINERS.contains(&w) && !LIST_FILLERS.contains(&w)
+                            })
+                        }) =>
                 {
                     return None
                 }
@@ -1091,8 +1123,11 @@ pub fn read(
                     && !toks[i].word().is_some_and(|w| {
                         w.starts_with("warn") || w.starts_with("threat") || w.starts_with("caution")
                     });
-                let object = ctx
-                    .object_ext(end, None, warns)
+                // "warned against any attack on X": a warning about X, not to X
+                let about = warns && toks.get(end).is_some_and(|t| t.is_word("against"));
+                let object = (!about)
+                    .then(|| ctx.object_ext(end, None, warns))
+                    .flatten()
                     .filter(|o| {
                         // only fillers may stand between ("urged both the army and Fano")
                         !direct_call
