@@ -189,6 +189,8 @@ pub const QUALIFIER_WORDS: &[&str] = &[
     "based",
     "owned",
     "dominated",
+    "recognised",
+    "recognized",
 ];
 const LINKING: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "among", "as", "became", "become",
@@ -723,7 +725,7 @@ impl<'a> Ctx<'a> {
                         && self
                             .toks
                             .get(j + 2)
-                            .is_some_and(|t| t.word().is_some_and(|w| COMPOUND_WORDS.contains(&w)))
+                            .is_some_and(|t| t.word().is_some_and(|w| QUALIFIER_WORDS.contains(&w)))
                     {
                         j += 3;
                         continue;
@@ -1321,7 +1323,15 @@ pub fn read(
         let from = ctx.clause_start(i, 14);
         let neg = ctx
             .window_find(&lex.negators, from.max(i.saturating_sub(14)), i)
-            .filter(|&(at, words)| !ctx.denial_closed(at, words, i));
+            .filter(|&(at, words)| !ctx.denial_closed(at, words, i))
+            // "would not abandon its brothers and accused Haftar": the negation stays
+            // with the first verb and its object
+            .filter(|&(at, words)| {
+                !(i >= 1
+                    && toks[i - 1].is_word("and")
+                    && toks[i].word().is_some_and(|w| w.ends_with("ed"))
+                    && at + words.len() + 2 < i)
+            });
         if let Some((_, nw)) = neg {
             note(&format!("negated by \"{}\"", nw.join(" ")));
             i = end;

@@ -1694,3 +1694,24 @@ fn nominal_acts_talk_and_object_ends() {
         ],
     );
 }
+
+// 33. Negation stays with its verb; recognised qualifiers --------------------------------
+
+#[test]
+fn negation_stays_with_its_verb() {
+    check(
+        "negation stays with its verb",
+        &[
+            (
+                "Erdogan said Turkey would not abandon its Libyan brothers and accused Haftar of treachery.",
+                &[("recep-tayyip-erdogan", O, "khalifa-haftar", false)],
+            ),
+            // "has not armed and trained X": both verbs are negated
+            ("Iran has not armed and trained the Houthis.", &[]),
+            (
+                "Turkish advisers were sent to bolster the UN-recognised government of Fayez al-Sarraj.",
+                &[("tur", S, "fayez-al-sarraj", false)],
+            ),
+        ],
+    );
+}
