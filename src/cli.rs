@@ -93,7 +93,7 @@ enum Command {
     /// Draw the graph as an SVG, PNG or PDF picture with Graphviz.
     ///
     /// The picture format follows the file's extension. The layout engine follows the
-    /// graph's size: dot (layered) up to 150 actors and 400 relations, sfdp
+    /// graph's size: dot (layered) up to 30 actors and 80 relations, sfdp
     /// (force-directed) beyond; --engine chooses one. Takes the same options as
     /// `export --format dot`. Needs Graphviz (`apt-get install graphviz`).
     ///

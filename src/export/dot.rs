@@ -172,11 +172,11 @@ fn kind_words(kind: ActorKind) -> &'static str {
 fn edge_style(kind: RelationKind, hedged: bool) -> (&'static str, &'static str, &'static str) {
     let color = match (kind, hedged) {
         (RelationKind::Supports, false) => "#1a9641",
-        (RelationKind::Supports, true) => "#8fd19e",
+        (RelationKind::Supports, true) => "#5fb86f",
         (RelationKind::Opposes, false) => "#d7191c",
-        (RelationKind::Opposes, true) => "#f4a3a4",
+        (RelationKind::Opposes, true) => "#e8696b",
         (RelationKind::Warns, false) => "#f28e2b",
-        (RelationKind::Warns, true) => "#f9c99a",
+        (RelationKind::Warns, true) => "#f6b26b",
     };
     let style = match (kind, hedged) {
         (_, true) => "dotted",
@@ -372,9 +372,11 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
         let mut writer = DotWriter::from(&mut bytes);
         writer.set_pretty_print(true);
         let mut g = writer.digraph();
+        // the legend grows with the picture, so that it stays legible when scaled down
+        let legend_size = (10 + shown.len() / 8).clamp(11, 24);
         g.set("rankdir", options.rankdir.as_str(), false)
             .set("fontname", "Helvetica", true)
-            .set("fontsize", "11", false)
+            .set("fontsize", &legend_size.to_string(), false)
             // dot: room between ranks; sfdp and neato: no overlapping nodes
             .set("newrank", "true", false)
             .set("nodesep", "0.25", false)
@@ -391,9 +393,11 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
             .set("labelloc", "b", false)
             .set("labeljust", "l", false);
         }
+        // names grow a little with the picture too, up to 14 points
+        let name_size = (10 + shown.len() / 10).clamp(10, 14);
         g.node_attributes()
             .set("fontname", "Helvetica", true)
-            .set("fontsize", "10", false)
+            .set("fontsize", &name_size.to_string(), false)
             .set("style", "filled", true)
             .set("color", "#555555", true)
             .set("penwidth", "0.8", false)

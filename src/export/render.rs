@@ -53,11 +53,13 @@ impl Engine {
     /// Graph attributes given on the Graphviz command line for this engine.
     fn settings(self) -> &'static [&'static str] {
         match self {
-            // spread ranks a little, and cap the crossing-minimisation passes so that a
-            // graph near the size limit still lays out in seconds
+            // cap the crossing-minimisation and network-simplex passes, so that a large
+            // graph forced onto dot still lays out in seconds rather than minutes
             Engine::Dot => &["-Gmclimit=2", "-Gnslimit=2", "-Gsearchsize=50"],
-            // no overlapping nodes, straight edges, some air between nodes
-            Engine::Sfdp => &["-Goverlap=prism", "-Gsplines=line", "-Gsep=+8", "-GK=1.2"],
+            // no overlapping nodes, some air between them; straight edges, because
+            // Graphviz 2.43's curved edges took minutes on some graphs of 40 actors and
+            // 150 relations
+            Engine::Sfdp => &["-Goverlap=prism", "-Gsep=+8", "-GK=1.4"],
             Engine::Neato | Engine::Fdp => &["-Goverlap=prism", "-Gsep=+6"],
             Engine::Circo | Engine::Twopi => &[],
         }
@@ -65,9 +67,9 @@ impl Engine {
 }
 
 /// Largest graph (actors) that [`Engine::for_size`] gives to `dot`.
-pub const DOT_MAX_NODES: usize = 150;
+pub const DOT_MAX_NODES: usize = 30;
 /// Largest graph (relations) that [`Engine::for_size`] gives to `dot`.
-pub const DOT_MAX_EDGES: usize = 400;
+pub const DOT_MAX_EDGES: usize = 80;
 
 /// A picture format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
