@@ -326,8 +326,32 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Writes `text` to `path` through a temporary file renamed into place.
+///
+/// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is written
+/// directly, never replaced; a symbolic link is followed, so its target is replaced.
 fn write_file(path: &std::path::Path, text: impl AsRef<[u8]>) -> Result<(), Vec<Error>> {
     let shown = path.display().to_string();
+    let io_error = |e: std::io::Error| {
+        vec![Error::Io {
+            path: shown.clone(),
+            message: e.to_string().to_lowercase(),
+        }]
+    };
+    let resolved;
+    let path = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_ref()))
+                .map_err(io_error);
+        }
+        Ok(_) if path.is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(io_error)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -342,10 +366,7 @@ fn write_file(path: &std::path::Path, text: impl AsRef<[u8]>) -> Result<(), Vec<
         .and_then(|()| std::fs::rename(&tmp, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        vec![Error::Io {
-            path: shown,
-            message: e.to_string().to_lowercase(),
-        }]
+        io_error(e)
     })
 }
 
@@ -576,10 +597,15 @@ fn run_export(
     }
     let graph = &selected.graph;
     let found = graph.edge_count() > 0;
+    // a picture leaves out actors without relations; the other formats keep them
+    let actors = if picture {
+        export::connected_ids(graph).len()
+    } else {
+        graph.actors().len()
+    };
     let summary = |what: &str| {
         format!(
-            "geokg: wrote {what} ({} actors, {} edges)",
-            graph.actors().len(),
+            "geokg: wrote {what} ({actors} actors, {} edges)",
             graph.edge_count()
         )
     };

@@ -518,3 +518,39 @@ fn export_to_a_full_disk_is_an_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn export_to_a_pipe_or_a_link_writes_through_it_rather_than_replacing_it() {
+    let dir = temp_dir("special-outputs");
+    // a named pipe stays a pipe, and the reader gets the DOT
+    let fifo = dir.join("pipe.dot");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let r = run(["export", "--focus", "Haftar", "-o", fifo.to_str().unwrap()]).expect_code(0);
+        assert!(r.stderr.contains("(10 actors, 13 edges)"), "{}", r.stderr);
+        let got = reader.join().unwrap();
+        assert!(got.starts_with("digraph {"), "{got}");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo());
+    }
+    // a symbolic link stays a link, and its target gets the DOT
+    let target = dir.join("target.dot");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.join("link.dot");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    run(["export", "--focus", "Haftar", "-o", link.to_str().unwrap()]).expect_code(0);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("digraph {"));
+}
