@@ -455,7 +455,7 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
                 claims.extend(ex.claims);
             }
             let graph = KnowledgeGraph::new(actors, claims).map_err(|e| vec![e])?;
-            write_file(&output, &graphfile::to_json(&graph))?;
+            write_file(&output, graphfile::to_json(&graph))?;
             eprintln!(
                 "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
                 output.display(),
@@ -657,7 +657,7 @@ fn run_export(
 
 fn run_render(
     graph_file: &Option<PathBuf>,
-    output: &PathBuf,
+    output: &std::path::Path,
     engine: EngineArg,
     pick: &Pick,
     look: &Look,

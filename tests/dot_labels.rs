@@ -59,7 +59,7 @@ fn name(rng: &mut Rng) -> String {
     let mut s = String::new();
     for _ in 0..1 + rng.below(8) {
         match rng.below(4) {
-            0 => s.push_str(*rng.pick(&TRICKY)),
+            0 => s.push_str(rng.pick(&TRICKY)),
             1 => s.push(char::from(32 + rng.below(95) as u8)),
             2 => {
                 // anywhere in Unicode
@@ -130,12 +130,12 @@ fn arbitrary_names_read_back_exactly_in_graphviz() {
             if shown(&id).is_empty() || !ids.insert(shown(&id)) {
                 continue;
             }
-            actors.push((id, name(&mut rng), *rng.pick(&KINDS)));
+            actors.push((id, name(&mut rng), rng.pick(&KINDS)));
         }
         // a ring, so that every actor has a relation, plus a few more
         let mut claims: Vec<GenClaim> = Vec::new();
         for i in 0..n {
-            let rel = *rng.pick(&["supports", "opposes", "warns"]);
+            let rel = rng.pick(&["supports", "opposes", "warns"]);
             claims.push((
                 actors[i].0.clone(),
                 rel,

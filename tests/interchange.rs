@@ -87,9 +87,11 @@ fn describe(kind: &str, path: &Path) -> Option<Value> {
     networkx(DESCRIBE, &[kind, path.to_str().unwrap()])
 }
 
-/// Actors (id -> name) and edges (source, relation, target) of a graph, from the JSON
-/// graph file export.
-fn expected(graph: Option<&str>) -> (BTreeMap<String, String>, BTreeSet<(String, String, String)>) {
+/// Edges as (source, relation, target).
+type EdgeSet = BTreeSet<(String, String, String)>;
+
+/// Actors (id -> name) and edges of a graph, from the JSON graph file export.
+fn expected(graph: Option<&str>) -> (BTreeMap<String, String>, EdgeSet) {
     let mut args = Vec::new();
     if let Some(g) = graph {
         args.extend(["--graph", g]);
@@ -300,7 +302,7 @@ fn random_name(rng: &mut Rng) -> String {
     let mut s = String::new();
     for _ in 0..1 + rng.below(8) {
         match rng.below(3) {
-            0 => s.push_str(*rng.pick(&TRICKY)),
+            0 => s.push_str(rng.pick(&TRICKY)),
             1 => s.push(char::from(32 + rng.below(95) as u8)),
             _ => loop {
                 if let Some(c) = char::from_u32(rng.below(0x11_0000) as u32) {

@@ -119,7 +119,7 @@ fn big_graph(dir: &std::path::Path) -> String {
     let mut claims: Vec<GenClaim> = Vec::new();
     while claims.len() < 10_000 {
         let (s, t) = (rng.below(n), rng.below(n));
-        let rel = *rng.pick(&["supports", "opposes", "warns"]);
+        let rel = rng.pick(&["supports", "opposes", "warns"]);
         if s != t && seen.insert((s, rel, t)) {
             let cite = format!("c{}", claims.len());
             claims.push((
@@ -221,4 +221,31 @@ fn render_unknown_focus_is_an_error_with_suggestions() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn render_and_export_help_show_examples_for_the_new_options() {
+    let r = run(["render", "--help"]).expect_code(0);
+    for word in [
+        "Example",
+        "--engine",
+        "--cluster",
+        "--all",
+        "--relation",
+        "--min-docs",
+        "--rankdir",
+    ] {
+        assert!(r.stdout.contains(word), "render --help lacks {word}");
+    }
+    let r = run(["export", "--help"]).expect_code(0);
+    for word in [
+        "--format graphml",
+        "--format gexf",
+        "--format neo4j",
+        "--format node-link",
+        "--format jsonl",
+        "--cluster bloc",
+    ] {
+        assert!(r.stdout.contains(word), "export --help lacks {word}");
+    }
 }
