@@ -93,8 +93,9 @@ enum Command {
     /// Draw the graph as an SVG, PNG or PDF picture with Graphviz.
     ///
     /// The picture format follows the file's extension. The layout engine follows the
-    /// graph's size: dot (layered) up to 30 actors and 80 relations, sfdp
-    /// (force-directed) beyond; --engine chooses one. Takes the same options as
+    /// graph's size: dot (layered) up to 30 actors and 80 relations (200 and 400 with
+    /// --cluster, since only dot draws the boxes), sfdp (force-directed) beyond;
+    /// --engine chooses one. Takes the same options as
     /// `export --format dot`. Needs Graphviz (`apt-get install graphviz`).
     ///
     /// Examples:
@@ -677,8 +678,9 @@ fn run_render(
     let graph = &selected.graph;
     let nodes = export::connected_ids(graph).len();
     let edges = graph.edge_count();
+    let clusters = look.cluster != ClusterArg::None;
     let engine = match engine {
-        EngineArg::Auto => Engine::for_size(nodes, edges),
+        EngineArg::Auto => Engine::for_size(nodes, edges, clusters),
         EngineArg::Dot => Engine::Dot,
         EngineArg::Sfdp => Engine::Sfdp,
         EngineArg::Neato => Engine::Neato,
@@ -686,6 +688,12 @@ fn run_render(
         EngineArg::Circo => Engine::Circo,
         EngineArg::Twopi => Engine::Twopi,
     };
+    if clusters && !engine.draws_clusters() {
+        eprintln!(
+            "geokg: note: the {} layout draws no cluster boxes; --engine dot draws them",
+            engine.as_str()
+        );
+    }
     let dot_text = export::to_dot(graph, &dot_options(look, &selected));
     let started = std::time::Instant::now();
     let made = export::render::render(&dot_text, engine, picture).map_err(|e| vec![e])?;

@@ -82,17 +82,29 @@ fn render_picks_dot_for_small_graphs_and_sfdp_for_large_ones() {
     ])
     .expect_code(0);
     assert!(r.stderr.contains("; neato layout in "), "{}", r.stderr);
+    // boxes need dot, so clusters keep dot up to 200 actors
+    let r = run(["render", "--cluster", "country", "-o", out_s]).expect_code(0);
+    assert!(r.stderr.contains("; dot layout in "), "{}", r.stderr);
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("class=\"cluster\""));
     let r = run([
         "render",
         "--engine",
-        "dot",
+        "sfdp",
         "--cluster",
-        "country",
+        "bloc",
         "-o",
         out_s,
     ])
     .expect_code(0);
-    assert!(r.stderr.contains("; dot layout in "), "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "geokg: note: the sfdp layout draws no cluster boxes; --engine dot draws them\n"
+        ),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -411,8 +411,11 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
                 .set("style", "rounded,filled", true)
                 .set("fillcolor", "#f6f6f6", true)
                 .set("color", "#c8c8c8", true)
-                .set("fontcolor", "#666666", true)
-                .set("fontsize", "10", false);
+                .set("fontcolor", "#555555", true)
+                .set("fontsize", &(name_size + 2).to_string(), false)
+                // the graph's legend sits at the bottom; box names go on top
+                .set("labelloc", "t", false)
+                .set("labeljust", "l", false);
             for id in members {
                 if let Some(a) = graph.actor(id) {
                     write_node(&mut c, a, is_highlight(a));
