@@ -17,6 +17,8 @@ use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
   geokg query \"who backs Haftar\"
   geokg actor Haftar
   geokg export --format dot --focus Haftar --depth 1 -o haftar.dot
+  geokg render --focus Haftar --depth 2 -o haftar.svg
+  geokg export --format graphml -o geokg.graphml
   geokg check data/*.json
 
 Exit status: 0 when there are results, 1 when there are none, 2 on error.")]
@@ -59,22 +61,61 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the graph as Graphviz DOT or as a JSON graph file.
+    /// Export the graph: Graphviz DOT, a JSON graph file, GraphML, GEXF, Neo4j CSV,
+    /// node-link JSON or JSON Lines of claims.
     ///
-    /// Example: geokg export --format dot --focus Haftar --depth 2 -o haftar.dot
+    /// DOT draws a signed network: supports green solid, opposes red with a bar head,
+    /// warns orange dashed, hedged dotted and pale; thicker lines have more documents;
+    /// node shape and colour give the actor kind; a legend explains it all. DOT keeps
+    /// the 200 best-evidenced actors (--all keeps every one) and says on stderr what it
+    /// left out; the other formats carry every actor of the selection.
+    ///
+    /// Examples:
+    ///   geokg export --format dot --focus Haftar --depth 2 -o haftar.dot
+    ///   geokg export --format dot --relation opposes --min-docs 2 --cluster bloc
+    ///   geokg export --format graphml -o geokg.graphml
+    ///   geokg export --format gexf -o geokg.gexf
+    ///   geokg export --format neo4j -o neo4j-import/
+    ///   geokg export --format node-link -o geokg.nodelink.json
+    ///   geokg export --format jsonl > claims.jsonl
+    #[command(verbatim_doc_comment)]
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Dot)]
         format: Format,
-        /// Write to this file instead of standard output.
+        /// Write to this file (for neo4j: this directory) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Export only the neighbourhood of this actor.
-        #[arg(long, value_name = "NAME")]
-        focus: Option<String>,
-        /// Hops around --focus to include.
-        #[arg(long, default_value_t = 1, requires = "focus")]
-        depth: usize,
+        #[command(flatten)]
+        pick: Pick,
+        #[command(flatten)]
+        look: Look,
+    },
+    /// Draw the graph as an SVG, PNG or PDF picture with Graphviz.
+    ///
+    /// The picture format follows the file's extension. The layout engine follows the
+    /// graph's size: dot (layered) up to 30 actors and 80 relations (200 and 400 with
+    /// --cluster, since only dot draws the boxes), sfdp (force-directed) beyond;
+    /// --engine chooses one. Takes the same options as
+    /// `export --format dot`. Needs Graphviz (`apt-get install graphviz`).
+    ///
+    /// Examples:
+    ///   geokg render -o geokg.svg
+    ///   geokg render --focus Haftar --depth 1 -o haftar.png
+    ///   geokg render --cluster bloc --min-docs 2 -o camps.pdf
+    ///   geokg render --all --engine sfdp -o everything.svg
+    #[command(verbatim_doc_comment)]
+    Render {
+        /// The picture to write: .svg, .png or .pdf.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Graphviz layout engine.
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
+        #[command(flatten)]
+        pick: Pick,
+        #[command(flatten)]
+        look: Look,
     },
     /// Extract supports / opposes / warns relations from news text, with evidence.
     ///
@@ -191,12 +232,100 @@ enum ExtractFormat {
     Fragments,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
 enum Format {
-    /// Graphviz DOT, styled by relation.
+    /// Graphviz DOT, styled as a signed network, with a legend.
     Dot,
     /// The JSON graph file that --graph reads.
     Json,
+    /// GraphML (yEd, Gephi, Cytoscape, networkx), with typed attributes.
+    Graphml,
+    /// GEXF 1.3 (Gephi), with time spells from claim dates.
+    Gexf,
+    /// CSV for `neo4j-admin database import`: actors.csv and relations.csv in -o DIR.
+    Neo4j,
+    /// Node-link JSON (networkx.node_link_graph, d3).
+    NodeLink,
+    /// JSON Lines: one claim with its evidence per line.
+    Jsonl,
+}
+
+/// Which part of the graph to export or draw.
+#[derive(clap::Args, Debug)]
+struct Pick {
+    /// Keep only the neighbourhood of this actor.
+    #[arg(long, value_name = "NAME")]
+    focus: Option<String>,
+    /// Hops around --focus to include.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    depth: usize,
+    /// Keep only these relations (supports, opposes, warns); repeat or separate with
+    /// commas.
+    #[arg(long, value_enum, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+    relation: Vec<RelationArg>,
+    /// Keep only relations backed by at least N distinct documents or citations.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    min_docs: usize,
+}
+
+/// How a picture looks (DOT and render only).
+#[derive(clap::Args, Debug)]
+struct Look {
+    /// Draw every actor, not only the 200 best-evidenced.
+    #[arg(long)]
+    all: bool,
+    /// Direction of the layout (dot engine).
+    #[arg(long, value_enum, default_value_t = RankDirArg::LR)]
+    rankdir: RankDirArg,
+    /// Group actors in boxes: by the state they are or serve, or by camp (a simple
+    /// two-camp split of each conflict: supporters together, opponents apart).
+    #[arg(long, value_enum, default_value_t = ClusterArg::None)]
+    cluster: ClusterArg,
+    /// Leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum RelationArg {
+    Supports,
+    Opposes,
+    Warns,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+#[allow(clippy::upper_case_acronyms)]
+enum RankDirArg {
+    /// Left to right.
+    LR,
+    /// Top to bottom.
+    TB,
+    /// Right to left.
+    RL,
+    /// Bottom to top.
+    BT,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum ClusterArg {
+    /// No boxes.
+    None,
+    /// By the state an actor is or serves (through its affiliations).
+    Country,
+    /// By camp: supporters together, opponents apart, per connected conflict.
+    Bloc,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum EngineArg {
+    /// dot for small graphs, sfdp for large ones.
+    Auto,
+    Dot,
+    Sfdp,
+    Neato,
+    Fdp,
+    Circo,
+    Twopi,
 }
 
 /// What a command produced.
@@ -257,8 +386,32 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Writes `text` to `path` through a temporary file renamed into place.
-fn write_file(path: &PathBuf, text: &str) -> Result<(), Vec<Error>> {
+///
+/// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is written
+/// directly, never replaced; a symbolic link is followed, so its target is replaced.
+fn write_file(path: &std::path::Path, text: impl AsRef<[u8]>) -> Result<(), Vec<Error>> {
     let shown = path.display().to_string();
+    let io_error = |e: std::io::Error| {
+        vec![Error::Io {
+            path: shown.clone(),
+            message: e.to_string().to_lowercase(),
+        }]
+    };
+    let resolved;
+    let path = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_ref()))
+                .map_err(io_error);
+        }
+        Ok(_) if path.is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(io_error)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -269,14 +422,11 @@ fn write_file(path: &PathBuf, text: &str) -> Result<(), Vec<Error>> {
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.geokg-tmp-{}", std::process::id()));
     let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|mut f| f.write_all(text.as_ref()).and_then(|()| f.sync_all()))
         .and_then(|()| std::fs::rename(&tmp, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        vec![Error::Io {
-            path: shown,
-            message: e.to_string().to_lowercase(),
-        }]
+        io_error(e)
     })
 }
 
@@ -314,33 +464,15 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
         Command::Export {
             format,
             output,
-            focus,
-            depth,
-        } => {
-            let mut graph = load_graph(&cli.graph)?;
-            if let Some(name) = focus {
-                let id = graph.resolve(&name).map_err(|e| vec![e])?.id.clone();
-                graph = graph.restrict(&graph.neighborhood(&id, depth));
-            }
-            let text = match format {
-                Format::Dot => export::to_dot(&graph, false),
-                Format::Json => graphfile::to_json(&graph),
-            };
-            let found = graph.edge_count() > 0;
-            match output {
-                Some(path) => {
-                    write_file(&path, &text)?;
-                    eprintln!(
-                        "geokg: wrote {} ({} actors, {} edges)",
-                        path.display(),
-                        graph.actors().len(),
-                        graph.edge_count()
-                    );
-                    Ok(Outcome::Output(String::new(), found))
-                }
-                None => Ok(Outcome::Output(text, found)),
-            }
-        }
+            pick,
+            look,
+        } => run_export(&cli.graph, format, output, &pick, &look),
+        Command::Render {
+            output,
+            engine,
+            pick,
+            look,
+        } => run_render(&cli.graph, &output, engine, &pick, &look),
         Command::Extract {
             inputs,
             format,
@@ -409,6 +541,198 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             ))
         }
     }
+}
+
+/// The selection the options ask for; pictures keep only the best-evidenced actors.
+fn selection(pick: &Pick, look: Option<&Look>) -> export::Selection {
+    export::Selection {
+        focus: pick.focus.clone(),
+        depth: pick.depth,
+        relations: pick
+            .relation
+            .iter()
+            .map(|r| match r {
+                RelationArg::Supports => geokg::RelationKind::Supports,
+                RelationArg::Opposes => geokg::RelationKind::Opposes,
+                RelationArg::Warns => geokg::RelationKind::Warns,
+            })
+            .collect(),
+        min_docs: pick.min_docs,
+        limit: match look {
+            Some(l) if !l.all => Some(export::DEFAULT_LIMIT),
+            _ => None,
+        },
+    }
+}
+
+fn dot_options(look: &Look, selected: &export::Selected) -> export::DotOptions {
+    export::DotOptions {
+        rankdir: match look.rankdir {
+            RankDirArg::LR => export::RankDir::LeftRight,
+            RankDirArg::TB => export::RankDir::TopBottom,
+            RankDirArg::RL => export::RankDir::RightLeft,
+            RankDirArg::BT => export::RankDir::BottomTop,
+        },
+        cluster: match look.cluster {
+            ClusterArg::None => export::Cluster::None,
+            ClusterArg::Country => export::Cluster::Country,
+            ClusterArg::Bloc => export::Cluster::Bloc,
+        },
+        legend: !look.no_legend,
+        isolated: false,
+        highlight: selected.focus.clone(),
+    }
+}
+
+/// Says on stderr what the actor limit left out of a picture.
+fn report_left_out(selected: &export::Selected) {
+    if selected.left_out.is_empty() {
+        return;
+    }
+    let shown = export::connected_ids(&selected.graph).len();
+    let names: Vec<String> = selected
+        .left_out
+        .iter()
+        .take(5)
+        .map(|(_, name)| name.clone())
+        .collect();
+    eprintln!(
+        "geokg: drew the {shown} best-evidenced actors of {}; left out {} actors ({}{}) and {} relations; --all draws every actor",
+        shown + selected.left_out.len(),
+        selected.left_out.len(),
+        names.join(", "),
+        if selected.left_out.len() > names.len() { ", …" } else { "" },
+        selected.left_out_edges
+    );
+}
+
+fn run_export(
+    graph_file: &Option<PathBuf>,
+    format: Format,
+    output: Option<PathBuf>,
+    pick: &Pick,
+    look: &Look,
+) -> Result<Outcome, Vec<Error>> {
+    let graph = load_graph(graph_file)?;
+    let picture = format == Format::Dot;
+    let selected = selection(pick, picture.then_some(look))
+        .apply(&graph)
+        .map_err(|e| vec![e])?;
+    if picture {
+        report_left_out(&selected);
+    }
+    let graph = &selected.graph;
+    let found = graph.edge_count() > 0;
+    // a picture leaves out actors without relations; the other formats keep them
+    let actors = if picture {
+        export::connected_ids(graph).len()
+    } else {
+        graph.actors().len()
+    };
+    let summary = |what: &str| {
+        format!(
+            "geokg: wrote {what} ({actors} actors, {} edges)",
+            graph.edge_count()
+        )
+    };
+    if format == Format::Neo4j {
+        let Some(dir) = output else {
+            return Err(vec![Error::Usage(
+                "--format neo4j writes two files (actors.csv, relations.csv): name a directory with -o DIR".into(),
+            )]);
+        };
+        let files = export::neo4j::to_neo4j(graph).map_err(|e| vec![e])?;
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            vec![Error::Io {
+                path: dir.display().to_string(),
+                message: e.to_string().to_lowercase(),
+            }]
+        })?;
+        let [actors, relations] = export::neo4j::FILE_NAMES;
+        write_file(&dir.join(actors), &files.actors)?;
+        write_file(&dir.join(relations), &files.relations)?;
+        eprintln!(
+            "{}",
+            summary(&format!("{actors} and {relations} in {}", dir.display()))
+        );
+        eprintln!(
+            "geokg: import with: cd {} && {}",
+            dir.display(),
+            export::neo4j::IMPORT_COMMAND
+        );
+        return Ok(Outcome::Output(String::new(), found));
+    }
+    let text = match format {
+        Format::Dot => export::to_dot(graph, &dot_options(look, &selected)),
+        Format::Json => graphfile::to_json(graph),
+        Format::Graphml => export::graphml::to_graphml(graph),
+        Format::Gexf => export::gexf::to_gexf(graph),
+        Format::NodeLink => export::json::to_node_link(graph),
+        Format::Jsonl => export::json::to_claims_jsonl(graph),
+        Format::Neo4j => String::new(),
+    };
+    match output {
+        Some(path) => {
+            write_file(&path, &text)?;
+            eprintln!("{}", summary(&path.display().to_string()));
+            Ok(Outcome::Output(String::new(), found))
+        }
+        None => Ok(Outcome::Output(text, found)),
+    }
+}
+
+fn run_render(
+    graph_file: &Option<PathBuf>,
+    output: &std::path::Path,
+    engine: EngineArg,
+    pick: &Pick,
+    look: &Look,
+) -> Result<Outcome, Vec<Error>> {
+    use export::render::{Engine, PictureFormat};
+    let Some(picture) = PictureFormat::from_path(output) else {
+        return Err(vec![Error::Usage(format!(
+            "cannot tell the picture format of {}: name a .svg, .png or .pdf file",
+            output.display()
+        ))]);
+    };
+    let graph = load_graph(graph_file)?;
+    let selected = selection(pick, Some(look))
+        .apply(&graph)
+        .map_err(|e| vec![e])?;
+    report_left_out(&selected);
+    let graph = &selected.graph;
+    let nodes = export::connected_ids(graph).len();
+    let edges = graph.edge_count();
+    let clusters = look.cluster != ClusterArg::None;
+    let engine = match engine {
+        EngineArg::Auto => Engine::for_size(nodes, edges, clusters),
+        EngineArg::Dot => Engine::Dot,
+        EngineArg::Sfdp => Engine::Sfdp,
+        EngineArg::Neato => Engine::Neato,
+        EngineArg::Fdp => Engine::Fdp,
+        EngineArg::Circo => Engine::Circo,
+        EngineArg::Twopi => Engine::Twopi,
+    };
+    if clusters && !engine.draws_clusters() {
+        eprintln!(
+            "geokg: note: the {} layout draws no cluster boxes; --engine dot draws them",
+            engine.as_str()
+        );
+    }
+    let dot_text = export::to_dot(graph, &dot_options(look, &selected));
+    let started = std::time::Instant::now();
+    let made = export::render::render(&dot_text, engine, picture).map_err(|e| vec![e])?;
+    for line in made.warnings.lines() {
+        eprintln!("geokg: graphviz: {line}");
+    }
+    write_file(output, &made.bytes)?;
+    eprintln!(
+        "geokg: wrote {} ({nodes} actors, {edges} relations; {} layout in {:.1} s)",
+        output.display(),
+        engine.as_str(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Output(String::new(), edges > 0))
 }
 
 fn plural_files(n: usize) -> String {
