@@ -574,6 +574,7 @@ impl<'a> Ctx<'a> {
                     }
                     // "accused by Kinshasa of arming X": an agent is not the subject; nor
                     // is the object of a preposition ("Russia's attack on Ukraine was …")
+                    // ("forces loyal to Haftar attacked …" keeps Haftar)
                     let agent = i > 0
                         && self.toks[i - 1].word().is_some_and(|w| {
                             matches!(
@@ -590,7 +591,25 @@ impl<'a> Ctx<'a> {
                                     | "over"
                                     | "into"
                             )
-                        });
+                        })
+                        && !(i > 1
+                            && self.toks[i - 1]
+                                .word()
+                                .is_some_and(|w| w == "to" || w == "with")
+                            && self.toks[i - 2].word().is_some_and(|w| {
+                                matches!(
+                                    w,
+                                    "loyal"
+                                        | "close"
+                                        | "allied"
+                                        | "aligned"
+                                        | "linked"
+                                        | "affiliated"
+                                        | "belonging"
+                                        | "answering"
+                                        | "tied"
+                                )
+                            }));
                     if self.located(i) || self.qualifier(i) || agent {
                         continue;
                     }

@@ -131,9 +131,7 @@ fn words(s: &str) -> Vec<String> {
 /// Location prepositions: a capital after one of these is a place, not an actor.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
-    "at",
     "from",
-    "to",
     "near",
     "into",
     "toward",

@@ -1670,6 +1670,15 @@ fn nominal_acts_talk_and_object_ends() {
                 "Russia's attack on Ukraine was condemned by the European Union.",
                 &[("rus", O, "ukr", false), ("eu", O, "rus", false)],
             ),
+                        // "forces loyal to X": X acts
+            (
+                "Forces loyal to Khalifa Haftar attacked the Government of National Accord in Tripoli.",
+                &[("khalifa-haftar", O, "gna", false)],
+            ),
+            (
+                "Fighters allied with the RSF shelled the Sudanese army.",
+                &[("rsf", O, "saf", false)],
+            ),
             // discussing support is not support
             (
                 "Sudan's army chief met Egyptian President Abdel Fattah el-Sisi in Cairo to discuss support for the army.",
@@ -1711,6 +1720,39 @@ fn negation_stays_with_its_verb() {
             (
                 "Turkish advisers were sent to bolster the UN-recognised government of Fayez al-Sarraj.",
                 &[("tur", S, "fayez-al-sarraj", false)],
+            ),
+        ],
+    );
+}
+
+// 34. Headline verbs and pledges ---------------------------------------------------------
+
+#[test]
+fn headline_verbs_and_pledges() {
+    check(
+        "headline verbs and pledges",
+        &[
+            (
+                "Tehran slams Washington over new sanctions",
+                &[("irn", O, "usa", false)],
+            ),
+            (
+                "Kinshasa hits out at Kigali as M23 advances",
+                &[("cod", O, "rwa", false)],
+            ),
+            // Crimea is a place, not an actor
+            ("Russia annexed Crimea in 2014.", &[]),
+            (
+                "The RSF besieged El Fasher and pounded the Sudanese army.",
+                &[("rsf", O, "saf", false)],
+            ),
+            (
+                "Hungary pledged support for Serbia.",
+                &[("hun", S, "srb", false)],
+            ),
+            (
+                "The Arakan Army joined forces with the Kachin Independence Army.",
+                &[("arakan-army", S, "kia", false)],
             ),
         ],
     );
