@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod blocs;
 pub mod data;
 pub mod error;
 pub mod export;
@@ -11,8 +12,12 @@ pub mod input;
 mod jsonpos;
 pub mod model;
 pub mod normalize;
+pub mod paths;
 pub mod query;
+pub mod question;
 pub mod report;
+pub mod signed;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use graph::{Direction, Edge, KnowledgeGraph};
