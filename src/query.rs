@@ -244,7 +244,8 @@ pub fn parse_in(graph: &KnowledgeGraph, question: &str) -> Result<Question> {
 }
 
 /// Resolves a name: exactly (names, aliases, acronyms, demonyms, capitals, ids), then as
-/// "X's forces", then allowing a small typo when a single actor is that close. Returns the
+/// "X's forces", then as the surname of a single person, then allowing a small typo when a
+/// single actor is that close. Returns the
 /// actor and, when the name was not exact, a note saying how it was read.
 ///
 /// # Errors
@@ -277,6 +278,21 @@ pub fn resolve<'g>(graph: &'g KnowledgeGraph, name: &str) -> Result<(&'g Actor, 
                 return Ok((a, Some(note(a))));
             }
         }
+    }
+    // a surname alone ("Akar"): the one person whose name ends with it
+    let people: Vec<&Actor> = graph
+        .actors()
+        .iter()
+        .filter(|a| {
+            a.kind == ActorKind::Person
+                && fold(&a.name)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last == key && last.len() >= 4)
+        })
+        .collect();
+    if let [a] = people.as_slice() {
+        return Ok((a, Some(note(a))));
     }
     let len = key.chars().count();
     if len >= 5 {
@@ -653,14 +669,20 @@ fn collect<'g>(
     let mut out: Vec<AnswerRow<'g>> = rows
         .into_values()
         .filter_map(|mut r| {
-            // the claims about the two actors themselves first, then rolled-up ones
+            // confirmed claims first; among them those about the two actors themselves,
+            // then rolled-up ones
             let own = |c: &Counted<'_>| {
                 [c.source.id.as_str(), c.target.id.as_str()]
                     .iter()
                     .all(|id| *id == r.actor.id || *id == subject.id)
             };
-            r.claims
-                .sort_by(|a, b| own(b).cmp(&own(a)).then(claim_order(a, b)));
+            r.claims.sort_by(|a, b| {
+                a.claim
+                    .hedged
+                    .cmp(&b.claim.hedged)
+                    .then(own(b).cmp(&own(a)))
+                    .then(claim_order(a, b))
+            });
             let mut via: Vec<&'g Actor> = Vec::new();
             for c in &r.claims {
                 for a in [c.source, c.target] {

@@ -1,15 +1,16 @@
 //! Time: when does a claim or an affiliation hold?
 //!
-//! A claim holds over `[from, until]`: a curated range, or from the date of the document it
-//! was read in. A missing `from` means "since always", a missing `until` "still holds". A
-//! [`Window`] keeps the claims that hold at some point inside it; a claim with neither date
-//! cannot be placed in time and is left out whenever a window is set.
+//! A curated claim holds over its range `[from, until]`: a missing `from` means "since
+//! always", a missing `until` "still holds". An extracted claim is evidence of the day its
+//! document was written: with only a `from` (the document date) it holds on that date, not
+//! ever after. A [`Window`] keeps the claims that hold at some point inside it; a claim with
+//! neither date cannot be placed in time and is left out whenever a window is set.
 //!
 //! Dates may be partial (`2020`, `2020-06`): a partial date stands for its whole range, so
 //! `--as-of 2020` keeps a claim that ended in March 2020.
 
 use crate::error::{Error, Result};
-use crate::model::{Affiliation, Claim, Date};
+use crate::model::{Affiliation, Claim, Date, Provenance};
 
 /// A day as (year, month, day); partial dates widen to their first or last day.
 type Day = (u16, u8, u8);
@@ -86,7 +87,7 @@ impl Window {
             return false;
         }
         let (lo, hi) = self.bounds();
-        let (from, until) = span(claim.from, claim.until);
+        let (from, until) = claim_span(claim);
         from <= hi && until >= lo
     }
 
@@ -102,7 +103,7 @@ impl Window {
             };
         }
         let (lo, hi) = self.bounds();
-        let (cf, cu) = span(claim.from, claim.until);
+        let (cf, cu) = claim_span(claim);
         let (lo, hi) = (lo.max(cf), hi.min(cu));
         let (af, au) = span(affiliation.from, affiliation.until);
         af <= hi && au >= lo
@@ -120,6 +121,16 @@ impl Window {
     }
 }
 
+/// When a claim holds: its range, or for an extracted claim dated only by its document,
+/// that date.
+fn claim_span(claim: &Claim) -> (Day, Day) {
+    let until = match (&claim.provenance, claim.until) {
+        (Provenance::Extracted(_), None) => claim.from,
+        (_, until) => until,
+    };
+    span(claim.from, until)
+}
+
 fn span(from: Option<Date>, until: Option<Date>) -> (Day, Day) {
     (
         from.map_or(FIRST, Date::start),
@@ -130,7 +141,7 @@ fn span(from: Option<Date>, until: Option<Date>) -> (Day, Day) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Provenance, RelationKind};
+    use crate::model::{Evidence, RelationKind, Span};
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
@@ -184,6 +195,22 @@ mod tests {
             let got = [w.admits(&ended), w.admits(&ongoing), w.admits(&undated)];
             assert_eq!(got, expected, "{w:?}");
         }
+    }
+
+    #[test]
+    fn an_extracted_claim_holds_on_its_document_date() {
+        let mut c = claim(Some("2020-01-19"), None);
+        c.provenance = Provenance::Extracted(Evidence {
+            doc: "d".into(),
+            sentence_index: 0,
+            span: Span::new(0, 1),
+            sentence: "x".into(),
+            rule: "r".into(),
+        });
+        assert!(window(None, None, Some("2020-01")).admits(&c));
+        assert!(window(Some("2019"), Some("2020"), None).admits(&c));
+        assert!(!window(Some("2021"), None, None).admits(&c));
+        assert!(!window(None, None, Some("2022")).admits(&c));
     }
 
     #[test]
