@@ -36,7 +36,7 @@ enum Command {
     /// Answer a natural question, with evidence.
     ///
     /// Forms (any tense, case-insensitive; names may be aliases, acronyms, demonyms,
-    /// capitals or a small typo away):
+    /// capitals, surnames or a small typo away):
     ///   who backs|supports|arms|funds|is behind|sides with X
     ///   who opposes|fights|attacks|condemns|is against X
     ///   who warned|threatens|urged|calls on X
@@ -49,6 +49,7 @@ enum Command {
     ///
     /// Claims roll up through affiliations, shown "via": a claim about the LNA counts for
     /// its commander Haftar, a minister's warning for his state.
+    #[command(verbatim_doc_comment)]
     #[command(after_help = "Examples:
   geokg query \"who backs Haftar\"
   geokg query \"who backs Haftar\" --why --no-hedged --min-docs 2
@@ -86,7 +87,8 @@ enum Command {
     #[command(after_help = "Examples:
   geokg blocs --focus Libya
   geokg blocs --focus Libya --since 2019 --until 2020 --why
-  geokg blocs --focus Sudan --depth 2 --json
+  geokg blocs --focus Sudan --json
+  geokg blocs --focus Haftar --depth 2
   geokg blocs")]
     Blocs {
         /// Split only the actors around this one (a name, alias, demonym, capital or id).
@@ -181,7 +183,8 @@ enum Command {
 /// Claim filters shared by `query` and `blocs`.
 #[derive(clap::Args, Debug, Clone)]
 struct Filters {
-    /// Do not roll claims up through affiliations (no "via" answers).
+    /// Do not roll claims up through affiliations: no "via" answers, and no affiliation
+    /// links in paths and camps.
     #[arg(long)]
     no_rollup: bool,
     /// Leave out hedged (suspected, alleged) claims.
