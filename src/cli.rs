@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use geokg::corpus::{Document, Item, Reader};
 use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
 
 /// Build and query a knowledge graph of who supports, opposes and warns whom.
@@ -135,12 +136,17 @@ enum Command {
     },
     /// Extract supports / opposes / warns relations from news text, with evidence.
     ///
-    /// Takes files, directories (searched recursively for .txt and .md) and - for
-    /// standard input. Each JSON line has doc, source, source_id, relation, target,
-    /// target_id, hedged, confidence, sentence, sentence_index, span and rule.
+    /// Takes files, directories (searched recursively for .txt and .md), - for standard
+    /// input, and JSON Lines of articles ({"id", "title", "date", "url", "text"} per line;
+    /// files ending in .jsonl, or any input with --jsonl). Documents stream through and
+    /// are read on all cores; the output is the same bytes whatever the thread count.
+    /// Each JSON line has doc, source, source_id, relation, target, target_id, hedged,
+    /// confidence, sentence, sentence_index, span, rule, and date when the article has one.
     ///
     /// Example: geokg extract articles/ --format jsonl > claims.jsonl
     /// Example: geokg extract --explain article.txt
+    /// Example: geokg extract news.jsonl --threads 2 --format jsonl > claims.jsonl
+    /// Example: cat news.jsonl | geokg extract --jsonl - --format fragments > part.jsonl
     Extract {
         /// Files, directories or - (standard input).
         #[arg(required = true)]
@@ -151,13 +157,20 @@ enum Command {
         /// Show, for each sentence, the mentions and why each cue fired or was suppressed.
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
     /// Build a graph file from curated data and news articles.
     ///
+    /// Articles are read like `geokg extract` reads them. A document read twice (the same
+    /// id and text) counts once. With --append, the new documents are added to the graph
+    /// already in the output file.
+    ///
     /// Example: geokg build --articles news/ -o graph.json
     /// Example: geokg build --data data/world.json mydata.json --articles a.txt -o g.json
+    /// Example: geokg build --append --articles today.jsonl -o graph.json
     Build {
-        /// Articles to extract from: files, directories or -.
+        /// Articles to extract from: files, directories, .jsonl files or -.
         #[arg(long, num_args = 1.., value_name = "PATH")]
         articles: Vec<PathBuf>,
         /// Curated data files (default: the embedded data).
@@ -166,6 +179,34 @@ enum Command {
         /// The graph file to write.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Overwrite the output even if it is one of the inputs.
+        #[arg(long)]
+        force: bool,
+        /// Add to the graph in the output file (created if missing) instead of replacing
+        /// it; extraction uses the same registry as a fresh build (embedded or --data).
+        #[arg(long)]
+        append: bool,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Merge graph files and fragments into one graph file, exactly.
+    ///
+    /// Inputs are graph files (from build, export --format json or merge) and fragment
+    /// files (JSON Lines from extract --format fragments, such as the part files of a
+    /// Spark job; - reads fragments from standard input). Claims are joined as a multiset
+    /// keeping the largest count any input gives, so a document seen twice counts once,
+    /// and merging is associative and idempotent. Give a graph that holds the registry
+    /// (geokg build -o base.json) when merging fragments.
+    ///
+    /// Example: geokg merge a.json b.json -o all.json
+    /// Example: geokg merge base.json shards/part-* -o all.json
+    Merge {
+        /// Graph files and fragment files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The graph file to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Overwrite the output even if it is one of the inputs.
         #[arg(long)]
         force: bool,
@@ -223,6 +264,21 @@ impl Filters {
     }
 }
 
+/// How a corpus is read: shared by extract and build.
+#[derive(clap::Args, Debug, Clone, Default)]
+struct CorpusArgs {
+    /// Read standard input and every named file as JSON Lines of articles
+    /// ({"id", "title", "date", "url", "text"}), whatever the file names.
+    #[arg(long)]
+    jsonl: bool,
+    /// Worker threads for extraction (default: RAYON_NUM_THREADS, else all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// No progress bar and no summary line on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
 enum ExtractFormat {
     /// One line per relation, for people.
@@ -231,6 +287,9 @@ enum ExtractFormat {
     Jsonl,
     /// One JSON array.
     Json,
+    /// One graph fragment per document per line (new actors and claims with evidence),
+    /// for `geokg merge`.
+    Fragments,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -423,55 +482,21 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             inputs,
             format,
             explain,
-        } => run_extract(&inputs, format, explain),
+            corpus,
+        } => run_extract(&inputs, format, explain, &corpus),
         Command::Build {
             articles,
             data: data_files,
             output,
             force,
-        } => {
-            if !force && (articles.contains(&output) || data_files.contains(&output)) {
-                return Err(vec![Error::Usage(format!(
-                    "{} is also an input; use --force to overwrite it",
-                    output.display()
-                ))]);
-            }
-            let dataset = if data_files.is_empty() {
-                data::embedded()?
-            } else {
-                data::load_files(&data_files)?
-            };
-            let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
-            let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon);
-            let mut actors = dataset.actors;
-            let mut claims = dataset.claims;
-            let docs = read_inputs(&articles)?;
-            let mut seen_ids: std::collections::HashSet<String> =
-                actors.iter().map(|a| a.id.clone()).collect();
-            let n_docs = docs.len();
-            let mut n_claims = 0;
-            for (doc, text) in docs {
-                let ex = extractor.extract(&doc, &text);
-                n_claims += ex.claims.len();
-                for a in ex.new_actors {
-                    if seen_ids.insert(a.id.clone()) {
-                        actors.push(a);
-                    }
-                }
-                claims.extend(ex.claims);
-            }
-            let graph = KnowledgeGraph::new(actors, claims).map_err(|e| vec![e])?;
-            write_file(&output, &graphfile::to_json(&graph))?;
-            eprintln!(
-                "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
-                output.display(),
-                n_docs,
-                n_claims,
-                graph.actors().len(),
-                graph.edge_count()
-            );
-            Ok(Outcome::Output(String::new(), true))
-        }
+            append,
+            corpus,
+        } => run_build(&articles, &data_files, &output, force, append, &corpus),
+        Command::Merge {
+            inputs,
+            output,
+            force,
+        } => run_merge(&inputs, output.as_ref(), force),
         Command::Check { files } => {
             // lexicon files (with "cues") are checked as lexicons, the rest as actor data
             let mut lexicons = 0;
@@ -542,157 +567,449 @@ mod tests {
     }
 }
 
-/// Reads the documents named by `inputs`: (doc id, text), in a fixed order.
-fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>, Vec<Error>> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            use std::io::Read;
-            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                errors.push(Error::Io {
-                    path: "-".into(),
-                    message: e.to_string().to_lowercase(),
-                });
-                continue;
-            }
-            let (text, warnings) = geokg::input::decode("<stdin>", &bytes);
-            for w in warnings {
-                eprintln!("geokg: warning: {w}");
-            }
-            out.push(("stdin".to_string(), text));
-        } else if p.is_dir() {
-            collect_dir(p, &mut files, &mut errors);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    for f in files {
-        match geokg::input::read_text(&f) {
-            Ok((text, warnings)) => {
-                for w in warnings {
-                    eprintln!("geokg: warning: {w}");
-                }
-                let doc = f.file_stem().map_or_else(
-                    || f.display().to_string(),
-                    |s| s.to_string_lossy().into_owned(),
-                );
-                out.push((doc, text));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        for e in &errors {
-            eprintln!("geokg: {e}");
-        }
-        if out.is_empty() {
-            return Err(Vec::new());
-        }
-    }
-    Ok(out)
+/// Documents per batch handed to the thread pool, and bytes per batch: enough for every
+/// core to have work, small enough that memory follows the batch, not the corpus.
+const BATCH_DOCS: usize = 1024;
+const BATCH_BYTES: usize = 8 << 20;
+
+/// What a run over a corpus read.
+#[derive(Debug, Default)]
+struct Stats {
+    documents: usize,
+    sentences: usize,
+    claims: usize,
+    bytes: usize,
 }
 
-fn collect_dir(dir: &std::path::Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(Error::Io {
-                path: dir.display().to_string(),
-                message: e.to_string().to_lowercase(),
-            });
-            return;
-        }
+/// A progress bar on stderr, drawn only when stderr is a terminal and not --quiet.
+fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(t) => indicatif::ProgressBar::new(t).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bytes} {bytes_per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect_dir(&p, files, errors);
-        } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-            files.push(p);
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+    bar
+}
+
+/// Reads the corpus named by `inputs` in batches on a rayon pool and hands each document
+/// and its extraction to `sink`, in input order; `sink` returns false to stop early (a
+/// closed pipe). Problems with single files or lines are printed and reading goes on;
+/// when nothing could be read at all, the result is an error (already printed).
+fn for_each_extraction(
+    inputs: &[PathBuf],
+    corpus: &CorpusArgs,
+    extractor: &geokg::extract::Extractor,
+    trace: bool,
+    mut sink: impl FnMut(&Document, geokg::extract::Extraction) -> Result<bool, Vec<Error>>,
+) -> Result<Stats, Vec<Error>> {
+    let started = std::time::Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(corpus.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| vec![Error::Usage(format!("cannot start worker threads: {e}"))])?;
+    let mut reader = Reader::open(inputs, corpus.jsonl);
+    let bar = progress_bar(reader.total_bytes(), corpus.quiet);
+    let mut stats = Stats::default();
+    let mut problems = 0;
+    let mut batch: Vec<Document> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut go_on = true;
+    let mut run_batch =
+        |batch: &mut Vec<Document>, stats: &mut Stats| -> Result<bool, Vec<Error>> {
+            let done = pool.install(|| extractor.extract_batch(batch, trace));
+            for (doc, ex) in batch.iter().zip(done) {
+                stats.documents += 1;
+                stats.sentences += ex.sentence_count;
+                stats.claims += ex.claims.len();
+                stats.bytes += doc.text.len();
+                if !sink(doc, ex)? {
+                    return Ok(false);
+                }
+            }
+            batch.clear();
+            Ok(true)
+        };
+    while go_on {
+        let item = reader.next();
+        let end = item.is_none();
+        match item {
+            Some(Item::Document(d)) => {
+                batch_bytes += d.text.len();
+                batch.push(d);
+            }
+            Some(Item::Warning(w)) => bar.suspend(|| eprintln!("geokg: warning: {w}")),
+            Some(Item::Problem(e)) => {
+                problems += 1;
+                bar.suspend(|| eprintln!("geokg: {e}"));
+            }
+            None => {}
+        }
+        if end || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+            go_on = run_batch(&mut batch, &mut stats)? && !end;
+            batch_bytes = 0;
+            bar.set_position(reader.bytes_read());
         }
     }
+    bar.finish_and_clear();
+    if stats.documents == 0 && problems > 0 {
+        return Err(Vec::new());
+    }
+    if !corpus.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = stats.bytes as f64 / 1e6;
+        eprintln!(
+            "geokg: {} documents, {} sentences, {} claims, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            stats.documents,
+            stats.sentences,
+            stats.claims,
+            mb,
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        );
+    }
+    Ok(stats)
+}
+
+/// Writes to standard output; a closed pipe stops the run quietly.
+struct Out {
+    w: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Out {
+    fn new() -> Self {
+        Out {
+            w: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            closed: false,
+        }
+    }
+
+    /// Writes `s`; false when the reader has gone away.
+    fn write(&mut self, s: &str) -> Result<bool, Vec<Error>> {
+        if self.closed {
+            return Ok(false);
+        }
+        match self.w.write_all(s.as_bytes()) {
+            Ok(()) => Ok(true),
+            Err(e) => self.failed(e),
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), Vec<Error>> {
+        if !self.closed {
+            if let Err(e) = self.w.flush() {
+                self.failed(e)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn failed(&mut self, e: std::io::Error) -> Result<bool, Vec<Error>> {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            self.closed = true;
+            Ok(false)
+        } else {
+            Err(vec![Error::Usage(format!("cannot write output: {e}"))])
+        }
+    }
+}
+
+/// One JSON value as an element of a pretty-printed array (two more spaces of indent),
+/// so that a streamed array has the bytes `serde_json::to_string_pretty` gives.
+fn pretty_element<T: serde::Serialize>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 64);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    out
+}
+
+fn explain_text(ex: &geokg::extract::Extraction) -> String {
+    let mut out = format!("== {}\n", ex.doc);
+    for s in &ex.sentences {
+        out.push_str(&format!(
+            "[{}] {}..{} {}\n",
+            s.index,
+            s.span.start,
+            s.span.end,
+            s.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        ));
+        for (t, id, how) in &s.mentions {
+            out.push_str(&format!("    mention \"{t}\" -> {id} ({how})\n"));
+        }
+        for (src, rel, tgt, hedged, rule) in &s.claims {
+            out.push_str(&format!(
+                "    claim {src} {rel} {tgt}{} [{rule}]\n",
+                if *hedged { " (hedged)" } else { "" }
+            ));
+        }
+        for sup in &s.suppressed {
+            out.push_str(&format!(
+                "    no claim from \"{}\" [{}]: {}\n",
+                sup.cue, sup.rule, sup.reason
+            ));
+        }
+    }
+    for d in &ex.diagnostics {
+        out.push_str(&format!("    note: {d}\n"));
+    }
+    out
 }
 
 fn run_extract(
     inputs: &[PathBuf],
     format: ExtractFormat,
     explain: bool,
+    corpus: &CorpusArgs,
 ) -> Result<Outcome, Vec<Error>> {
     let extractor = geokg::extract::Extractor::embedded()?;
-    let docs = read_inputs(inputs)?;
-    let mut out = String::new();
-    let mut all = Vec::new();
+    let mut out = Out::new();
     let mut found = false;
-    for (doc, text) in &docs {
-        let ex = if explain {
-            extractor.explain(doc, text)
-        } else {
-            extractor.extract(doc, text)
-        };
+    let mut elements = 0usize;
+    for_each_extraction(inputs, corpus, &extractor, explain, |_doc, ex| {
         let lines = extractor.lines(&ex);
         found |= !lines.is_empty();
+        let mut text = String::new();
         if explain {
-            out.push_str(&format!("== {doc}\n"));
-            for s in &ex.sentences {
-                out.push_str(&format!(
-                    "[{}] {}..{} {}\n",
-                    s.index,
-                    s.span.start,
-                    s.span.end,
-                    s.text.split_whitespace().collect::<Vec<_>>().join(" ")
-                ));
-                for (t, id, how) in &s.mentions {
-                    out.push_str(&format!("    mention \"{t}\" -> {id} ({how})\n"));
+            text = explain_text(&ex);
+        } else {
+            match format {
+                ExtractFormat::Jsonl => {
+                    for l in &lines {
+                        text.push_str(&serde_json::to_string(l).unwrap_or_default());
+                        text.push('\n');
+                    }
                 }
-                for (src, rel, tgt, hedged, rule) in &s.claims {
-                    out.push_str(&format!(
-                        "    claim {src} {rel} {tgt}{} [{rule}]\n",
-                        if *hedged { " (hedged)" } else { "" }
-                    ));
+                ExtractFormat::Fragments => {
+                    text = graphfile::Fragment::of(&ex).to_line();
                 }
-                for sup in &s.suppressed {
-                    out.push_str(&format!(
-                        "    no claim from \"{}\" [{}]: {}\n",
-                        sup.cue, sup.rule, sup.reason
-                    ));
+                ExtractFormat::Json => {
+                    for l in &lines {
+                        text.push_str(if elements == 0 { "[\n" } else { ",\n" });
+                        text.push_str(&pretty_element(l));
+                        elements += 1;
+                    }
                 }
-            }
-            for d in &ex.diagnostics {
-                out.push_str(&format!("    note: {d}\n"));
-            }
-            continue;
-        }
-        match format {
-            ExtractFormat::Jsonl => {
-                for l in &lines {
-                    out.push_str(&serde_json::to_string(l).unwrap_or_default());
-                    out.push('\n');
-                }
-            }
-            ExtractFormat::Json => all.extend(lines),
-            ExtractFormat::Text => {
-                for l in &lines {
-                    out.push_str(&format!(
-                        "{}: {} {} {}{} [{}]\n    #{}: {}\n",
-                        l.doc,
-                        l.source,
-                        l.relation,
-                        l.target,
-                        if l.hedged { " (hedged)" } else { "" },
-                        l.rule,
-                        l.sentence_index,
-                        l.sentence.split_whitespace().collect::<Vec<_>>().join(" ")
-                    ));
+                ExtractFormat::Text => {
+                    for l in &lines {
+                        text.push_str(&format!(
+                            "{}: {} {} {}{} [{}]\n    #{}: {}\n",
+                            l.doc,
+                            l.source,
+                            l.relation,
+                            l.target,
+                            if l.hedged { " (hedged)" } else { "" },
+                            l.rule,
+                            l.sentence_index,
+                            l.sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+                        ));
+                    }
                 }
             }
         }
-    }
+        out.write(&text)
+    })?;
     if format == ExtractFormat::Json && !explain {
-        out = json(&all);
+        out.write(if elements == 0 { "[]\n" } else { "\n]\n" })?;
     }
-    Ok(Outcome::Output(out, found))
+    out.finish()?;
+    Ok(Outcome::Output(String::new(), found))
+}
+
+fn run_build(
+    articles: &[PathBuf],
+    data_files: &[PathBuf],
+    output: &PathBuf,
+    force: bool,
+    append: bool,
+    corpus: &CorpusArgs,
+) -> Result<Outcome, Vec<Error>> {
+    if !force && !append && (articles.contains(output) || data_files.contains(output)) {
+        return Err(vec![Error::Usage(format!(
+            "{} is also an input; use --force to overwrite it",
+            output.display()
+        ))]);
+    }
+    let dataset = if data_files.is_empty() {
+        data::embedded()?
+    } else {
+        data::load_files(data_files)?
+    };
+    let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
+    let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon);
+    let mut builder = geokg::merge::GraphBuilder::new();
+    if append && output.exists() {
+        builder.add_graph(read_graph_file(output)?);
+    }
+    builder.add(dataset.actors, dataset.claims);
+    let mut seen_docs: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let stats = if articles.is_empty() {
+        Stats::default()
+    } else {
+        for_each_extraction(articles, corpus, &extractor, false, |doc, ex| {
+            if !seen_docs.insert(doc.id.clone()) {
+                eprintln!(
+                    "geokg: warning: document \"{}\" read more than once; claims it repeats count once",
+                    doc.id
+                );
+            }
+            builder.add_extraction(ex);
+            Ok(true)
+        })?
+    };
+    let graph = builder.finish().map_err(|e| vec![e])?;
+    write_file(output, &graphfile::to_json(&graph))?;
+    eprintln!(
+        "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
+        output.display(),
+        stats.documents,
+        stats.claims,
+        graph.actors().len(),
+        graph.edge_count()
+    );
+    Ok(Outcome::Output(String::new(), true))
+}
+
+fn io_error(path: &str, e: &std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_string(),
+        message: e.to_string().to_lowercase(),
+    }
+}
+
+fn read_graph_file(path: &PathBuf) -> Result<KnowledgeGraph, Vec<Error>> {
+    let (text, warnings) = geokg::input::read_text(path).map_err(|e| vec![e])?;
+    for w in warnings {
+        eprintln!("geokg: warning: {w}");
+    }
+    graphfile::from_json(&path.display().to_string(), &text).map_err(|e| vec![e])
+}
+
+/// Is this file a graph file (one JSON object with "format") rather than fragment lines?
+/// Looks at the first non-blank line: a pretty graph file's is only "{"; a fragment line
+/// is a whole object with "doc".
+fn is_graph_file(path: &PathBuf) -> Result<bool, Vec<Error>> {
+    use std::io::BufRead;
+    let file =
+        std::fs::File::open(path).map_err(|e| vec![io_error(&path.display().to_string(), &e)])?;
+    let mut reader = std::io::BufReader::new(file);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) => return Ok(false),
+            Ok(_) if line.trim().is_empty() => continue,
+            Ok(_) => break,
+            // not UTF-8 on the first line: let the graph reader say what is wrong
+            Err(_) => return Ok(true),
+        }
+    }
+    Ok(
+        match serde_json::from_str::<serde_json::Value>(line.trim()) {
+            Ok(v) => v.get("format").is_some() || v.get("doc").is_none(),
+            Err(_) => true,
+        },
+    )
+}
+
+/// Adds every fragment line of `input` to `builder`; bad lines are printed and skipped.
+fn add_fragments(
+    name: &str,
+    input: impl std::io::Read,
+    builder: &mut geokg::merge::GraphBuilder,
+) -> Result<usize, Vec<Error>> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, input);
+    let mut buf = Vec::new();
+    let mut n = 0;
+    let mut bad = 0;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {
+                n += 1;
+                let (text, _) = geokg::input::decode(name, &buf);
+                if text.trim().is_empty() {
+                    continue;
+                }
+                match graphfile::parse_fragment(name, n, text.trim()) {
+                    Ok((actors, claims)) => builder.add(actors, claims),
+                    Err(e) => {
+                        bad += 1;
+                        eprintln!("geokg: {e}");
+                    }
+                }
+            }
+            Err(e) => return Err(vec![io_error(name, &e)]),
+        }
+    }
+    Ok(bad)
+}
+
+fn run_merge(
+    inputs: &[PathBuf],
+    output: Option<&PathBuf>,
+    force: bool,
+) -> Result<Outcome, Vec<Error>> {
+    if let Some(out) = output {
+        if !force && inputs.contains(out) {
+            return Err(vec![Error::Usage(format!(
+                "{} is also an input; use --force to overwrite it",
+                out.display()
+            ))]);
+        }
+    }
+    let mut builder = geokg::merge::GraphBuilder::new();
+    let mut bad = 0;
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            bad += add_fragments("<stdin>", std::io::stdin().lock(), &mut builder)?;
+        } else if is_graph_file(p)? {
+            builder.add_graph(read_graph_file(p)?);
+        } else {
+            let name = p.display().to_string();
+            let file = std::fs::File::open(p).map_err(|e| vec![io_error(&name, &e)])?;
+            bad += add_fragments(&name, file, &mut builder)?;
+        }
+    }
+    if bad > 0 {
+        return Err(vec![Error::Usage(format!(
+            "{bad} fragment line(s) could not be read; nothing written"
+        ))]);
+    }
+    let graph = builder.finish().map_err(|e| vec![e])?;
+    let text = graphfile::to_json(&graph);
+    let found = graph.edge_count() > 0;
+    match output {
+        Some(path) => {
+            write_file(path, &text)?;
+            eprintln!(
+                "geokg: wrote {} ({} inputs, {} actors, {} edges)",
+                path.display(),
+                inputs.len(),
+                graph.actors().len(),
+                graph.edge_count()
+            );
+            Ok(Outcome::Output(String::new(), found))
+        }
+        None => Ok(Outcome::Output(text, found)),
+    }
 }

@@ -74,15 +74,25 @@ impl<'g> Edge<'g> {
     }
 }
 
-/// Orders claims so the best evidence comes first.
-fn claim_rank(a: &Claim, b: &Claim) -> std::cmp::Ordering {
+/// Orders claims so the best evidence comes first. The order is total (claims that
+/// compare equal are identical), so an edge's claims come out in the same order whatever
+/// order they were given in: builds, appends and merges write the same bytes.
+pub(crate) fn claim_rank(a: &Claim, b: &Claim) -> std::cmp::Ordering {
     let curated = |c: &Claim| matches!(c.provenance, Provenance::Curated { .. });
+    fn place(c: &Claim) -> Option<(usize, crate::model::Span, &str)> {
+        match &c.provenance {
+            Provenance::Extracted(e) => Some((e.sentence_index, e.span, e.rule.as_str())),
+            Provenance::Curated { .. } => None,
+        }
+    }
     a.hedged
         .cmp(&b.hedged)
         .then(b.confidence.total_cmp(&a.confidence))
         .then(curated(b).cmp(&curated(a)))
         .then(a.doc().cmp(&b.doc()))
         .then(a.evidence_text().cmp(b.evidence_text()))
+        .then_with(|| place(a).cmp(&place(b)))
+        .then_with(|| (a.from, a.until).cmp(&(b.from, b.until)))
 }
 
 impl KnowledgeGraph {
@@ -145,6 +155,11 @@ impl KnowledgeGraph {
     /// All claims, in the order given.
     pub fn claims(&self) -> &[Claim] {
         &self.claims
+    }
+
+    /// The actors (ordered by id) and the claims (in the order given), giving the graph up.
+    pub fn into_parts(self) -> (Vec<Actor>, Vec<Claim>) {
+        (self.actors, self.claims)
     }
 
     /// The actor with this id.

@@ -207,39 +207,7 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
                 format!("duplicate id \"{}\"", r.id),
             ));
         }
-        let kind: ActorKind = r
-            .kind
-            .parse()
-            .map_err(|m| here(format!("{field}.kind"), m))?;
-        let mut affiliations = Vec::new();
-        for (j, f) in r.affiliations.iter().enumerate() {
-            let date = |d: &Option<String>, which: &str| {
-                d.as_ref()
-                    .map(|s| {
-                        s.parse()
-                            .map_err(|m| here(format!("{field}.affiliations[{j}].{which}"), m))
-                    })
-                    .transpose()
-            };
-            affiliations.push(Affiliation {
-                actor: f.actor.clone(),
-                role: f.role.clone(),
-                from: date(&f.from, "from")?,
-                until: date(&f.until, "until")?,
-            });
-        }
-        actors.push(Actor {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            kind,
-            official_name: r.official_name.clone(),
-            iso3: r.iso3.clone(),
-            aliases: r.aliases.clone(),
-            demonyms: r.demonyms.clone(),
-            capital: r.capital.clone(),
-            ambiguous_aliases: r.ambiguous_aliases.clone(),
-            affiliations,
-        });
+        actors.push(actor_from_record(r, &field, &here)?);
     }
     let mut claims = Vec::with_capacity(file.claims.len());
     for (i, r) in file.claims.iter().enumerate() {
@@ -252,49 +220,174 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
                 ));
             }
         }
-        let kind = r
-            .relation
-            .parse()
-            .map_err(|m| here(format!("{field}.relation"), m))?;
-        let date = |d: &Option<String>, which: &str| {
-            d.as_ref()
-                .map(|s| s.parse().map_err(|m| here(format!("{field}.{which}"), m)))
-                .transpose()
-        };
-        let provenance = match (&r.citation, &r.evidence) {
-            (Some(c), None) => Provenance::Curated {
-                citation: c.clone(),
-            },
-            (None, Some(e)) => Provenance::Extracted(Evidence {
-                doc: e.doc.clone(),
-                sentence_index: e.sentence_index,
-                span: Span::new(e.span[0], e.span[1]),
-                sentence: e.sentence.clone(),
-                rule: e.rule.clone(),
-            }),
-            _ => {
-                return Err(here(
-                    field,
-                    "a claim needs exactly one of citation and evidence".into(),
-                ))
-            }
-        };
-        if !(0.0..=1.0).contains(&r.confidence) {
-            return Err(here(
-                format!("{field}.confidence"),
-                format!("confidence {} is outside 0..=1", r.confidence),
-            ));
-        }
-        claims.push(Claim {
-            source: r.source.clone(),
-            kind,
-            target: r.target.clone(),
-            hedged: r.hedged,
-            confidence: r.confidence,
-            from: date(&r.from, "from")?,
-            until: date(&r.until, "until")?,
-            provenance,
-        });
+        claims.push(claim_from_record(r, &field, &here)?);
     }
     KnowledgeGraph::new(actors, claims)
+}
+
+/// An actor record as a model actor; `field` names the record in messages.
+fn actor_from_record(
+    r: &ActorRecord,
+    field: &str,
+    here: &dyn Fn(String, String) -> Error,
+) -> Result<Actor> {
+    let kind: ActorKind = r
+        .kind
+        .parse()
+        .map_err(|m| here(format!("{field}.kind"), m))?;
+    let mut affiliations = Vec::new();
+    for (j, f) in r.affiliations.iter().enumerate() {
+        let date = |d: &Option<String>, which: &str| {
+            d.as_ref()
+                .map(|s| {
+                    s.parse()
+                        .map_err(|m| here(format!("{field}.affiliations[{j}].{which}"), m))
+                })
+                .transpose()
+        };
+        affiliations.push(Affiliation {
+            actor: f.actor.clone(),
+            role: f.role.clone(),
+            from: date(&f.from, "from")?,
+            until: date(&f.until, "until")?,
+        });
+    }
+    Ok(Actor {
+        id: r.id.clone(),
+        name: r.name.clone(),
+        kind,
+        official_name: r.official_name.clone(),
+        iso3: r.iso3.clone(),
+        aliases: r.aliases.clone(),
+        demonyms: r.demonyms.clone(),
+        capital: r.capital.clone(),
+        ambiguous_aliases: r.ambiguous_aliases.clone(),
+        affiliations,
+    })
+}
+
+/// A claim record as a model claim (actor ids are checked by the caller).
+fn claim_from_record(
+    r: &ClaimRecord,
+    field: &str,
+    here: &dyn Fn(String, String) -> Error,
+) -> Result<Claim> {
+    let kind = r
+        .relation
+        .parse()
+        .map_err(|m| here(format!("{field}.relation"), m))?;
+    let date = |d: &Option<String>, which: &str| {
+        d.as_ref()
+            .map(|s| s.parse().map_err(|m| here(format!("{field}.{which}"), m)))
+            .transpose()
+    };
+    let provenance = match (&r.citation, &r.evidence) {
+        (Some(c), None) => Provenance::Curated {
+            citation: c.clone(),
+        },
+        (None, Some(e)) => Provenance::Extracted(Evidence {
+            doc: e.doc.clone(),
+            sentence_index: e.sentence_index,
+            span: Span::new(e.span[0], e.span[1]),
+            sentence: e.sentence.clone(),
+            rule: e.rule.clone(),
+        }),
+        _ => {
+            return Err(here(
+                field.to_string(),
+                "a claim needs exactly one of citation and evidence".into(),
+            ))
+        }
+    };
+    if !(0.0..=1.0).contains(&r.confidence) {
+        return Err(here(
+            format!("{field}.confidence"),
+            format!("confidence {} is outside 0..=1", r.confidence),
+        ));
+    }
+    Ok(Claim {
+        source: r.source.clone(),
+        kind,
+        target: r.target.clone(),
+        hedged: r.hedged,
+        confidence: r.confidence,
+        from: date(&r.from, "from")?,
+        until: date(&r.until, "until")?,
+        provenance,
+    })
+}
+
+/// One document's share of a graph: the actors the document introduced and the claims
+/// read in it. `geokg extract --format fragments` writes one per line; `geokg merge`
+/// reads them, so extraction can run as the map step of a batch engine.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragment {
+    /// Document id.
+    pub doc: String,
+    /// Actors the document introduced (not in the registry), ordered by id.
+    pub actors: Vec<ActorRecord>,
+    /// Claims read in the document, in sentence order.
+    pub claims: Vec<ClaimRecord>,
+}
+
+impl Fragment {
+    /// The fragment of one extraction.
+    pub fn of(ex: &crate::extract::Extraction) -> Self {
+        let mut actors: Vec<ActorRecord> = ex.new_actors.iter().map(ActorRecord::from).collect();
+        actors.sort_by(|a, b| a.id.cmp(&b.id));
+        Fragment {
+            doc: ex.doc.clone(),
+            actors,
+            claims: ex.claims.iter().map(ClaimRecord::from).collect(),
+        }
+    }
+
+    /// The fragment as one line of JSON, with its newline.
+    pub fn to_line(&self) -> String {
+        let mut s = serde_json::to_string(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// Reads one fragment line (`line` is 1-based, for messages) into actors and claims.
+///
+/// # Errors
+/// Malformed JSON or invalid content, naming file, line, column and field.
+pub fn parse_fragment(path: &str, line: usize, text: &str) -> Result<(Vec<Actor>, Vec<Claim>)> {
+    let at = |column: usize, field: String, message: String| Error::Data {
+        location: Location {
+            path: path.to_string(),
+            line,
+            column,
+        },
+        field,
+        message,
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let frag: Fragment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let field = e.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        let inner = e.into_inner();
+        at(inner.column(), field, crate::error::serde_message(&inner))
+    })?;
+    let here = |field: String, message: String| {
+        let offset = crate::jsonpos::JsonPositions::new(text).offset(&field);
+        let (_, column) = crate::jsonpos::line_col(text, offset);
+        at(column, field, message)
+    };
+    let actors = frag
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, r)| actor_from_record(r, &format!("actors[{i}]"), &here))
+        .collect::<Result<Vec<_>>>()?;
+    let claims = frag
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, r)| claim_from_record(r, &format!("claims[{i}]"), &here))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((actors, claims))
 }

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod blocs;
+pub mod corpus;
 pub mod data;
 pub mod error;
 pub mod export;
@@ -10,6 +11,7 @@ pub mod graph;
 pub mod graphfile;
 pub mod input;
 mod jsonpos;
+pub mod merge;
 pub mod model;
 pub mod normalize;
 pub mod paths;
@@ -17,6 +19,7 @@ pub mod query;
 pub mod question;
 pub mod report;
 pub mod signed;
+pub mod synth;
 pub mod time;
 
 pub use error::{Error, Result};

@@ -77,6 +77,14 @@ impl ActorTable<'_> {
         }
     }
 
+    /// The actor with this id, registry or new.
+    pub fn by_id(&self, id: &str) -> Option<&Actor> {
+        self.known
+            .iter()
+            .chain(self.new.iter())
+            .find(|a| a.id == id)
+    }
+
     /// Adds a new actor unless one with the same name exists; returns its index.
     pub fn add(&mut self, actor: Actor) -> usize {
         if let Some(j) = self
@@ -101,9 +109,9 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
-    titles: Vec<Vec<String>>,
-    state_organs: Vec<Vec<String>>,
-    non_state: Vec<Vec<String>>,
+    titles: PhraseList,
+    state_organs: PhraseList,
+    non_state: PhraseList,
     by_id: HashMap<String, usize>,
 }
 
@@ -212,9 +220,9 @@ impl Matcher {
             automaton,
             patterns,
             texts,
-            titles,
-            state_organs,
-            non_state,
+            titles: PhraseList::new(titles),
+            state_organs: PhraseList::new(state_organs),
+            non_state: PhraseList::new(non_state),
             by_id,
         }
     }
@@ -305,15 +313,15 @@ impl Matcher {
     }
 
     /// Does a word sequence from `list` start at byte `at`? Returns its end.
-    fn phrase_at(list: &[Vec<String>], text: &str, at: usize) -> Option<usize> {
+    fn phrase_at(list: &PhraseList, text: &str, at: usize) -> Option<usize> {
+        // most words start no phrase: look at the first word before collecting four
+        if !list.may_start_at(text, at) {
+            return None;
+        }
         let toks = next_words(text, at, 4);
-        for phrase in list {
-            if phrase.len() <= toks.len()
-                && phrase
-                    .iter()
-                    .zip(&toks)
-                    .all(|(p, (w, _, _))| *p == w.to_lowercase())
-            {
+        let lower: Vec<String> = toks.iter().map(|(w, _, _)| w.to_lowercase()).collect();
+        for phrase in &list.phrases {
+            if phrase.len() <= toks.len() && phrase.iter().zip(&lower).all(|(p, w)| p == w) {
                 return Some(toks[phrase.len() - 1].2);
             }
         }
@@ -370,8 +378,19 @@ impl Matcher {
                     if toks.is_empty() {
                         continue;
                     }
-                    // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     let gap = &text[m.end..next_start];
+                    // "Egyptian and Qatari mediators": coordinated demonyms share the noun
+                    if let Some(next) = mentions.get(k + 1) {
+                        let joined = matches!(gap.trim(), "and" | "or" | ",");
+                        if joined
+                            && next.kind == MentionKind::Demonym
+                            && Self::phrase_at(&self.state_organs, text, next.end).is_some()
+                        {
+                            out.push(m);
+                            continue;
+                        }
+                    }
+                    // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     const QUALIFIED: &[&str] = &[
                         "group",
                         "militia",
@@ -487,6 +506,10 @@ impl Matcher {
         let mut pos = 0;
         let mut added: Vec<Mention> = Vec::new();
         let word_starts: Vec<usize> = word_offsets(text);
+        // The mentions are sorted by start (leftmost-longest, then filtered in order) and
+        // keep their spans below, so one index answers the overlap questions in log time.
+        debug_assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
+        let index = IntervalIndex::sorted(mentions.iter().map(|m| (m.start, m.end)));
         let mut wi = 0;
         while wi < word_starts.len() {
             let at = word_starts[wi];
@@ -495,7 +518,7 @@ impl Matcher {
                 continue;
             }
             // inside an existing mention: skip
-            if mentions.iter().any(|m| m.start <= at && at < m.end) {
+            if index.overlaps(at, at + 1) {
                 continue;
             }
             let Some(mut end) = Self::phrase_at(&self.titles, text, at) else {
@@ -513,7 +536,10 @@ impl Matcher {
                 continue;
             }
             // a known actor right after the title: attach nothing, it is already a mention
-            if mentions.iter().any(|m| m.start == name_start) {
+            if mentions
+                .binary_search_by_key(&name_start, |m| m.start)
+                .is_ok()
+            {
                 pos = name_start;
                 continue;
             }
@@ -529,12 +555,10 @@ impl Matcher {
                 // ("President Said", "Minister Of"): require two words
                 continue;
             }
-            // the actor named just before the title, if adjacent
-            let owner = mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= at && text[m.end..at].trim().is_empty())
-                .map(|m| m.actor);
+            // the actor named just before the title, if adjacent: a mention ending in the
+            // white space before `at` (the last such in mention order)
+            let adjacent = index.ending_in(text[..at].trim_end().len(), at);
+            let owner = adjacent.first().map(|&k| mentions[k].actor);
             let title = text[at..end].to_lowercase();
             let mut actor = Actor::new(slug(&name), name.clone(), ActorKind::Person);
             if let Some(o) = owner {
@@ -546,10 +570,8 @@ impl Matcher {
                 });
             }
             let idx = table.add(actor);
-            for m in mentions.iter_mut() {
-                if m.end <= at && text[m.end..at].trim().is_empty() {
-                    m.modifier = true;
-                }
+            for k in adjacent {
+                mentions[k].modifier = true;
             }
             added.push(Mention {
                 start: name_start,
@@ -562,13 +584,28 @@ impl Matcher {
             pos = name_start + name.len();
         }
         // later bare mentions of a new person's surname ("Akar warned") refer to them
-        let mut extra = Vec::new();
+        let mut extra: Vec<Mention> = Vec::new();
+        let taken_before = IntervalIndex::sorted(
+            mentions
+                .iter()
+                .chain(added.iter())
+                .map(|m| (m.start, m.end)),
+        );
+        // the extra mentions are disjoint from everything taken: start -> end
+        let mut taken_extra: std::collections::BTreeMap<usize, usize> = Default::default();
+        let mut scanned: std::collections::HashSet<&str> = Default::default();
         for m in &added {
             let name = &text[m.start..m.end];
             let Some(surname) = name.split_whitespace().last() else {
                 continue;
             };
             if surname.len() < 3 {
+                continue;
+            }
+            // An earlier person with this surname already looked at every later
+            // occurrence (they cannot overlap one another), and what it found taken stays
+            // taken: scanning again would add nothing.
+            if !scanned.insert(surname) && !self_overlapping(surname) {
                 continue;
             }
             let mut from = m.end;
@@ -581,12 +618,13 @@ impl Matcher {
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
                     && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
-                let taken = mentions
-                    .iter()
-                    .chain(added.iter())
-                    .chain(extra.iter())
-                    .any(|x: &Mention| x.start < e && s < x.end);
+                let taken = taken_before.overlaps(s, e)
+                    || taken_extra
+                        .range(..e)
+                        .next_back()
+                        .is_some_and(|(_, &end)| s < end);
                 if boundary_ok && !taken {
+                    taken_extra.insert(s, e);
                     extra.push(Mention {
                         start: s,
                         end: e,
@@ -612,6 +650,127 @@ impl Matcher {
                     .is_some_and(char::is_uppercase))
         });
     }
+}
+
+/// Lowercase word phrases, longest first, with the set of their first words.
+#[derive(Debug, Clone)]
+struct PhraseList {
+    phrases: Vec<Vec<String>>,
+    firsts: std::collections::HashSet<String>,
+    /// An empty phrase matches anywhere: then there is no quick answer.
+    has_empty: bool,
+}
+
+impl PhraseList {
+    fn new(phrases: Vec<Vec<String>>) -> Self {
+        PhraseList {
+            firsts: phrases.iter().filter_map(|p| p.first().cloned()).collect(),
+            has_empty: phrases.iter().any(Vec::is_empty),
+            phrases,
+        }
+    }
+
+    /// False when no phrase can start at `at`: the first word of [`next_words`] there is
+    /// not the first word of any phrase. Allocates nothing for short ASCII words.
+    fn may_start_at(&self, text: &str, at: usize) -> bool {
+        if self.has_empty {
+            return true;
+        }
+        let Some((s, e)) = first_word(text, at) else {
+            return false;
+        };
+        let word = text[s..e].trim_end_matches('.');
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| self.firsts.contains(w))
+        } else {
+            self.firsts.contains(&word.to_lowercase())
+        }
+    }
+}
+
+/// Bounds of the first word [`next_words`] reads at `at` (before its trailing `.` is
+/// trimmed), without allocating.
+fn first_word(text: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+    }
+    let s = i;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_alphanumeric()
+            || (c == '-' && i > s)
+            || (c == '.'
+                && i > s
+                && text[s..i].len() <= 3
+                && text[s..i].chars().all(char::is_alphabetic))
+        {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (i > s).then_some((s, i))
+}
+
+/// Byte spans sorted by start, answering overlap questions in logarithmic time whatever
+/// the spans' own overlaps.
+struct IntervalIndex {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    /// `max_end[k]`: the largest end among the first `k + 1` spans.
+    max_end: Vec<usize>,
+}
+
+impl IntervalIndex {
+    /// An index of spans, sorted here by start (stably, so positions follow input order
+    /// when the input is already sorted).
+    fn sorted(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_by_key(|&(s, _)| s);
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut top = 0;
+        for &(_, e) in &spans {
+            top = top.max(e);
+            max_end.push(top);
+        }
+        IntervalIndex {
+            starts: spans.iter().map(|&(s, _)| s).collect(),
+            ends: spans.iter().map(|&(_, e)| e).collect(),
+            max_end,
+        }
+    }
+
+    /// Is there a span with `start < e` and `end > s`?
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        let k = self.starts.partition_point(|&x| x < e);
+        k > 0 && self.max_end[k - 1] > s
+    }
+
+    /// Positions of the spans that start before `at` and end in `from..=at`, last first.
+    fn ending_in(&self, from: usize, at: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = self.starts.partition_point(|&x| x < at);
+        while k > 0 && self.max_end[k - 1] >= from {
+            k -= 1;
+            if from <= self.ends[k] && self.ends[k] <= at {
+                out.push(k);
+            }
+        }
+        out
+    }
+}
+
+/// Can a word overlap a copy of itself ("anna" in "annanna")? Then a scan for it depends
+/// on where it starts.
+fn self_overlapping(word: &str) -> bool {
+    let b = word.as_bytes();
+    (1..b.len()).any(|l| b[..l] == b[b.len() - l..])
 }
 
 /// Byte offsets where words start.
@@ -763,5 +922,37 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_index_answers_like_a_scan() {
+        let spans = [(0, 5), (2, 30), (10, 12), (14, 20), (40, 41)];
+        let index = IntervalIndex::sorted(spans.iter().copied());
+        for s in 0..45 {
+            for e in s + 1..46 {
+                let scan = spans.iter().any(|&(a, b)| a < e && s < b);
+                assert_eq!(index.overlaps(s, e), scan, "{s}..{e}");
+            }
+            for at in s..46 {
+                let mut scan: Vec<usize> = (0..spans.len())
+                    .filter(|&k| spans[k].0 < at && s <= spans[k].1 && spans[k].1 <= at)
+                    .collect();
+                scan.reverse();
+                assert_eq!(index.ending_in(s, at), scan, "{s} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn self_overlapping_words() {
+        assert!(self_overlapping("anna"));
+        assert!(self_overlapping("aaa"));
+        assert!(!self_overlapping("Nasser"));
+        assert!(!self_overlapping("Akar"));
     }
 }
