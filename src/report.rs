@@ -579,10 +579,12 @@ pub fn reply_json(asked: &str, reply: &Reply<'_>, all: bool) -> ReplyOut {
     }
 }
 
-/// `[2019-04..2020-10]`, `[2016..]`, or nothing for an undated claim.
+/// `[2019-04..2020-10]`, `[2016..]`, the document date `[2020-01-19]` of an extracted
+/// claim, or nothing for an undated claim.
 fn dates(c: &Claim) -> String {
     match (c.from, c.until) {
         (None, None) => String::new(),
+        (Some(d), None) if matches!(c.provenance, Provenance::Extracted(_)) => format!(" [{d}]"),
         (f, u) => format!(
             " [{}..{}]",
             f.map(|d| d.to_string()).unwrap_or_default(),
