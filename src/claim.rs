@@ -327,6 +327,25 @@ impl<'a> Ctx<'a> {
                     && det(i - 2)))
     }
 
+    /// For a verb at `c` in ", which|whom X VERB": the antecedent before the comma.
+    fn object_relative(&self, c: usize) -> Option<Vec<usize>> {
+        if c < 4 || self.toks[c - 1].actor().is_none() {
+            return None;
+        }
+        let rel = self.toks[c - 2]
+            .word()
+            .is_some_and(|w| w == "which" || w == "whom");
+        if !rel || !self.toks[c - 3].is_punct(',') {
+            return None;
+        }
+        // the antecedent, possibly followed by a place ("the Taliban government in Kabul")
+        (c.saturating_sub(8)..c - 3)
+            .rev()
+            .take_while(|&k| !matches!(self.toks[k], Tok::Punct(_)))
+            .find(|&k| self.toks[k].actor().is_some())
+            .map(|k| self.list_left(k))
+    }
+
     /// "said that", "said in an interview that", "told reporters that": a speech verb at
     /// most five words before `k`.
     fn after_speech(&self, k: usize) -> bool {
@@ -545,8 +564,31 @@ impl<'a> Ctx<'a> {
             }
             match t {
                 Tok::Actor { .. } => {
-                    // "accused by Kinshasa of arming X": an agent is not the subject
-                    let agent = i > 0 && self.toks[i - 1].is_word("by");
+                    // "X, which Pakistan accuses of sheltering Y": the accused shelters
+                    if i + 2 < c && self.toks[i + 2].is_word("of") && self.cue_at(i + 1).is_some() {
+                        if let Some(antecedent) = self.object_relative(i + 1) {
+                            return Some(antecedent);
+                        }
+                    }
+                    // "accused by Kinshasa of arming X": an agent is not the subject; nor
+                    // is the object of a preposition ("Russia's attack on Ukraine was …")
+                    let agent = i > 0
+                        && self.toks[i - 1].word().is_some_and(|w| {
+                            matches!(
+                                w,
+                                "by" | "on"
+                                    | "against"
+                                    | "at"
+                                    | "toward"
+                                    | "towards"
+                                    | "for"
+                                    | "to"
+                                    | "with"
+                                    | "between"
+                                    | "over"
+                                    | "into"
+                            )
+                        });
                     if self.located(i) || self.qualifier(i) || agent {
                         continue;
                     }
@@ -757,6 +799,21 @@ impl<'a> Ctx<'a> {
                         .toks
                         .get(j + 1)
                         .is_some_and(|t| t.is_word("and") || t.is_word("but")) =>
+                {
+                    return None
+                }
+                // "seized El Fasher, the army …": a comma after a noun ends the object
+                // ("blacklisted his rival, RSF commander X" is an apposition)
+                Tok::Punct(',')
+                    if !self.toks[e]
+                        .word()
+                        .is_some_and(|w| matches!(w, "his" | "her" | "its" | "their"))
+                        && !self.toks.get(j + 1).is_some_and(|t| t.actor().is_some())
+                        && self.toks[e..j].iter().any(|t| {
+                            t.word().is_some_and(|w| {
+                                !DETERMINERS.contains(&w) && !LIST_FILLERS.contains(&w)
+                            })
+                        }) =>
                 {
                     return None
                 }
@@ -1066,8 +1123,11 @@ pub fn read(
                     && !toks[i].word().is_some_and(|w| {
                         w.starts_with("warn") || w.starts_with("threat") || w.starts_with("caution")
                     });
-                let object = ctx
-                    .object_ext(end, None, warns)
+                // "warned against any attack on X": a warning about X, not to X
+                let about = warns && toks.get(end).is_some_and(|t| t.is_word("against"));
+                let object = (!about)
+                    .then(|| ctx.object_ext(end, None, warns))
+                    .flatten()
                     .filter(|o| {
                         // only fillers may stand between ("urged both the army and Fano")
                         !direct_call
@@ -1111,7 +1171,12 @@ pub fn read(
                         (that && modal && toks.get(end + 1).is_some_and(|t| t.actor().is_some()))
                             .then(|| vec![end + 1])
                     });
-                (ctx.subject(i), object)
+                // "the Taliban, which Pakistan accuses of sheltering the TTP": the object is
+                // the antecedent of "which"
+                match ctx.object_relative(i) {
+                    Some(antecedent) => (Some(vec![i - 1]), Some(antecedent)),
+                    None => (ctx.subject(i), object),
+                }
             }
             Shape::Passive => {
                 let agent = if toks[end - 1].is_word("by") {
@@ -1153,7 +1218,11 @@ pub fn read(
             Shape::OfPossessor | Shape::PossessedState => {
                 // T's [adjectives] cue
                 let mut k = i;
-                while k > 0 && toks[k - 1].word().is_some_and(|w| w != "'s" && k + 4 > i) {
+                // adjectives, hyphenated ones too ("all-weather ally")
+                while k > 0
+                    && k + 5 > i
+                    && (toks[k - 1].word().is_some_and(|w| w != "'s") || toks[k - 1].is_punct('-'))
+                {
                     k -= 1;
                 }
                 // "as Haftar's ally," links; "as Assad's allies scramble" is a clause

@@ -581,7 +581,25 @@ fn tokenize(
                     }
                 })
                 .unwrap_or("");
-            if let Some(kind) = classify(&w, prev) {
+            // "shelled army positions": the army whose positions they are
+            let army_asset = matches!(w.as_str(), "army" | "military")
+                && matches!(
+                    next_word(&text[i..]).as_str(),
+                    "positions"
+                        | "bases"
+                        | "base"
+                        | "units"
+                        | "headquarters"
+                        | "garrison"
+                        | "posts"
+                        | "convoy"
+                        | "convoys"
+                        | "barracks"
+                        | "checkpoints"
+                );
+            if army_asset {
+                refs.push((toks.len(), RefKind::Army));
+            } else if let Some(kind) = classify(&w, prev) {
                 let next: String = text[i..]
                     .trim_start()
                     .chars()
@@ -641,6 +659,15 @@ fn tokenize(
         i += c.len_utf8();
     }
     (toks, refs)
+}
+
+/// The next word of `rest`, in lower case.
+fn next_word(rest: &str) -> String {
+    rest.trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// The speaker of a sentence with a quote: `"...," said X`, `"...," X said`, `X said: "..."`.

@@ -66,7 +66,9 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
             Some(RefKind::Government)
         }
         "forces" | "troops" | "army" if prev == "federal" => Some(RefKind::Government),
-        "sides" | "parties" if matches!(prev, "both" | "two" | "warring") => {
+        "sides" | "parties" | "countries" | "nations" | "neighbours" | "neighbors" | "rivals"
+            if matches!(prev, "both" | "two" | "warring") =>
+        {
             Some(RefKind::BothSides)
         }
         // "the Iran-backed group", "the UAE-backed paramilitaries"

@@ -1620,3 +1620,77 @@ fn quotes_agents_relatives_and_former_ties() {
         ],
     );
 }
+
+// 31. Object relatives, sanctuary, hyphenated allies, "both countries" -------------------
+
+#[test]
+fn object_relatives_sanctuary_and_hyphenated_allies() {
+    check(
+        "object relatives, sanctuary, hyphenated allies",
+        &[
+            // ", which X accuses of VERBing Y": the antecedent is accused, and acts
+            (
+                "The Taliban government in Kabul, which Pakistan accuses of sheltering the Pakistani Taliban, denies it.",
+                &[("pak", O, "taliban", false), ("taliban", S, "ttp", true)],
+            ),
+            (
+                "Rwanda, which Kinshasa accuses of arming the M23, rejects the charge.",
+                &[("cod", O, "rwa", false), ("rwa", S, "m23", true)],
+            ),
+            (
+                "India said Islamabad had long harboured Lashkar-e-Taiba.",
+                &[("pak", S, "lashkar-e-taiba", false)],
+            ),
+            (
+                "China, Pakistan's all-weather ally, urged restraint.",
+                &[("chn", S, "pak", false)],
+            ),
+            (
+                "Pakistan accused India of backing militants. India accused Pakistan of sponsoring terrorism. China called on both countries to talk.",
+                &[
+                    ("pak", O, "ind", false),
+                    ("ind", O, "pak", false),
+                    ("chn", W, "ind", false),
+                    ("chn", W, "pak", false),
+                ],
+            ),
+        ],
+    );
+}
+
+// 32. Nominal acts, talk, and where objects end ------------------------------------------
+
+#[test]
+fn nominal_acts_talk_and_object_ends() {
+    check(
+        "nominal acts, talk, object ends",
+        &[
+            // the object of "attack on" is not the subject of "was condemned"
+            (
+                "Russia's attack on Ukraine was condemned by the European Union.",
+                &[("rus", O, "ukr", false), ("eu", O, "rus", false)],
+            ),
+            // discussing support is not support
+            (
+                "Sudan's army chief met Egyptian President Abdel Fattah el-Sisi in Cairo to discuss support for the army.",
+                &[],
+            ),
+            // a comma after a noun ends the object
+            (
+                "After the RSF seized El Fasher, the army vowed to retake the city.",
+                &[],
+            ),
+            // "warned against an attack on X" is about X, not to X
+            ("Egypt's president warned against any attack on Sudan's army.", &[]),
+            // a state's sites and bases stand for the state
+            (
+                "The United States and Israel struck Iranian nuclear sites, and Tehran vowed retaliation.",
+                &[("usa", O, "irn", false), ("isr", O, "irn", false)],
+            ),
+            (
+                "The Sudanese army retook Omdurman. RSF fighters shelled army positions in El Fasher.",
+                &[("rsf", O, "saf", false)],
+            ),
+        ],
+    );
+}

@@ -158,7 +158,7 @@ const CASES: &[(&str, &str, Expect)] = &[
     // --- allies and enemies: support (opposition) either way
     ("allies of the GNA", "", Rows("Qatar | Turkey | European Union | United Kingdom | Italy | Turkish-backed Syrian fighters in Libya | UN Security Council | United States")),
     ("who are Haftar's allies", "--no-rollup", Rows("United Arab Emirates | Fathi Bashagha | Wagner Group | Egypt | House of Representatives | Russia | France (hedged)")),
-    ("enemies of the GNA", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | Greece | Islamic State in Libya | Wagner Group | United Arab Emirates")),
+    ("enemies of the GNA", "", Rows("Libyan National Army (+via Khalifa Haftar) | Greece | Islamic State in Libya | Khalifa Haftar | Wagner Group | United Arab Emirates")),
     ("Turkey's foes", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | PKK | YPG | Greece")),
     ("enemies of Bashagha", "--since 2022", Rows("Government of National Unity via Abdul Hamid Dbeibah, Government of National Stability | Abdul Hamid Dbeibah")),
     // --- what do we know about X
