@@ -15,6 +15,8 @@ use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
 #[command(name = "geokg", version, about, long_about = None)]
 #[command(after_help = "Examples:
   geokg query \"who backs Haftar\"
+  geokg query \"how is France linked to Turkey\"
+  geokg blocs --focus Libya
   geokg actor Haftar
   geokg export --format dot --focus Haftar --depth 1 -o haftar.dot
   geokg render --focus Haftar --depth 2 -o haftar.svg
@@ -36,20 +38,76 @@ pub struct Cli {
 enum Command {
     /// Answer a natural question, with evidence.
     ///
-    /// Forms: who backs|supports|arms|funds|is behind|sides with X; who opposes|fights|
-    /// attacks|is against|condemns X; who warns|threatens|urges|calls on X; what does X
-    /// back|oppose|warn. Claims about a group a person leads count for the person ("via").
+    /// Forms (any tense, case-insensitive; names may be aliases, acronyms, demonyms,
+    /// capitals, surnames or a small typo away):
+    ///   who backs|supports|arms|funds|is behind|sides with X
+    ///   who opposes|fights|attacks|condemns|is against X
+    ///   who warned|threatens|urged|calls on X
+    ///   what|whom does X back|oppose|warn
+    ///   does X back Y? / is X against Y? / did X warn Y?
+    ///   how is X linked to Y
+    ///   allies of X / enemies of X
+    ///   what do we know about X
+    ///   which camps (in X)
     ///
-    /// Example: geokg query "who backs Haftar"
+    /// Claims roll up through affiliations, shown "via": a claim about the LNA counts for
+    /// its commander Haftar, a minister's warning for his state.
+    #[command(verbatim_doc_comment)]
+    #[command(after_help = "Examples:
+  geokg query \"who backs Haftar\"
+  geokg query \"who backs Haftar\" --why --no-hedged --min-docs 2
+  geokg query \"who warned Haftar\" --no-rollup
+  geokg query \"does Egypt back Haftar?\"
+  geokg query \"how is France linked to Turkey\" --paths 5
+  geokg query \"allies of the GNA\" --as-of 2020-06
+  geokg query \"what do we know about Bashagha\" --since 2022
+  geokg query \"which camps in Libya\" --json")]
     Query {
-        /// The question, e.g. "who backs Haftar" or "what does Turkey oppose".
+        /// The question, e.g. "who backs Haftar" or "how is France linked to Turkey".
         question: String,
         /// Print the documented JSON schema instead of text.
         #[arg(long)]
         json: bool,
-        /// Show every claim behind each answer, not only the best one.
+        /// Show every claim behind each answer, with its sentence or citation.
         #[arg(long)]
         why: bool,
+        /// How many paths "how is X linked to Y" shows at most.
+        #[arg(long, value_name = "K", default_value_t = 3)]
+        paths: usize,
+        /// For "which camps in X": how many ties around X to follow.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        depth: usize,
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// Split actors into camps by structural balance: supports pulls together, opposes
+    /// apart, warns apart weakly. Prints each camp, the ties that contradict the split and
+    /// a balance score (1 = a clean split).
+    ///
+    /// With --focus, only the actor, the actors affiliated with it and those within
+    /// --depth ties of them are split ("--focus Libya": Libya's governments, bodies and
+    /// forces and whoever backs or fights them).
+    #[command(after_help = "Examples:
+  geokg blocs --focus Libya
+  geokg blocs --focus Libya --since 2019 --until 2020 --why
+  geokg blocs --focus Sudan --json
+  geokg blocs --focus Haftar --depth 2
+  geokg blocs")]
+    Blocs {
+        /// Split only the actors around this one (a name, alias, demonym, capital or id).
+        #[arg(long, value_name = "NAME")]
+        focus: Option<String>,
+        /// How many ties around the focus to follow.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        depth: usize,
+        /// Print the documented JSON schema instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Show every claim behind the ties that contradict the split.
+        #[arg(long)]
+        why: bool,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Show an actor's profile: kind, names, affiliations, relations in and out.
     ///
@@ -202,6 +260,49 @@ enum Command {
         /// Curated JSON files, checked together (ids may refer across files).
         files: Vec<PathBuf>,
     },
+}
+
+/// Claim filters shared by `query` and `blocs`.
+#[derive(clap::Args, Debug, Clone)]
+struct Filters {
+    /// Do not roll claims up through affiliations: no "via" answers, and no affiliation
+    /// links in paths and camps.
+    #[arg(long)]
+    no_rollup: bool,
+    /// Leave out hedged (suspected, alleged) claims.
+    #[arg(long)]
+    no_hedged: bool,
+    /// Keep only answers (for paths and camps: links) backed by at least N distinct
+    /// documents or citations.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_docs: usize,
+    /// Keep claims that still held on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Claims without any date are left out by every time filter.
+    #[arg(long, value_name = "DATE")]
+    since: Option<geokg::Date>,
+    /// Keep claims that already held on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    until: Option<geokg::Date>,
+    /// Keep claims that held at DATE.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<geokg::Date>,
+}
+
+impl Filters {
+    fn options(&self, paths: usize, depth: usize) -> query::Options {
+        query::Options {
+            rollup: !self.no_rollup,
+            hedged: !self.no_hedged,
+            min_docs: self.min_docs,
+            window: geokg::time::Window {
+                since: self.since,
+                until: self.until,
+                as_of: self.as_of,
+            },
+            paths,
+            depth,
+        }
+    }
 }
 
 /// How a corpus is read: shared by extract and build.
@@ -436,15 +537,51 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             question,
             json: as_json,
             why,
+            paths,
+            depth,
+            filters,
         } => {
             let graph = load_graph(&cli.graph)?;
-            let parsed = query::parse(&question).map_err(|e| vec![e])?;
-            let answer = query::answer(&graph, &parsed).map_err(|e| vec![e])?;
-            let found = !answer.rows.is_empty();
+            let options = filters.options(paths, depth);
+            let parsed = query::parse_in(&graph, &question).map_err(|e| vec![e])?;
+            let reply = query::ask(&graph, &parsed, &options).map_err(|e| vec![e])?;
+            for note in &reply.notes {
+                eprintln!("geokg: note: {note}");
+            }
+            let found = reply.response.found();
             let text = if as_json {
-                json(&report::answer_json(&question, &answer, why))
+                json(&report::reply_json(&question, &reply, why))
             } else {
-                report::answer_text(&answer, why)
+                report::reply_text(&reply, why)
+            };
+            Ok(Outcome::Output(text, found))
+        }
+        Command::Blocs {
+            focus,
+            depth,
+            json: as_json,
+            why,
+            filters,
+        } => {
+            let graph = load_graph(&cli.graph)?;
+            let options = filters.options(0, depth);
+            options.window.check().map_err(|e| vec![e])?;
+            let focus = match focus {
+                Some(name) => {
+                    let (actor, note) = query::resolve(&graph, &name).map_err(|e| vec![e])?;
+                    if let Some(note) = note {
+                        eprintln!("geokg: note: {note}");
+                    }
+                    Some(actor)
+                }
+                None => None,
+            };
+            let blocs = geokg::blocs::blocs(&graph, focus, &options);
+            let found = !blocs.components.is_empty();
+            let text = if as_json {
+                json(&report::blocs_json(None, &blocs, why))
+            } else {
+                report::blocs_text(&blocs, why)
             };
             Ok(Outcome::Output(text, found))
         }
