@@ -212,6 +212,10 @@ impl Extractor {
                     }
                     let mut resolved = match kind {
                         RefKind::Speaker => speaker,
+                        RefKind::Titled => match &toks[pos] {
+                            Tok::Word(w) => memory.resolve_titled(w, si, pos, &table),
+                            _ => None,
+                        },
                         _ => memory.resolve(kind, si, pos, &table),
                     };
                     // "Mali and Niger … against them": a plural pronoun for a list of

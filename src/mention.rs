@@ -452,7 +452,51 @@ impl Matcher {
                 }
                 MentionKind::Capital => {
                     let prev = prev_word(text, m.start).to_lowercase();
-                    if PLACE_PREPOSITIONS.contains(&prev.as_str()) {
+                    // "an ally of Moscow", "a partner of Washington": the state
+                    let of_relation = prev == "of" && {
+                        let before = text[..m.start].trim_end();
+                        let before = &before[..before.len().saturating_sub(2)];
+                        matches!(
+                            prev_word(text, before.len()).to_lowercase().as_str(),
+                            "ally"
+                                | "allies"
+                                | "partner"
+                                | "partners"
+                                | "backer"
+                                | "backers"
+                                | "enemy"
+                                | "enemies"
+                                | "rival"
+                                | "rivals"
+                                | "supporter"
+                                | "supporters"
+                                | "sponsor"
+                                | "patron"
+                                | "foe"
+                                | "foes"
+                                | "critic"
+                                | "critics"
+                                | "opponent"
+                                | "opponents"
+                                | "proxy"
+                                | "proxies"
+                                | "client"
+                        )
+                    };
+                    if PLACE_PREPOSITIONS.contains(&prev.as_str()) && !of_relation {
+                        continue;
+                    }
+                    // a dateline: "BAGHDAD, Jan 5 -", "KINSHASA (Reuters) -"
+                    let name = &text[m.start..m.end];
+                    let line_start = text[..m.start].trim_end_matches([' ', '\t']).is_empty()
+                        || text[..m.start]
+                            .trim_end_matches([' ', '\t'])
+                            .ends_with('\n');
+                    if line_start
+                        && name.chars().any(char::is_alphabetic)
+                        && !name.chars().any(char::is_lowercase)
+                        && text[m.end..].trim_start().starts_with([',', '('])
+                    {
                         continue;
                     }
                     // "Tripoli's mayor" and "Damascus province" stay places only when a

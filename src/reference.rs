@@ -178,6 +178,37 @@ impl Memory {
         self.seen.push(s);
     }
 
+    /// Resolves "the marshal", "the commander": the latest person named before whose role
+    /// or names hold the title word; nobody when no such person was named (a title alone
+    /// says too little to guess).
+    pub fn resolve_titled(
+        &self,
+        title: &str,
+        sentence: usize,
+        position: usize,
+        table: &ActorTable<'_>,
+    ) -> Option<usize> {
+        let fits = |a: &crate::model::Actor| {
+            a.kind == ActorKind::Person
+                && (a.affiliations.iter().any(|f| {
+                    f.role
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == title)
+                }) || a.aliases.iter().any(|n| {
+                    n.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == title)
+                }))
+        };
+        self.seen
+            .iter()
+            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position))
+            .filter(|s| fits(table.get(s.actor)))
+            .last()
+            .map(|s| s.actor)
+    }
+
     /// Resolves a reference at (`sentence`, `position`).
     pub fn resolve(
         &self,
@@ -192,7 +223,8 @@ impl Memory {
             .iter()
             .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position));
         match kind {
-            RefKind::Person | RefKind::Titled => {
+            RefKind::Titled => None,
+            RefKind::Person => {
                 // a person earlier in this sentence, else the first person (the subject)
                 // of the latest sentence that names one
                 let person = |s: &&Seen| k(s.actor) == ActorKind::Person;

@@ -1757,3 +1757,38 @@ fn headline_verbs_and_pledges() {
         ],
     );
 }
+
+// 35. Datelines, "an ally of Moscow", titles that must fit -------------------------------
+
+#[test]
+fn datelines_capitals_after_of_and_fitting_titles() {
+    check(
+        "datelines, capitals after 'of', fitting titles",
+        &[
+            // a dateline names a place, not the actor
+            (
+                "BAGHDAD, Jan 5 - Armed factions vowed to expel U.S. troops from the country.",
+                &[],
+            ),
+            (
+                "KINSHASA (Staff) - Rwanda has sent troops to the M23.",
+                &[("rwa", S, "m23", false)],
+            ),
+            // "a partner of Washington": the capital stands for the state
+            (
+                "The Kurdistan Regional Government, a close partner of Washington, urged restraint.",
+                &[("krg", S, "usa", false)],
+            ),
+            ("The mayor of Kyiv met the press.", &[]),
+            // "the commander" is not a prime minister named before
+            (
+                "Prime Minister Mohammed Shia al-Sudani spoke. Washington said the commander had attacked U.S. troops.",
+                &[],
+            ),
+            (
+                "Turkish Defence Minister Hulusi Akar visited Tripoli. The minister warned Haftar.",
+                &[("hulusi-akar", W, "khalifa-haftar", false)],
+            ),
+        ],
+    );
+}
