@@ -694,8 +694,12 @@ impl<'a> Ctx<'a> {
                         return None;
                     }
                     // "has since been backed": an adverb, not a conjunction
-                    let adverb_since =
-                        w == "since" && self.toks.get(i + 1).is_some_and(|t| t.is_word("been"));
+                    let adverb_since = w == "since"
+                        && self
+                            .toks
+                            .get(i + 1)
+                            .and_then(|t| t.word())
+                            .is_some_and(|n| n == "been" || is_participle(n));
                     if SUBJECT_STOPS.contains(&w.as_str()) && !adverb_since {
                         return None;
                     }

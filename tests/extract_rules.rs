@@ -1514,6 +1514,10 @@ fn sending_breaking_ties_and_armies_by_place() {
                 "Iran shipped drones and missiles to the Houthis.",
                 &[("irn", S, "houthis", false)],
             ),
+                        (
+                "Egypt has since pledged to send troops to Somalia, a move Ethiopia condemned.",
+                &[("egy", S, "som", false)],
+            ),
             // a place named after "to" is not a receiver
             ("Russia sent troops to Ukraine's border.", &[]),
             // "as" is no list word: Venezuela is not recognised
