@@ -56,6 +56,8 @@ impl Tok {
 pub struct CompiledLexicon {
     /// (cue index, phrase words), longest phrases first.
     phrases: Vec<(usize, Vec<String>)>,
+    /// For each first word, the indices into `phrases` that start with it, in order.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
     lexicon: Lexicon,
     negators: Vec<Vec<String>>,
     hedges: Vec<Vec<String>>,
@@ -87,11 +89,19 @@ impl CompiledLexicon {
             }
         }
         phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (k, (_, words)) in phrases.iter().enumerate() {
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
         let negators = lexicon.negators.iter().map(|s| split_words(s)).collect();
         let hedges = lexicon.hedges.iter().map(|s| split_words(s)).collect();
         let speech = lexicon.speech_verbs.clone();
         CompiledLexicon {
             phrases,
+            by_first,
             lexicon,
             negators,
             hedges,
@@ -851,7 +861,10 @@ impl<'a> Ctx<'a> {
 
     /// The longest cue phrase starting at token `i`: (cue index, end token).
     fn cue_at(&self, i: usize) -> Option<(usize, usize)> {
-        for (ci, words) in &self.lex.phrases {
+        let first = self.toks.get(i)?.word()?;
+        let candidates = self.lex.by_first.get(first)?;
+        for &k in candidates {
+            let (ci, words) = &self.lex.phrases[k];
             if i + words.len() > self.toks.len() {
                 continue;
             }
