@@ -257,3 +257,19 @@ fn dot_export_10k_edges(b: Bencher) {
         dot.len()
     });
 }
+
+/// The graph part of that query: Haftar's incoming `supports` edges, ranked. The rest of
+/// `query_who_backs_haftar_1m` is spent in `query::answer` (roll-up and row merging).
+#[divan::bench(sample_count = 20)]
+fn neighbors_incoming_haftar_1m(b: Bencher) {
+    let g = million_graph();
+    b.bench(|| {
+        let e = g.neighbors(
+            "khalifa-haftar",
+            geokg::Direction::Incoming,
+            Some(RelationKind::Supports),
+        );
+        assert!(!e.is_empty());
+        e.len()
+    });
+}

@@ -1,6 +1,6 @@
 //! The knowledge graph: who relates to whom, with every claim behind each edge.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -124,13 +124,18 @@ impl KnowledgeGraph {
         for list in names.values_mut() {
             list.sort_by_key(|&(role, i)| (role, actors[i].kind != ActorKind::State, i));
         }
-        let mut grouped: BTreeMap<(usize, RelationKind, usize), Vec<usize>> = BTreeMap::new();
+        // claims grouped by edge, edges in (source, kind, target) order, claims of an edge
+        // in input order before ranking: one sort of a flat list rather than a tree map
+        let mut keyed: Vec<(usize, RelationKind, usize, usize)> = Vec::with_capacity(claims.len());
         for (ci, c) in claims.iter().enumerate() {
             let s = *by_id.get(&c.source).ok_or_else(|| unknown_id(&c.source))?;
             let t = *by_id.get(&c.target).ok_or_else(|| unknown_id(&c.target))?;
-            grouped.entry((s, c.kind, t)).or_default().push(ci);
+            keyed.push((s, c.kind, t, ci));
         }
-        for ((s, kind, t), mut list) in grouped {
+        keyed.sort_unstable();
+        for group in keyed.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+            let (s, kind, t, _) = group[0];
+            let mut list: Vec<usize> = group.iter().map(|k| k.3).collect();
             list.sort_by(|&a, &b| claim_rank(&claims[a], &claims[b]));
             graph.add_edge(
                 NodeIndex::new(s),
@@ -374,6 +379,23 @@ impl KnowledgeGraph {
 
 /// Distinct documents and citations among `claims`.
 pub(crate) fn count_sources(claims: &[&Claim]) -> usize {
+    fn source<'c>(c: &'c Claim) -> (bool, &'c str) {
+        match &c.provenance {
+            Provenance::Extracted(e) => (false, e.doc.as_str()),
+            Provenance::Curated { citation } => (true, citation.as_str()),
+        }
+    }
+    if claims.len() <= 16 {
+        // most edges have a few claims: comparing beats hashing
+        let mut seen: Vec<(bool, &str)> = Vec::with_capacity(claims.len());
+        for c in claims {
+            let s = source(c);
+            if !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+        return seen.len();
+    }
     let mut seen = HashSet::new();
     for c in claims {
         match &c.provenance {
