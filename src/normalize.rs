@@ -71,21 +71,26 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] of an ASCII string, without the per-character plain form: the same bytes
 /// (a backtick is an apostrophe, white space runs are one space, lower case).
 fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
     for b in s.trim().bytes() {
-        let c = if b == b'`' { '\'' } else { char::from(b) };
-        if c.is_whitespace() {
+        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, CR, space
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
             space = true;
             continue;
         }
         if space {
-            out.push(' ');
+            out.push(b' ');
             space = false;
         }
-        out.push(c.to_ascii_lowercase());
+        out.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        });
     }
-    out
+    // ASCII in, ASCII out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A document in plain form, with a map from its bytes back to the original.
