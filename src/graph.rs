@@ -379,7 +379,7 @@ impl KnowledgeGraph {
 
 /// Distinct documents and citations among `claims`.
 pub(crate) fn count_sources(claims: &[&Claim]) -> usize {
-    fn source<'c>(c: &'c Claim) -> (bool, &'c str) {
+    fn source(c: &Claim) -> (bool, &str) {
         match &c.provenance {
             Provenance::Extracted(e) => (false, e.doc.as_str()),
             Provenance::Curated { citation } => (true, citation.as_str()),
