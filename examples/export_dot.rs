@@ -37,5 +37,8 @@ fn main() {
         Some(id) => graph.restrict(&graph.neighborhood(&id, 1)),
         None => graph,
     };
-    print!("{}", geokg::export::to_dot(&graph, false));
+    print!(
+        "{}",
+        geokg::export::to_dot(&graph, &geokg::export::DotOptions::standard())
+    );
 }

@@ -29,7 +29,7 @@ fn main() {
                     "- {}{}: {}",
                     row.actor.name,
                     hedged,
-                    row.claims[0].evidence_text()
+                    row.claims[0].claim.evidence_text()
                 );
             }
         }

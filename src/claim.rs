@@ -28,16 +28,19 @@ pub enum Tok {
 }
 
 impl Tok {
-    fn word(&self) -> Option<&str> {
+    /// The word, if this token is one.
+    pub fn word(&self) -> Option<&str> {
         match self {
             Tok::Word(w) => Some(w),
             _ => None,
         }
     }
-    fn is_word(&self, w: &str) -> bool {
+    /// Whether this token is the word `w`.
+    pub fn is_word(&self, w: &str) -> bool {
         self.word() == Some(w)
     }
-    fn actor(&self) -> Option<usize> {
+    /// The actor table index, if this token is an actor.
+    pub fn actor(&self) -> Option<usize> {
         match self {
             Tok::Actor { actor, .. } => Some(*actor),
             _ => None,
@@ -104,6 +107,14 @@ impl CompiledLexicon {
     fn is_speech(&self, w: &str) -> bool {
         self.speech.iter().any(|s| s == w)
     }
+
+    /// A one-word title or a word of one ("commander", "military", "spokesman").
+    fn is_title(&self, w: &str) -> bool {
+        self.lexicon
+            .titles
+            .iter()
+            .any(|t| t == w || t.split([' ', '-']).any(|p| p == w))
+    }
 }
 
 /// A relation read in one sentence, by actor table index.
@@ -155,6 +166,32 @@ const COMPOUND_WORDS: &[&str] = &[
     "financed",
     "installed",
 ];
+/// Words that make an actor before a hyphen qualify the next noun ("al Qaeda-linked
+/// group", "Hamas-run ministry"): the compound cues plus ties that carry no relation.
+pub const QUALIFIER_WORDS: &[&str] = &[
+    "backed",
+    "supported",
+    "funded",
+    "armed",
+    "sponsored",
+    "allied",
+    "aligned",
+    "led",
+    "trained",
+    "financed",
+    "installed",
+    "linked",
+    "affiliated",
+    "inspired",
+    "run",
+    "controlled",
+    "held",
+    "based",
+    "owned",
+    "dominated",
+    "recognised",
+    "recognized",
+];
 const LINKING: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "among", "as", "became", "become",
     "becomes", "one", "of", "be", "been", "now",
@@ -197,18 +234,29 @@ impl<'a> Ctx<'a> {
         while i < n {
             // ", which|who|whose ... ," and "( ... )"
             let rel = toks[i].is_punct(',')
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|t| t.is_word("which") || t.is_word("who") || t.is_word("whose"));
+                && toks.get(i + 1).is_some_and(|t| {
+                    t.is_word("which")
+                        || t.is_word("who")
+                        || t.is_word("whose")
+                        || t.is_word("where")
+                });
             let paren = toks[i].is_punct('(');
             // appositive ", a/the <words> ," without a verb cue before the next comma
             let appos = toks[i].is_punct(',')
                 && i > 0
                 && toks[i - 1].actor().is_some()
-                && toks.get(i + 1).is_some_and(|t| {
+                && (toks.get(i + 1).is_some_and(|t| {
                     t.is_word("a") || t.is_word("an") || t.is_word("also") || t.is_word("the")
-                });
-            if rel || paren || appos {
+                }) || (toks.get(i + 1).is_some_and(|t| t.actor().is_some())
+                    && toks.get(i + 2).is_some_and(|t| t.is_word("'s"))));
+            // ", backed by X and Y," / ", supported largely by X,": an inserted participle
+            let by_clause = toks[i].is_punct(',')
+                && toks
+                    .get(i + 1)
+                    .and_then(|t| t.word())
+                    .is_some_and(|w| w.ends_with("ed"))
+                && (i + 2..(i + 4).min(n)).any(|k| toks[k].is_word("by"));
+            if rel || paren || appos || by_clause {
                 let mut j = i + 1;
                 let mut depth = 0;
                 while j < n {
@@ -233,7 +281,7 @@ impl<'a> Ctx<'a> {
                     }
                     j += 1;
                 }
-                if appos && j >= n {
+                if (appos || by_clause) && j >= n {
                     i += 1;
                     continue;
                 }
@@ -260,6 +308,58 @@ impl<'a> Ctx<'a> {
             && self.toks[i - 1]
                 .word()
                 .is_some_and(|w| LOCATIVE.contains(&w))
+    }
+
+    /// A one-word cue used as a noun or adjective: after a determiner, or after an adverb
+    /// that follows one ("the attack", "the internationally recognised government").
+    fn nominal(&self, i: usize) -> bool {
+        let Some((ci, end)) = self.cue_at(i) else {
+            return false;
+        };
+        let det = |k: usize| {
+            self.toks[k]
+                .word()
+                .is_some_and(|w| DETERMINERS.contains(&w))
+        };
+        self.lex.lexicon.cues[ci].shape == Shape::Active
+            && end == i + 1
+            && ((i >= 1 && det(i - 1))
+                || (i >= 2
+                    && self.toks[i - 1].word().is_some_and(|w| w.ends_with("ly"))
+                    && det(i - 2)))
+    }
+
+    /// For a verb at `c` in ", which|whom X VERB": the antecedent before the comma.
+    fn object_relative(&self, c: usize) -> Option<Vec<usize>> {
+        if c < 4 || self.toks[c - 1].actor().is_none() {
+            return None;
+        }
+        let rel = self.toks[c - 2]
+            .word()
+            .is_some_and(|w| w == "which" || w == "whom");
+        if !rel || !self.toks[c - 3].is_punct(',') {
+            return None;
+        }
+        // the antecedent, possibly followed by a place ("the Taliban government in Kabul")
+        (c.saturating_sub(8)..c - 3)
+            .rev()
+            .take_while(|&k| !matches!(self.toks[k], Tok::Punct(_)))
+            .find(|&k| self.toks[k].actor().is_some())
+            .map(|k| self.list_left(k))
+    }
+
+    /// "said that", "said in an interview that", "told reporters that": a speech verb at
+    /// most five words before `k`.
+    fn after_speech(&self, k: usize) -> bool {
+        (k.saturating_sub(5)..k).any(|q| {
+            self.toks[q].word().is_some_and(|p| self.lex.is_speech(p))
+                && self.toks[q + 1..k].iter().all(|t| t.word().is_some())
+        })
+    }
+
+    /// "Iran" in "Iran-aligned militias": an actor that only qualifies the next noun.
+    fn qualifier(&self, i: usize) -> bool {
+        is_qualifier(self.toks, i)
     }
 
     /// The list of actors ending at `i`, extended to the left.
@@ -320,10 +420,13 @@ impl<'a> Ctx<'a> {
                     comma = true;
                 } else if t.is_word("and") || t.is_word("or") || t.is_punct('&') {
                     and = true;
-                } else if t
-                    .word()
-                    .is_some_and(|w| LIST_FILLERS.contains(&w) || w == "as" || w == "well")
-                {
+                } else if t.word().is_some_and(|w| {
+                    LIST_FILLERS.contains(&w)
+                        || (w == "as"
+                            && (self.toks.get(k + 1).is_some_and(|x| x.is_word("well"))
+                                || self.toks[k - 1].is_word("well")))
+                        || w == "well"
+                }) {
                 } else {
                     break;
                 }
@@ -363,9 +466,82 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The subject of the clause that holds token `c`: its first actor outside inserted
+    /// clauses, or a person named right after it by title ("Houthi spokesman X").
+    fn main_subject(&self, c: usize) -> Option<Vec<usize>> {
+        let my_seg = self.seg.get(c).copied().flatten();
+        let mut start = c;
+        while start > 0 && !self.toks[start - 1].is_punct(';') {
+            start -= 1;
+        }
+        // "After Russia invaded, Poland sent arms and warned Moscow": skip the opening
+        // subordinate clause to its comma
+        if self
+            .toks
+            .get(start)
+            .and_then(|t| t.word())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "after"
+                        | "when"
+                        | "as"
+                        | "since"
+                        | "while"
+                        | "because"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "before"
+                        | "until"
+                        | "once"
+                )
+            })
+        {
+            if let Some(comma) =
+                (start..c).find(|&k| self.toks[k].is_punct(',') && self.seg[k].is_none())
+            {
+                start = comma + 1;
+            }
+        }
+        let first = (start..c).find(|&k| {
+            self.toks[k].actor().is_some()
+                && self.seg[k] == my_seg
+                && !self.located(k)
+                && !(k + 1 < self.toks.len() && self.toks[k + 1].is_punct('-'))
+        })?;
+        let mut k = first + 1;
+        while k < c && k <= first + 4 && self.toks[k].word().is_some() && self.cue_at(k).is_none() {
+            k += 1;
+        }
+        if k < c && matches!(self.toks[k], Tok::Actor { person: true, .. }) {
+            return Some(self.list_right(k));
+        }
+        Some(self.list_right(first))
+    }
+
     /// The subject for a cue starting at token `c`.
     fn subject(&self, c: usize) -> Option<Vec<usize>> {
         let my_seg = self.seg.get(c).copied().flatten();
+        // "…, and warned X", "thanked X and called on Y": a second predicate of the
+        // clause's subject
+        if c >= 2
+            && (self.toks[c - 1].is_word("and") || self.toks[c - 1].is_word("but"))
+            && self.toks[c].word().is_some_and(|w| w.ends_with("ed"))
+            && !self.toks[c - 2].actor().is_some()
+        {
+            // inside "a strike that destroyed X and killed Y" the subject is the strike
+            let main = self.main_subject(c)?;
+            let from = main.iter().copied().max().unwrap_or(0);
+            let relative = (from..c).any(|k| {
+                self.seg[k].is_none()
+                    && self.toks[k]
+                        .word()
+                        .is_some_and(|w| matches!(w, "that" | "which" | "who"))
+                    && !self.after_speech(k)
+            });
+            return (!relative).then_some(main);
+        }
         // a participle after a comma ("..., accusing Kyiv") takes the clause subject
         let participle = c > 0
             && self.toks[c - 1].is_punct(',')
@@ -390,7 +566,51 @@ impl<'a> Ctx<'a> {
             }
             match t {
                 Tok::Actor { .. } => {
-                    if self.located(i) {
+                    // "X, which Pakistan accuses of sheltering Y": the accused shelters
+                    if i + 2 < c && self.toks[i + 2].is_word("of") && self.cue_at(i + 1).is_some() {
+                        if let Some(antecedent) = self.object_relative(i + 1) {
+                            return Some(antecedent);
+                        }
+                    }
+                    // "accused by Kinshasa of arming X": an agent is not the subject; nor
+                    // is the object of a preposition ("Russia's attack on Ukraine was …")
+                    // ("forces loyal to Haftar attacked …" keeps Haftar)
+                    let agent = i > 0
+                        && self.toks[i - 1].word().is_some_and(|w| {
+                            matches!(
+                                w,
+                                "by" | "on"
+                                    | "against"
+                                    | "at"
+                                    | "toward"
+                                    | "towards"
+                                    | "for"
+                                    | "to"
+                                    | "with"
+                                    | "between"
+                                    | "over"
+                                    | "into"
+                            )
+                        })
+                        && !(i > 1
+                            && self.toks[i - 1]
+                                .word()
+                                .is_some_and(|w| w == "to" || w == "with")
+                            && self.toks[i - 2].word().is_some_and(|w| {
+                                matches!(
+                                    w,
+                                    "loyal"
+                                        | "close"
+                                        | "allied"
+                                        | "aligned"
+                                        | "linked"
+                                        | "affiliated"
+                                        | "belonging"
+                                        | "answering"
+                                        | "tied"
+                                )
+                            }));
+                    if self.located(i) || self.qualifier(i) || agent {
                         continue;
                     }
                     if participle {
@@ -415,7 +635,22 @@ impl<'a> Ctx<'a> {
                         }
                         return Some(self.list_right(first));
                     }
-                    return Some(self.list_left(i));
+                    let mut list = self.list_left(i);
+                    // "A fought alongside B against C": A is a subject too
+                    let mut first = list.iter().copied().min().unwrap_or(i);
+                    while first > 0
+                        && self.toks[first - 1]
+                            .word()
+                            .is_some_and(|w| w == "federal" || LIST_FILLERS.contains(&w))
+                    {
+                        first -= 1;
+                    }
+                    if first > 0 && self.toks[first - 1].is_word("alongside") {
+                        if let Some(more) = self.subject(first - 1) {
+                            list.extend(more);
+                        }
+                    }
+                    return Some(list);
                 }
                 Tok::Word(w) => {
                     if (w == "which" || w == "who" || w == "whose")
@@ -442,8 +677,10 @@ impl<'a> Ctx<'a> {
                         }
                         return None;
                     }
+                    let after_speech = w == "that" && self.after_speech(i);
                     if (w == "who" || w == "which" || w == "that")
                         && i > 0
+                        && !after_speech
                         && !self.toks[i - 1].is_punct(',')
                     {
                         // a restrictive relative clause: its subject is the noun just before
@@ -451,16 +688,19 @@ impl<'a> Ctx<'a> {
                     }
                     if w == "that" {
                         // "X said that ...": continue to the speaker
-                        if i > 0
-                            && self.toks[i - 1]
-                                .word()
-                                .is_some_and(|p| self.lex.is_speech(p))
-                        {
+                        if after_speech {
                             continue;
                         }
                         return None;
                     }
-                    if SUBJECT_STOPS.contains(&w.as_str()) {
+                    // "has since been backed": an adverb, not a conjunction
+                    let adverb_since = w == "since"
+                        && self
+                            .toks
+                            .get(i + 1)
+                            .and_then(|t| t.word())
+                            .is_some_and(|n| n == "been" || is_participle(n));
+                    if SUBJECT_STOPS.contains(&w.as_str()) && !adverb_since {
                         return None;
                     }
                 }
@@ -508,7 +748,7 @@ impl<'a> Ctx<'a> {
                         && self
                             .toks
                             .get(j + 2)
-                            .is_some_and(|t| t.word().is_some_and(|w| COMPOUND_WORDS.contains(&w)))
+                            .is_some_and(|t| t.word().is_some_and(|w| QUALIFIER_WORDS.contains(&w)))
                     {
                         j += 3;
                         continue;
@@ -532,6 +772,19 @@ impl<'a> Ctx<'a> {
                             k += 1;
                         }
                     }
+                    // "RSF commander Mohamed Hamdan Dagalo": the person the title names
+                    let mut k = j + 1;
+                    while k < n
+                        && k <= j + 3
+                        && self.toks[k].word().is_some_and(|w| self.lex.is_title(w))
+                    {
+                        k += 1;
+                    }
+                    if k > j + 1
+                        && matches!(self.toks.get(k), Some(Tok::Actor { person: true, .. }))
+                    {
+                        return Some(self.list_right(k));
+                    }
                     return Some(self.list_right(j));
                 }
                 Tok::Word(w) => {
@@ -541,7 +794,20 @@ impl<'a> Ctx<'a> {
                     if stop_at.is_some_and(|s| s.iter().any(|x| x == w)) {
                         return None;
                     }
-                    if j > e && self.cue_at(j).is_some() {
+                    // "condemned the attack and later agreed …": a second verb, not the object
+                    if w == "and"
+                        && j > e
+                        && self
+                            .toks
+                            .get(j + 1)
+                            .and_then(|t| t.word())
+                            .is_some_and(|x| {
+                                !DETERMINERS.contains(&x) && !LIST_FILLERS.contains(&x)
+                            })
+                    {
+                        return None;
+                    }
+                    if j >= e && self.cue_at(j).is_some() && !self.nominal(j) {
                         if !through {
                             return None;
                         }
@@ -551,11 +817,28 @@ impl<'a> Ctx<'a> {
                 Tok::Punct(';') | Tok::Punct(':') | Tok::Punct('.') | Tok::Punct('(') => {
                     return None
                 }
+                // a quotation closes: what follows is its attribution
+                Tok::Punct('"') if j > e => return None,
                 Tok::Punct(',')
                     if self
                         .toks
                         .get(j + 1)
                         .is_some_and(|t| t.is_word("and") || t.is_word("but")) =>
+                {
+                    return None
+                }
+                // "seized El Fasher, the army …": a comma after a noun ends the object
+                // ("blacklisted his rival, RSF commander X" is an apposition)
+                Tok::Punct(',')
+                    if !self.toks[e]
+                        .word()
+                        .is_some_and(|w| matches!(w, "his" | "her" | "its" | "their"))
+                        && !self.toks.get(j + 1).is_some_and(|t| t.actor().is_some())
+                        && self.toks[e..j].iter().any(|t| {
+                            t.word().is_some_and(|w| {
+                                !DETERMINERS.contains(&w) && !LIST_FILLERS.contains(&w)
+                            })
+                        }) =>
                 {
                     return None
                 }
@@ -583,7 +866,13 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    fn window_has(&self, phrases: &[Vec<String>], from: usize, to: usize) -> Option<String> {
+    /// The first of `phrases` in `from..to`: its position and words.
+    fn window_find<'p>(
+        &self,
+        phrases: &'p [Vec<String>],
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, &'p [String])> {
         for i in from..to {
             for p in phrases {
                 if i + p.len() <= to
@@ -591,11 +880,44 @@ impl<'a> Ctx<'a> {
                         .enumerate()
                         .all(|(k, w)| self.toks[i + k].is_word(w))
                 {
-                    return Some(p.join(" "));
+                    return Some((i, p));
                 }
             }
         }
         None
+    }
+
+    /// "rejected the accusations and blamed X": a denial with its own object, then "and"
+    /// and a new verb, does not reach that verb. ("denied arming and funding X" does.)
+    fn denial_closed(&self, at: usize, words: &[String], cue: usize) -> bool {
+        let verb = matches!(
+            words.first().map(String::as_str),
+            Some(
+                "denied"
+                    | "denies"
+                    | "deny"
+                    | "denying"
+                    | "rejects"
+                    | "rejected"
+                    | "reject"
+                    | "lacks"
+                    | "lack"
+                    | "lacked"
+                    | "lacking"
+                    | "accused"
+                    | "accuses"
+                    | "accusing"
+                    | "blamed"
+                    | "blames"
+                    | "blaming"
+            )
+        ) && words.len() == 1;
+        let after = at + words.len();
+        let Some(and) = (after..cue).rev().find(|&k| self.toks[k].is_word("and")) else {
+            return false;
+        };
+        // the denial's own object holds no cue ("lacks the backing of X and …" stays)
+        verb && after < and && (after..and).all(|k| self.cue_at(k).is_none())
     }
 
     /// Start of the clause window before token `c` (at most `max` tokens back).
@@ -613,11 +935,13 @@ impl<'a> Ctx<'a> {
             {
                 break;
             }
+            // ", and …", ", but …", ", noting that …": a new clause
             if t.is_punct(',')
-                && self
-                    .toks
-                    .get(i)
-                    .is_some_and(|n| n.is_word("and") || n.is_word("but"))
+                && self.toks.get(i).is_some_and(|n| {
+                    n.is_word("and")
+                        || n.is_word("but")
+                        || n.word().is_some_and(|w| w.ends_with("ing") && w.len() > 5)
+                })
             {
                 break;
             }
@@ -625,6 +949,80 @@ impl<'a> Ctx<'a> {
         }
         i
     }
+}
+
+/// Whether the actor at `i` only qualifies the next noun ("Iran-aligned militias").
+pub fn is_qualifier(toks: &[Tok], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|t| t.is_punct('-'))
+        && toks
+            .get(i + 2)
+            .and_then(|t| t.word())
+            .is_some_and(|w| QUALIFIER_WORDS.contains(&w))
+}
+
+/// Determiners and possessives: a cue word after one is a noun ("the attack").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
+];
+
+/// Adverbs that may stand between an auxiliary and its participle ("has since been").
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "since"
+            | "also"
+            | "long"
+            | "now"
+            | "already"
+            | "still"
+            | "reportedly"
+            | "allegedly"
+            | "widely"
+            | "openly"
+            | "previously"
+            | "repeatedly"
+            | "largely"
+            | "mainly"
+            | "heavily"
+            | "increasingly"
+            | "once"
+            | "reliably"
+            | "first"
+    )
+}
+
+/// A past participle, as after "was" or "has been".
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "struck"
+                | "fought"
+                | "sent"
+                | "held"
+                | "hit"
+                | "led"
+                | "won"
+                | "shot"
+                | "sold"
+                | "brought"
+                | "caught"
+                | "built"
+                | "set"
+                | "put"
+                | "cut"
+                | "run"
+                | "kept"
+                | "paid"
+                | "bought"
+                | "dealt"
+                | "met"
+                | "told"
+                | "found"
+                | "thrown"
+                | "drawn"
+        )
 }
 
 /// Reads the relations of one sentence.
@@ -665,6 +1063,39 @@ pub fn read(
             i = end;
             continue;
         }
+        // "any attack on X would be …": a hypothetical act, not an event
+        if i >= 1 && toks[i - 1].is_word("any") {
+            note("hypothetical (\"any\")");
+            i = end;
+            continue;
+        }
+        // "condemned the attack", "the internationally recognised government": a one-word
+        // verb cue after a determiner is a noun or an adjective, not a verb
+        {
+            if ctx.nominal(i) {
+                note("a noun or adjective here, not a verb");
+                i = end;
+                continue;
+            }
+        }
+        // "a former ally of X", "its erstwhile backer": no longer
+        if i >= 1
+            && toks[i - 1]
+                .word()
+                .is_some_and(|w| matches!(w, "former" | "erstwhile" | "ex"))
+        {
+            note("a former relation");
+            i = end;
+            continue;
+        }
+        // "asked X for help" is a request; "asked X to stop" is pressure
+        if matches!(toks[i].word(), Some("asked" | "asks" | "ask"))
+            && !(end..(end + 5).min(n)).any(|k| toks[k].is_word("to"))
+        {
+            note("a request, not a call to act");
+            i = end;
+            continue;
+        }
         // an act threatened inside a warning is part of the warning
         if i < warn_until && cue.relation == RelationKind::Opposes {
             note("inside a warning");
@@ -672,13 +1103,34 @@ pub fn read(
             continue;
         }
         let mut shape = cue.shape;
+        // "the UAE-backed RSF": a participle joined to an actor is a compound
+        if shape == Shape::Active
+            && i >= 2
+            && toks[i - 1].is_punct('-')
+            && toks[i - 2].actor().is_some()
+            && toks[i].word().is_some_and(|w| COMPOUND_WORDS.contains(&w))
+        {
+            shape = Shape::Compound;
+        }
         // "has been propped up ... by": an active cue in the passive voice
-        let passive_aux = i > 0
-            && toks[i - 1].word().is_some_and(|w| {
+        // "has since been backed by": an adverb may sit between auxiliary and cue
+        let mut aux = i;
+        while aux > 0 && i - aux < 2 && toks[aux - 1].word().is_some_and(is_adverb) {
+            aux -= 1;
+        }
+        let participle = toks[i].word().is_some_and(is_participle);
+        let passive_aux = aux > 0
+            && participle
+            && toks[aux - 1].word().is_some_and(|w| {
                 matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being")
             });
         let by_after = (end..(end + 12).min(n)).find(|&k| toks[k].is_word("by"));
-        if shape == Shape::Active && passive_aux {
+        // ", supported largely by Egypt,": a participle after a comma with its agent
+        let inserted = participle
+            && i >= 1
+            && toks[i - 1].is_punct(',')
+            && by_after.is_some_and(|k| k <= end + 1);
+        if shape == Shape::Active && (passive_aux || inserted) {
             if by_after.is_some() {
                 shape = Shape::Passive;
             } else {
@@ -688,10 +1140,69 @@ pub fn read(
             }
         }
         let (sources, targets): (Option<Vec<usize>>, Option<Vec<usize>>) = match shape {
-            Shape::Active => (
-                ctx.subject(i),
-                ctx.object_ext(end, None, cue.relation == RelationKind::Warns),
-            ),
+            Shape::Active => {
+                let warns = cue.relation == RelationKind::Warns;
+                // "called on X", "urged X": the one called on comes at once ("called on
+                // Somalis to reject the militants" is not a call on the militants)
+                let direct_call = warns
+                    && !toks[i].word().is_some_and(|w| {
+                        w.starts_with("warn") || w.starts_with("threat") || w.starts_with("caution")
+                    });
+                // "warned against any attack on X": a warning about X, not to X
+                let about = warns && toks.get(end).is_some_and(|t| t.is_word("against"));
+                let object = (!about)
+                    .then(|| ctx.object_ext(end, None, warns))
+                    .flatten()
+                    .filter(|o| {
+                        // only fillers may stand between ("urged both the army and Fano")
+                        !direct_call
+                            || o.iter().min().is_some_and(|&f| {
+                                toks[end..f].iter().all(|t| {
+                                    t.word().is_some_and(|w| {
+                                        LIST_FILLERS.contains(&w)
+                                            || DETERMINERS.contains(&w)
+                                            || matches!(
+                                                w,
+                                                "and"
+                                                    | "or"
+                                                    | "army"
+                                                    | "military"
+                                                    | "government"
+                                                    | "authorities"
+                                                    | "junta"
+                                                    | "all"
+                                                    | "two"
+                                                    | "warring"
+                                                    | "rival"
+                                                    | "federal"
+                                                    | "interim"
+                                                    | "transitional"
+                                                    | "central"
+                                                    | "new"
+                                            )
+                                    })
+                                })
+                            })
+                    })
+                    .or_else(|| {
+                        // "warned that Hamas must release the hostages": the one told
+                        let that = warns && toks.get(end).is_some_and(|t| t.is_word("that"));
+                        let modal = toks
+                            .get(end + 2)
+                            .is_some_and(|t| t.is_word("must") || t.is_word("should"))
+                            || (toks.get(end + 2).is_some_and(|t| {
+                                t.is_word("had") || t.is_word("has") || t.is_word("needed")
+                            }) && toks.get(end + 3).is_some_and(|t| t.is_word("to")));
+                        (that && modal && toks.get(end + 1).is_some_and(|t| t.actor().is_some()))
+                            .then(|| vec![end + 1])
+                    });
+                // "the Taliban, which Pakistan accuses of sheltering the TTP": the object is
+                // the antecedent of "which"
+                match ctx.object_relative(i) {
+                    Some(antecedent) => (Some(vec![i - 1]), Some(antecedent)),
+                    None => (ctx.subject(i), object),
+                }
+            }
             Shape::Passive => {
                 let agent = if toks[end - 1].is_word("by") {
                     Some(end)
@@ -702,11 +1213,21 @@ pub fn read(
             }
             Shape::Compound => {
                 if i >= 2 && toks[i - 1].is_punct('-') && toks[i - 2].actor().is_some() {
-                    let src = vec![i - 2];
-                    let tgt = (end..(end + 4).min(n))
-                        .find(|&k| toks[k].actor().is_some())
-                        .map(|k| vec![k]);
-                    (Some(src), tgt)
+                    // the actor the compound qualifies comes next, after at most one
+                    // adjective ("UAE-backed paramilitary RSF"); "U.N.-backed talks" has none
+                    let tgt = (end..(end + 2).min(n))
+                        .take_while(|&k| toks[k].word().is_some() || toks[k].actor().is_some())
+                        .find(|&k| toks[k].actor().is_some());
+                    // "the army-allied Joint Forces": an alliance runs from the qualified
+                    // actor to the one it is allied with
+                    let allied = toks[i]
+                        .word()
+                        .is_some_and(|w| w == "allied" || w == "aligned");
+                    match tgt {
+                        Some(t) if allied => (Some(vec![t]), Some(vec![i - 2])),
+                        Some(t) => (Some(vec![i - 2]), Some(vec![t])),
+                        None => (None, None),
+                    }
                 } else {
                     (None, None)
                 }
@@ -722,18 +1243,41 @@ pub fn read(
             Shape::OfPossessor | Shape::PossessedState => {
                 // T's [adjectives] cue
                 let mut k = i;
-                while k > 0 && toks[k - 1].word().is_some_and(|w| w != "'s" && k + 4 > i) {
+                // adjectives, hyphenated ones too ("all-weather ally")
+                while k > 0
+                    && k + 5 > i
+                    && (toks[k - 1].word().is_some_and(|w| w != "'s") || toks[k - 1].is_punct('-'))
+                {
                     k -= 1;
                 }
+                // "as Haftar's ally," links; "as Assad's allies scramble" is a clause
+                let as_ends = toks.get(end).is_none_or(|t| matches!(t, Tok::Punct(_)));
                 let linked = shape == Shape::PossessedState
                     || (k >= 3
-                        && (k.saturating_sub(5)..k - 2)
-                            .any(|q| toks[q].word().is_some_and(|w| LINKING.contains(&w))));
-                if linked && k >= 2 && toks[k - 1].is_word("'s") && toks[k - 2].actor().is_some() {
+                        && (k.saturating_sub(5)..k - 2).any(|q| {
+                            toks[q]
+                                .word()
+                                .is_some_and(|w| LINKING.contains(&w) && (w != "as" || as_ends))
+                        }));
+                // "Turkey, Azerbaijan's closest ally, said …": an apposition
+                let apposed = k >= 4
+                    && toks[k - 3].is_punct(',')
+                    && toks[k - 4].actor().is_some()
+                    && toks.get(end).is_some_and(|t| t.is_punct(','));
+                let possessor =
+                    k >= 2 && toks[k - 1].is_word("'s") && toks[k - 2].actor().is_some();
+                if possessor && apposed {
+                    (Some(ctx.list_left(k - 4)), Some(vec![k - 2]))
+                } else if linked && possessor {
                     (ctx.subject(k - 2), Some(vec![k - 2]))
                 } else {
                     (None, None)
                 }
+            }
+            // "lacks the support of X": X supports the subject; "Somali forces retook the
+            // town from al-Shabaab with help of X": X supports the clause's subject
+            Shape::Reverse if toks[i].is_word("with") => {
+                (ctx.object(end, None), ctx.main_subject(i))
             }
             Shape::Reverse => (ctx.object(end, None), ctx.subject(i)),
             Shape::Designate => {
@@ -760,6 +1304,31 @@ pub fn read(
                     (subj, obj)
                 }
             }
+            Shape::SentTo => {
+                // what is sent comes within a few words, then "to" and the receiver;
+                // "to Ukraine's border" is a place, not a receiver
+                let sent = (end..(end + 8).min(n)).find(|&k| {
+                    toks[k]
+                        .word()
+                        .is_some_and(|w| cue.requires.iter().any(|r| r == w))
+                });
+                let to = sent.and_then(|s| {
+                    (s + 1..(s + 6).min(n))
+                        .take_while(|&k| toks[k].word().is_some())
+                        .find(|&k| toks[k].is_word("to"))
+                });
+                let receiver = to.and_then(|t| {
+                    let mut k = t + 1;
+                    while k < n && toks[k].word().is_some_and(|w| LIST_FILLERS.contains(&w)) {
+                        k += 1;
+                    }
+                    (k < n
+                        && toks[k].actor().is_some()
+                        && !toks.get(k + 1).is_some_and(|x| x.is_word("'s")))
+                    .then(|| ctx.list_right(k))
+                });
+                (receiver.as_ref().and(ctx.subject(i)), receiver)
+            }
             Shape::ListedOn => {
                 if i >= 1 && toks[i - 1].actor().is_some() {
                     (Some(vec![i - 1]), ctx.subject(i - 1))
@@ -775,24 +1344,46 @@ pub fn read(
         };
         // negation and hedging in the cue's clause
         let from = ctx.clause_start(i, 14);
-        let neg = ctx.window_has(&lex.negators, from.max(i.saturating_sub(14)), i);
-        if let Some(nw) = neg {
-            note(&format!("negated by \"{nw}\""));
+        let neg = ctx
+            .window_find(&lex.negators, from.max(i.saturating_sub(14)), i)
+            .filter(|&(at, words)| !ctx.denial_closed(at, words, i))
+            // "would not abandon its brothers and accused Haftar": the negation stays
+            // with the first verb and its object
+            .filter(|&(at, words)| {
+                !(i >= 1
+                    && toks[i - 1].is_word("and")
+                    && toks[i].word().is_some_and(|w| w.ends_with("ed"))
+                    && at + words.len() + 2 < i)
+            });
+        if let Some((_, nw)) = neg {
+            note(&format!("negated by \"{}\"", nw.join(" ")));
             i = end;
             continue;
         }
-        let hedge = ctx.window_has(&lex.hedges, from, i).is_some();
-        if cue.relation == RelationKind::Warns && shape == Shape::Active {
+        // "accused X of Y and criticised Z": the accusation has its object; Z is plain
+        let hedge = ctx
+            .window_find(&lex.hedges, from, i)
+            .is_some_and(|(at, words)| !ctx.denial_closed(at, words, i));
+        // a call on someone else scopes what follows; asking one's own forces does not
+        let self_directed = sources.iter().all(|&s| {
+            targets
+                .iter()
+                .all(|&t| toks[s].actor().is_some() && toks[s].actor() == toks[t].actor())
+        });
+        if cue.relation == RelationKind::Warns && shape == Shape::Active && !self_directed {
             warn_until = (end..n)
                 .find(|&k| toks[k].is_punct('.') || toks[k].is_punct(';'))
                 .unwrap_or(n);
         }
+        // "Mali and Burkina Faso … against them": a coordinated subject never relates to
+        // its own members through one cue
+        let source_actors: Vec<usize> = sources.iter().filter_map(|&s| toks[s].actor()).collect();
         for &s in &sources {
             for &t in &targets {
                 let (Some(sa), Some(ta)) = (toks[s].actor(), toks[t].actor()) else {
                     continue;
                 };
-                if sa == ta {
+                if sa == ta || source_actors.contains(&ta) {
                     continue;
                 }
                 let f = Found {

@@ -15,8 +15,12 @@ use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
 #[command(name = "geokg", version, about, long_about = None)]
 #[command(after_help = "Examples:
   geokg query \"who backs Haftar\"
+  geokg query \"how is France linked to Turkey\"
+  geokg blocs --focus Libya
   geokg actor Haftar
   geokg export --format dot --focus Haftar --depth 1 -o haftar.dot
+  geokg render --focus Haftar --depth 2 -o haftar.svg
+  geokg export --format graphml -o geokg.graphml
   geokg check data/*.json
 
 Exit status: 0 when there are results, 1 when there are none, 2 on error.")]
@@ -34,20 +38,76 @@ pub struct Cli {
 enum Command {
     /// Answer a natural question, with evidence.
     ///
-    /// Forms: who backs|supports|arms|funds|is behind|sides with X; who opposes|fights|
-    /// attacks|is against|condemns X; who warns|threatens|urges|calls on X; what does X
-    /// back|oppose|warn. Claims about a group a person leads count for the person ("via").
+    /// Forms (any tense, case-insensitive; names may be aliases, acronyms, demonyms,
+    /// capitals, surnames or a small typo away):
+    ///   who backs|supports|arms|funds|is behind|sides with X
+    ///   who opposes|fights|attacks|condemns|is against X
+    ///   who warned|threatens|urged|calls on X
+    ///   what|whom does X back|oppose|warn
+    ///   does X back Y? / is X against Y? / did X warn Y?
+    ///   how is X linked to Y
+    ///   allies of X / enemies of X
+    ///   what do we know about X
+    ///   which camps (in X)
     ///
-    /// Example: geokg query "who backs Haftar"
+    /// Claims roll up through affiliations, shown "via": a claim about the LNA counts for
+    /// its commander Haftar, a minister's warning for his state.
+    #[command(verbatim_doc_comment)]
+    #[command(after_help = "Examples:
+  geokg query \"who backs Haftar\"
+  geokg query \"who backs Haftar\" --why --no-hedged --min-docs 2
+  geokg query \"who warned Haftar\" --no-rollup
+  geokg query \"does Egypt back Haftar?\"
+  geokg query \"how is France linked to Turkey\" --paths 5
+  geokg query \"allies of the GNA\" --as-of 2020-06
+  geokg query \"what do we know about Bashagha\" --since 2022
+  geokg query \"which camps in Libya\" --json")]
     Query {
-        /// The question, e.g. "who backs Haftar" or "what does Turkey oppose".
+        /// The question, e.g. "who backs Haftar" or "how is France linked to Turkey".
         question: String,
         /// Print the documented JSON schema instead of text.
         #[arg(long)]
         json: bool,
-        /// Show every claim behind each answer, not only the best one.
+        /// Show every claim behind each answer, with its sentence or citation.
         #[arg(long)]
         why: bool,
+        /// How many paths "how is X linked to Y" shows at most.
+        #[arg(long, value_name = "K", default_value_t = 3)]
+        paths: usize,
+        /// For "which camps in X": how many ties around X to follow.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        depth: usize,
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// Split actors into camps by structural balance: supports pulls together, opposes
+    /// apart, warns apart weakly. Prints each camp, the ties that contradict the split and
+    /// a balance score (1 = a clean split).
+    ///
+    /// With --focus, only the actor, the actors affiliated with it and those within
+    /// --depth ties of them are split ("--focus Libya": Libya's governments, bodies and
+    /// forces and whoever backs or fights them).
+    #[command(after_help = "Examples:
+  geokg blocs --focus Libya
+  geokg blocs --focus Libya --since 2019 --until 2020 --why
+  geokg blocs --focus Sudan --json
+  geokg blocs --focus Haftar --depth 2
+  geokg blocs")]
+    Blocs {
+        /// Split only the actors around this one (a name, alias, demonym, capital or id).
+        #[arg(long, value_name = "NAME")]
+        focus: Option<String>,
+        /// How many ties around the focus to follow.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        depth: usize,
+        /// Print the documented JSON schema instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Show every claim behind the ties that contradict the split.
+        #[arg(long)]
+        why: bool,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Show an actor's profile: kind, names, affiliations, relations in and out.
     ///
@@ -59,22 +119,61 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the graph as Graphviz DOT or as a JSON graph file.
+    /// Export the graph: Graphviz DOT, a JSON graph file, GraphML, GEXF, Neo4j CSV,
+    /// node-link JSON or JSON Lines of claims.
     ///
-    /// Example: geokg export --format dot --focus Haftar --depth 2 -o haftar.dot
+    /// DOT draws a signed network: supports green solid, opposes red with a bar head,
+    /// warns orange dashed, hedged dotted and pale; thicker lines have more documents;
+    /// node shape and colour give the actor kind; a legend explains it all. DOT keeps
+    /// the 200 best-evidenced actors (--all keeps every one) and says on stderr what it
+    /// left out; the other formats carry every actor of the selection.
+    ///
+    /// Examples:
+    ///   geokg export --format dot --focus Haftar --depth 2 -o haftar.dot
+    ///   geokg export --format dot --relation opposes --min-docs 2 --cluster bloc
+    ///   geokg export --format graphml -o geokg.graphml
+    ///   geokg export --format gexf -o geokg.gexf
+    ///   geokg export --format neo4j -o neo4j-import/
+    ///   geokg export --format node-link -o geokg.nodelink.json
+    ///   geokg export --format jsonl > claims.jsonl
+    #[command(verbatim_doc_comment)]
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Dot)]
         format: Format,
-        /// Write to this file instead of standard output.
+        /// Write to this file (for neo4j: this directory) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Export only the neighbourhood of this actor.
-        #[arg(long, value_name = "NAME")]
-        focus: Option<String>,
-        /// Hops around --focus to include.
-        #[arg(long, default_value_t = 1, requires = "focus")]
-        depth: usize,
+        #[command(flatten)]
+        pick: Pick,
+        #[command(flatten)]
+        look: Look,
+    },
+    /// Draw the graph as an SVG, PNG or PDF picture with Graphviz.
+    ///
+    /// The picture format follows the file's extension. The layout engine follows the
+    /// graph's size: dot (layered) up to 30 actors and 80 relations (200 and 400 with
+    /// --cluster, since only dot draws the boxes), sfdp (force-directed) beyond;
+    /// --engine chooses one. Takes the same options as
+    /// `export --format dot`. Needs Graphviz (`apt-get install graphviz`).
+    ///
+    /// Examples:
+    ///   geokg render -o geokg.svg
+    ///   geokg render --focus Haftar --depth 1 -o haftar.png
+    ///   geokg render --cluster bloc --min-docs 2 -o camps.pdf
+    ///   geokg render --all --engine sfdp -o everything.svg
+    #[command(verbatim_doc_comment)]
+    Render {
+        /// The picture to write: .svg, .png or .pdf.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Graphviz layout engine.
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
+        #[command(flatten)]
+        pick: Pick,
+        #[command(flatten)]
+        look: Look,
     },
     /// Extract supports / opposes / warns relations from news text, with evidence.
     ///
@@ -171,6 +270,49 @@ enum Command {
     },
 }
 
+/// Claim filters shared by `query` and `blocs`.
+#[derive(clap::Args, Debug, Clone)]
+struct Filters {
+    /// Do not roll claims up through affiliations: no "via" answers, and no affiliation
+    /// links in paths and camps.
+    #[arg(long)]
+    no_rollup: bool,
+    /// Leave out hedged (suspected, alleged) claims.
+    #[arg(long)]
+    no_hedged: bool,
+    /// Keep only answers (for paths and camps: links) backed by at least N distinct
+    /// documents or citations.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_docs: usize,
+    /// Keep claims that still held on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Claims without any date are left out by every time filter.
+    #[arg(long, value_name = "DATE")]
+    since: Option<geokg::Date>,
+    /// Keep claims that already held on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    until: Option<geokg::Date>,
+    /// Keep claims that held at DATE.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<geokg::Date>,
+}
+
+impl Filters {
+    fn options(&self, paths: usize, depth: usize) -> query::Options {
+        query::Options {
+            rollup: !self.no_rollup,
+            hedged: !self.no_hedged,
+            min_docs: self.min_docs,
+            window: geokg::time::Window {
+                since: self.since,
+                until: self.until,
+                as_of: self.as_of,
+            },
+            paths,
+            depth,
+        }
+    }
+}
+
 /// How a corpus is read: shared by extract and build.
 #[derive(clap::Args, Debug, Clone, Default)]
 struct CorpusArgs {
@@ -199,12 +341,100 @@ enum ExtractFormat {
     Fragments,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
 enum Format {
-    /// Graphviz DOT, styled by relation.
+    /// Graphviz DOT, styled as a signed network, with a legend.
     Dot,
     /// The JSON graph file that --graph reads.
     Json,
+    /// GraphML (yEd, Gephi, Cytoscape, networkx), with typed attributes.
+    Graphml,
+    /// GEXF 1.3 (Gephi), with time spells from claim dates.
+    Gexf,
+    /// CSV for `neo4j-admin database import`: actors.csv and relations.csv in -o DIR.
+    Neo4j,
+    /// Node-link JSON (networkx.node_link_graph, d3).
+    NodeLink,
+    /// JSON Lines: one claim with its evidence per line.
+    Jsonl,
+}
+
+/// Which part of the graph to export or draw.
+#[derive(clap::Args, Debug)]
+struct Pick {
+    /// Keep only the neighbourhood of this actor.
+    #[arg(long, value_name = "NAME")]
+    focus: Option<String>,
+    /// Hops around --focus to include.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    depth: usize,
+    /// Keep only these relations (supports, opposes, warns); repeat or separate with
+    /// commas.
+    #[arg(long, value_enum, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+    relation: Vec<RelationArg>,
+    /// Keep only relations backed by at least N distinct documents or citations.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    min_docs: usize,
+}
+
+/// How a picture looks (DOT and render only).
+#[derive(clap::Args, Debug)]
+struct Look {
+    /// Draw every actor, not only the 200 best-evidenced.
+    #[arg(long)]
+    all: bool,
+    /// Direction of the layout (dot engine).
+    #[arg(long, value_enum, default_value_t = RankDirArg::LR)]
+    rankdir: RankDirArg,
+    /// Group actors in boxes: by the state they are or serve, or by camp (a simple
+    /// two-camp split of each conflict: supporters together, opponents apart).
+    #[arg(long, value_enum, default_value_t = ClusterArg::None)]
+    cluster: ClusterArg,
+    /// Leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum RelationArg {
+    Supports,
+    Opposes,
+    Warns,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+#[allow(clippy::upper_case_acronyms)]
+enum RankDirArg {
+    /// Left to right.
+    LR,
+    /// Top to bottom.
+    TB,
+    /// Right to left.
+    RL,
+    /// Bottom to top.
+    BT,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum ClusterArg {
+    /// No boxes.
+    None,
+    /// By the state an actor is or serves (through its affiliations).
+    Country,
+    /// By camp: supporters together, opponents apart, per connected conflict.
+    Bloc,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum EngineArg {
+    /// dot for small graphs, sfdp for large ones.
+    Auto,
+    Dot,
+    Sfdp,
+    Neato,
+    Fdp,
+    Circo,
+    Twopi,
 }
 
 /// What a command produced.
@@ -265,8 +495,32 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Writes `text` to `path` through a temporary file renamed into place.
-fn write_file(path: &PathBuf, text: &str) -> Result<(), Vec<Error>> {
+///
+/// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is written
+/// directly, never replaced; a symbolic link is followed, so its target is replaced.
+fn write_file(path: &std::path::Path, text: impl AsRef<[u8]>) -> Result<(), Vec<Error>> {
     let shown = path.display().to_string();
+    let io_error = |e: std::io::Error| {
+        vec![Error::Io {
+            path: shown.clone(),
+            message: e.to_string().to_lowercase(),
+        }]
+    };
+    let resolved;
+    let path = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_ref()))
+                .map_err(io_error);
+        }
+        Ok(_) if path.is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(io_error)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -277,14 +531,11 @@ fn write_file(path: &PathBuf, text: &str) -> Result<(), Vec<Error>> {
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.geokg-tmp-{}", std::process::id()));
     let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|mut f| f.write_all(text.as_ref()).and_then(|()| f.sync_all()))
         .and_then(|()| std::fs::rename(&tmp, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        vec![Error::Io {
-            path: shown,
-            message: e.to_string().to_lowercase(),
-        }]
+        io_error(e)
     })
 }
 
@@ -294,15 +545,51 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             question,
             json: as_json,
             why,
+            paths,
+            depth,
+            filters,
         } => {
             let graph = load_graph(&cli.graph)?;
-            let parsed = query::parse(&question).map_err(|e| vec![e])?;
-            let answer = query::answer(&graph, &parsed).map_err(|e| vec![e])?;
-            let found = !answer.rows.is_empty();
+            let options = filters.options(paths, depth);
+            let parsed = query::parse_in(&graph, &question).map_err(|e| vec![e])?;
+            let reply = query::ask(&graph, &parsed, &options).map_err(|e| vec![e])?;
+            for note in &reply.notes {
+                eprintln!("geokg: note: {note}");
+            }
+            let found = reply.response.found();
             let text = if as_json {
-                json(&report::answer_json(&question, &answer, why))
+                json(&report::reply_json(&question, &reply, why))
             } else {
-                report::answer_text(&answer, why)
+                report::reply_text(&reply, why)
+            };
+            Ok(Outcome::Output(text, found))
+        }
+        Command::Blocs {
+            focus,
+            depth,
+            json: as_json,
+            why,
+            filters,
+        } => {
+            let graph = load_graph(&cli.graph)?;
+            let options = filters.options(0, depth);
+            options.window.check().map_err(|e| vec![e])?;
+            let focus = match focus {
+                Some(name) => {
+                    let (actor, note) = query::resolve(&graph, &name).map_err(|e| vec![e])?;
+                    if let Some(note) = note {
+                        eprintln!("geokg: note: {note}");
+                    }
+                    Some(actor)
+                }
+                None => None,
+            };
+            let blocs = geokg::blocs::blocs(&graph, focus, &options);
+            let found = !blocs.components.is_empty();
+            let text = if as_json {
+                json(&report::blocs_json(None, &blocs, why))
+            } else {
+                report::blocs_text(&blocs, why)
             };
             Ok(Outcome::Output(text, found))
         }
@@ -322,33 +609,15 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
         Command::Export {
             format,
             output,
-            focus,
-            depth,
-        } => {
-            let mut graph = load_graph(&cli.graph)?;
-            if let Some(name) = focus {
-                let id = graph.resolve(&name).map_err(|e| vec![e])?.id.clone();
-                graph = graph.restrict(&graph.neighborhood(&id, depth));
-            }
-            let text = match format {
-                Format::Dot => export::to_dot(&graph, false),
-                Format::Json => graphfile::to_json(&graph),
-            };
-            let found = graph.edge_count() > 0;
-            match output {
-                Some(path) => {
-                    write_file(&path, &text)?;
-                    eprintln!(
-                        "geokg: wrote {} ({} actors, {} edges)",
-                        path.display(),
-                        graph.actors().len(),
-                        graph.edge_count()
-                    );
-                    Ok(Outcome::Output(String::new(), found))
-                }
-                None => Ok(Outcome::Output(text, found)),
-            }
-        }
+            pick,
+            look,
+        } => run_export(&cli.graph, format, output, &pick, &look),
+        Command::Render {
+            output,
+            engine,
+            pick,
+            look,
+        } => run_render(&cli.graph, &output, engine, &pick, &look),
         Command::Extract {
             inputs,
             format,
@@ -417,6 +686,198 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             ))
         }
     }
+}
+
+/// The selection the options ask for; pictures keep only the best-evidenced actors.
+fn selection(pick: &Pick, look: Option<&Look>) -> export::Selection {
+    export::Selection {
+        focus: pick.focus.clone(),
+        depth: pick.depth,
+        relations: pick
+            .relation
+            .iter()
+            .map(|r| match r {
+                RelationArg::Supports => geokg::RelationKind::Supports,
+                RelationArg::Opposes => geokg::RelationKind::Opposes,
+                RelationArg::Warns => geokg::RelationKind::Warns,
+            })
+            .collect(),
+        min_docs: pick.min_docs,
+        limit: match look {
+            Some(l) if !l.all => Some(export::DEFAULT_LIMIT),
+            _ => None,
+        },
+    }
+}
+
+fn dot_options(look: &Look, selected: &export::Selected) -> export::DotOptions {
+    export::DotOptions {
+        rankdir: match look.rankdir {
+            RankDirArg::LR => export::RankDir::LeftRight,
+            RankDirArg::TB => export::RankDir::TopBottom,
+            RankDirArg::RL => export::RankDir::RightLeft,
+            RankDirArg::BT => export::RankDir::BottomTop,
+        },
+        cluster: match look.cluster {
+            ClusterArg::None => export::Cluster::None,
+            ClusterArg::Country => export::Cluster::Country,
+            ClusterArg::Bloc => export::Cluster::Bloc,
+        },
+        legend: !look.no_legend,
+        isolated: false,
+        highlight: selected.focus.clone(),
+    }
+}
+
+/// Says on stderr what the actor limit left out of a picture.
+fn report_left_out(selected: &export::Selected) {
+    if selected.left_out.is_empty() {
+        return;
+    }
+    let shown = export::connected_ids(&selected.graph).len();
+    let names: Vec<String> = selected
+        .left_out
+        .iter()
+        .take(5)
+        .map(|(_, name)| name.clone())
+        .collect();
+    eprintln!(
+        "geokg: drew the {shown} best-evidenced actors of {}; left out {} actors ({}{}) and {} relations; --all draws every actor",
+        shown + selected.left_out.len(),
+        selected.left_out.len(),
+        names.join(", "),
+        if selected.left_out.len() > names.len() { ", …" } else { "" },
+        selected.left_out_edges
+    );
+}
+
+fn run_export(
+    graph_file: &Option<PathBuf>,
+    format: Format,
+    output: Option<PathBuf>,
+    pick: &Pick,
+    look: &Look,
+) -> Result<Outcome, Vec<Error>> {
+    let graph = load_graph(graph_file)?;
+    let picture = format == Format::Dot;
+    let selected = selection(pick, picture.then_some(look))
+        .apply(&graph)
+        .map_err(|e| vec![e])?;
+    if picture {
+        report_left_out(&selected);
+    }
+    let graph = &selected.graph;
+    let found = graph.edge_count() > 0;
+    // a picture leaves out actors without relations; the other formats keep them
+    let actors = if picture {
+        export::connected_ids(graph).len()
+    } else {
+        graph.actors().len()
+    };
+    let summary = |what: &str| {
+        format!(
+            "geokg: wrote {what} ({actors} actors, {} edges)",
+            graph.edge_count()
+        )
+    };
+    if format == Format::Neo4j {
+        let Some(dir) = output else {
+            return Err(vec![Error::Usage(
+                "--format neo4j writes two files (actors.csv, relations.csv): name a directory with -o DIR".into(),
+            )]);
+        };
+        let files = export::neo4j::to_neo4j(graph).map_err(|e| vec![e])?;
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            vec![Error::Io {
+                path: dir.display().to_string(),
+                message: e.to_string().to_lowercase(),
+            }]
+        })?;
+        let [actors, relations] = export::neo4j::FILE_NAMES;
+        write_file(&dir.join(actors), &files.actors)?;
+        write_file(&dir.join(relations), &files.relations)?;
+        eprintln!(
+            "{}",
+            summary(&format!("{actors} and {relations} in {}", dir.display()))
+        );
+        eprintln!(
+            "geokg: import with: cd {} && {}",
+            dir.display(),
+            export::neo4j::IMPORT_COMMAND
+        );
+        return Ok(Outcome::Output(String::new(), found));
+    }
+    let text = match format {
+        Format::Dot => export::to_dot(graph, &dot_options(look, &selected)),
+        Format::Json => graphfile::to_json(graph),
+        Format::Graphml => export::graphml::to_graphml(graph),
+        Format::Gexf => export::gexf::to_gexf(graph),
+        Format::NodeLink => export::json::to_node_link(graph),
+        Format::Jsonl => export::json::to_claims_jsonl(graph),
+        Format::Neo4j => String::new(),
+    };
+    match output {
+        Some(path) => {
+            write_file(&path, &text)?;
+            eprintln!("{}", summary(&path.display().to_string()));
+            Ok(Outcome::Output(String::new(), found))
+        }
+        None => Ok(Outcome::Output(text, found)),
+    }
+}
+
+fn run_render(
+    graph_file: &Option<PathBuf>,
+    output: &std::path::Path,
+    engine: EngineArg,
+    pick: &Pick,
+    look: &Look,
+) -> Result<Outcome, Vec<Error>> {
+    use export::render::{Engine, PictureFormat};
+    let Some(picture) = PictureFormat::from_path(output) else {
+        return Err(vec![Error::Usage(format!(
+            "cannot tell the picture format of {}: name a .svg, .png or .pdf file",
+            output.display()
+        ))]);
+    };
+    let graph = load_graph(graph_file)?;
+    let selected = selection(pick, Some(look))
+        .apply(&graph)
+        .map_err(|e| vec![e])?;
+    report_left_out(&selected);
+    let graph = &selected.graph;
+    let nodes = export::connected_ids(graph).len();
+    let edges = graph.edge_count();
+    let clusters = look.cluster != ClusterArg::None;
+    let engine = match engine {
+        EngineArg::Auto => Engine::for_size(nodes, edges, clusters),
+        EngineArg::Dot => Engine::Dot,
+        EngineArg::Sfdp => Engine::Sfdp,
+        EngineArg::Neato => Engine::Neato,
+        EngineArg::Fdp => Engine::Fdp,
+        EngineArg::Circo => Engine::Circo,
+        EngineArg::Twopi => Engine::Twopi,
+    };
+    if clusters && !engine.draws_clusters() {
+        eprintln!(
+            "geokg: note: the {} layout draws no cluster boxes; --engine dot draws them",
+            engine.as_str()
+        );
+    }
+    let dot_text = export::to_dot(graph, &dot_options(look, &selected));
+    let started = std::time::Instant::now();
+    let made = export::render::render(&dot_text, engine, picture).map_err(|e| vec![e])?;
+    for line in made.warnings.lines() {
+        eprintln!("geokg: graphviz: {line}");
+    }
+    write_file(output, &made.bytes)?;
+    eprintln!(
+        "geokg: wrote {} ({nodes} actors, {edges} relations; {} layout in {:.1} s)",
+        output.display(),
+        engine.as_str(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Output(String::new(), edges > 0))
 }
 
 fn plural_files(n: usize) -> String {

@@ -7,13 +7,13 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{self, CompiledLexicon, Found, Suppressed, Tok};
+use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
 use crate::corpus::Document;
 use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::mention::{ActorTable, Matcher, Mention};
-use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, Span};
+use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
 use crate::reference::{classify, Memory, RefKind, Seen};
 use crate::sentence;
@@ -165,7 +165,7 @@ impl Extractor {
             new: Vec::new(),
         };
         let mut mentions = self.matcher.find(plain, &mut table);
-        choose_alternatives(&mut mentions);
+        choose_alternatives(&mut mentions, &table);
         let mut memory = Memory::default();
         let mut out = Extraction {
             doc: doc.to_string(),
@@ -173,6 +173,8 @@ impl Extractor {
             ..Default::default()
         };
         let mut last_speaker: Option<usize> = None;
+        // (source, target) of every opposes claim so far, for "both sides"
+        let mut opposed: Vec<(usize, usize)> = Vec::new();
         let mut mi = 0;
         for (si, span) in spans.iter().enumerate() {
             while mi < mentions.len() && mentions[mi].end <= span.start {
@@ -196,15 +198,42 @@ impl Extractor {
                 }
             });
             let mut toks = toks;
+            let mut both_sides: Vec<(usize, (usize, usize))> = Vec::new();
             let mut ri = 0;
             for pos in 0..toks.len() {
                 if ri < refs.len() && refs[ri].0 == pos {
                     let kind = refs[ri].1;
                     ri += 1;
-                    let resolved = match kind {
+                    if kind == RefKind::BothSides {
+                        if let Some(pair) = main_rivals(&opposed) {
+                            both_sides.push((pos, pair));
+                        }
+                        continue;
+                    }
+                    let mut resolved = match kind {
                         RefKind::Speaker => speaker,
+                        RefKind::Titled => match &toks[pos] {
+                            Tok::Word(w) => memory.resolve_titled(w, si, pos, &table),
+                            _ => None,
+                        },
                         _ => memory.resolve(kind, si, pos, &table),
                     };
+                    // "Mali and Niger … against them": a plural pronoun for a list of
+                    // actors stands for all of them, which one token cannot hold
+                    if kind == RefKind::Plural {
+                        if let Some(a) = resolved {
+                            let listed = toks[..pos].iter().enumerate().any(|(q, t)| {
+                                t.actor() == Some(a)
+                                    && toks.get(q + 1).is_some_and(|n| {
+                                        n.is_word("and") || matches!(n, Tok::Punct(','))
+                                    })
+                                    && toks.get(q + 2).is_some_and(|n| n.actor().is_some())
+                            });
+                            if listed {
+                                resolved = None;
+                            }
+                        }
+                    }
                     if let Some(a) = resolved {
                         toks[pos] = Tok::Actor {
                             actor: a,
@@ -212,7 +241,9 @@ impl Extractor {
                         };
                     }
                 }
-                if let Tok::Actor { actor, .. } = toks[pos] {
+                // "the al Qaeda-linked group": a qualifier is not what later words refer to
+                if let (Tok::Actor { actor, .. }, false) = (&toks[pos], is_qualifier(&toks, pos)) {
+                    let actor = *actor;
                     memory.push(Seen {
                         actor,
                         sentence: si,
@@ -222,6 +253,14 @@ impl Extractor {
             }
             if speaker.is_some() {
                 last_speaker = speaker;
+            }
+            // "both sides" becomes "A and B"
+            for &(pos, (a, b)) in both_sides.iter().rev() {
+                let actor = |x: usize| Tok::Actor {
+                    actor: x,
+                    person: table.get(x).kind == ActorKind::Person,
+                };
+                toks.splice(pos..=pos, [actor(a), Tok::Word("and".into()), actor(b)]);
             }
             let mut suppressed = Vec::new();
             // A claim joins two different actors of the sentence, so a sentence with fewer
@@ -233,7 +272,13 @@ impl Extractor {
                 debug_assert!(claim::read(&toks, &self.lexicon, None).is_empty());
                 Vec::new()
             };
-            let found = speaker_as_source(found, &toks, &table);
+            let found = speaker_as_source(found, &toks, &table, &self.lexicon);
+            opposed.extend(
+                found
+                    .iter()
+                    .filter(|f| f.kind == RelationKind::Opposes)
+                    .map(|f| (f.source, f.target)),
+            );
             let (os, oe) = norm.original_span(span.start, span.end, text);
             let sentence_text = &text[os..oe];
             for f in &found {
@@ -381,24 +426,64 @@ fn two_actors(toks: &[Tok]) -> bool {
     false
 }
 
-/// Ambiguous names take the reading the rest of the document supports.
-fn choose_alternatives(mentions: &mut [Mention]) {
-    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for m in mentions.iter().filter(|m| m.alternatives.is_empty()) {
-        *counts.entry(m.actor).or_default() += 1;
-    }
-    for m in mentions.iter_mut().filter(|m| !m.alternatives.is_empty()) {
-        let mut best = (
-            counts.get(&m.actor).copied().unwrap_or(0),
-            std::cmp::Reverse(m.actor),
-        );
-        for &a in &m.alternatives {
-            let c = (counts.get(&a).copied().unwrap_or(0), std::cmp::Reverse(a));
-            if c > best {
-                best = c;
-            }
+/// The two actors most often shown opposing each other so far (either direction; ties go
+/// to the pair seen first), for "both sides" and "the warring parties".
+fn main_rivals(opposed: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
+    for &(s, t) in opposed {
+        let key = (s.min(t), s.max(t));
+        match pairs.iter_mut().find(|p| p.0 == key) {
+            Some(p) => p.1 += 1,
+            None => pairs.push((key, 1)),
         }
-        m.actor = best.1 .0;
+    }
+    let best = pairs.iter().map(|p| p.1).max()?;
+    pairs.iter().find(|p| p.1 == best).map(|p| p.0)
+}
+
+/// Ambiguous names take the reading the rest of the document supports: mentions of the
+/// actor itself count most, then mentions of the actors it belongs to ("National Unity
+/// Government" in a text that names Myanmar).
+fn choose_alternatives(mentions: &mut [Mention], table: &ActorTable<'_>) {
+    // how often each actor id is named, directly or through an actor that belongs to it
+    let mut direct: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut context: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for m in mentions.iter().filter(|m| m.alternatives.is_empty()) {
+        let a = table.get(m.actor);
+        *direct.entry(a.id.as_str()).or_default() += 1;
+        *context.entry(a.id.as_str()).or_default() += 1;
+        for f in &a.affiliations {
+            *context.entry(f.actor.as_str()).or_default() += 1;
+        }
+    }
+    let score = |i: usize| {
+        let a = table.get(i);
+        let own = direct.get(a.id.as_str()).copied().unwrap_or(0) * 2;
+        let around: usize = a
+            .affiliations
+            .iter()
+            .map(|f| context.get(f.actor.as_str()).copied().unwrap_or(0))
+            .sum();
+        (own + around, std::cmp::Reverse(i))
+    };
+    let choices: Vec<usize> = mentions
+        .iter()
+        .map(|m| {
+            if m.alternatives.is_empty() {
+                return m.actor;
+            }
+            let mut best = score(m.actor);
+            for &a in &m.alternatives {
+                let c = score(a);
+                if c > best {
+                    best = c;
+                }
+            }
+            best.1 .0
+        })
+        .collect();
+    for (m, a) in mentions.iter_mut().zip(choices) {
+        m.actor = a;
     }
 }
 
@@ -447,6 +532,11 @@ fn tokenize(
     while i < span.end {
         if mi < mentions.len() && mentions[mi].start <= i {
             let m = mentions[mi];
+            if m.end <= i {
+                // a mention inside one already taken: nothing to skip
+                mi += 1;
+                continue;
+            }
             if !m.modifier && m.start == i {
                 toks.push(Tok::Actor {
                     actor: m.actor,
@@ -495,7 +585,25 @@ fn tokenize(
                     }
                 })
                 .unwrap_or("");
-            if let Some(kind) = classify(&w, prev) {
+            // "shelled army positions": the army whose positions they are
+            let army_asset = matches!(w.as_str(), "army" | "military")
+                && matches!(
+                    next_word(&text[i..]).as_str(),
+                    "positions"
+                        | "bases"
+                        | "base"
+                        | "units"
+                        | "headquarters"
+                        | "garrison"
+                        | "posts"
+                        | "convoy"
+                        | "convoys"
+                        | "barracks"
+                        | "checkpoints"
+                );
+            if army_asset {
+                refs.push((toks.len(), RefKind::Army));
+            } else if let Some(kind) = classify(&w, prev) {
                 let next: String = text[i..]
                     .trim_start()
                     .chars()
@@ -524,6 +632,7 @@ fn tokenize(
                     RefKind::Group
                         | RefKind::Organisation
                         | RefKind::Government
+                        | RefKind::Junta
                         | RefKind::Army
                         | RefKind::Titled
                 );
@@ -556,6 +665,15 @@ fn tokenize(
     (toks, refs)
 }
 
+/// The next word of `rest`, in lower case.
+fn next_word(rest: &str) -> String {
+    rest.trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// The speaker of a sentence with a quote: `"...," said X`, `"...," X said`, `X said: "..."`.
 fn find_speaker(toks: &[Tok], lex: &CompiledLexicon) -> Option<usize> {
     let speech =
@@ -583,9 +701,21 @@ fn find_speaker(toks: &[Tok], lex: &CompiledLexicon) -> Option<usize> {
                     }
                 }
             }
-            if let Some(a) = actor(&toks[i]) {
-                if toks.get(i + 1).is_some_and(speech) {
-                    return Some(a);
+            // "…," X said / "…," Hezbollah leader Hassan Nasrallah said: the last actor
+            // (a person if there is one) before a speech verb, with only words between
+            if let Some(j) = (i..toks.len().min(i + 8)).find(|&j| speech(&toks[j])) {
+                let between = &toks[i..j];
+                if between.iter().all(|t| !matches!(t, Tok::Punct(_))) {
+                    let person = between.iter().rev().find_map(|t| match t {
+                        Tok::Actor {
+                            actor,
+                            person: true,
+                        } => Some(*actor),
+                        _ => None,
+                    });
+                    if let Some(a) = person.or_else(|| between.iter().rev().find_map(actor)) {
+                        return Some(a);
+                    }
                 }
             }
         }
@@ -603,19 +733,45 @@ fn find_speaker(toks: &[Tok], lex: &CompiledLexicon) -> Option<usize> {
 
 /// "Foreign Minister X said Tehran would support Y": the speaker, when the sentence's
 /// subject is the speaker's own state, is the source.
-fn speaker_as_source(found: Vec<Found>, toks: &[Tok], table: &ActorTable<'_>) -> Vec<Found> {
-    let persons: Vec<usize> = toks
+/// Whether a speech verb follows the actor at `q`, directly or after an inserted
+/// ", who …," clause ("X, who met Y in Z, said …").
+fn speaks_after(toks: &[Tok], q: usize, speech: &dyn Fn(&Tok) -> bool) -> bool {
+    if toks[q + 1..].iter().take(2).any(speech) {
+        return true;
+    }
+    if toks
+        .get(q + 1)
+        .is_some_and(|t| matches!(t, Tok::Punct(',')))
+    {
+        if let Some(close) =
+            (q + 2..toks.len().min(q + 25)).find(|&k| matches!(toks[k], Tok::Punct(',')))
+        {
+            return toks[close + 1..].iter().take(2).any(speech);
+        }
+    }
+    false
+}
+
+fn speaker_as_source(
+    found: Vec<Found>,
+    toks: &[Tok],
+    table: &ActorTable<'_>,
+    lex: &CompiledLexicon,
+) -> Vec<Found> {
+    let speech = |t: &Tok| {
+        t.word()
+            .is_some_and(|w| lex.lexicon().speech_verbs.iter().any(|s| s == w))
+    };
+    // persons who speak: a speech verb right after them ("Foreign Minister X said …")
+    let speakers: Vec<(usize, usize)> = toks
         .iter()
-        .filter_map(|t| {
-            if let Tok::Actor {
+        .enumerate()
+        .filter_map(|(q, t)| match t {
+            Tok::Actor {
                 actor,
                 person: true,
-            } = t
-            {
-                Some(*actor)
-            } else {
-                None
-            }
+            } if speaks_after(toks, q, &speech) => Some((q, *actor)),
+            _ => None,
         })
         .collect();
     found
@@ -623,10 +779,12 @@ fn speaker_as_source(found: Vec<Found>, toks: &[Tok], table: &ActorTable<'_>) ->
         .map(|mut f| {
             let src = table.get(f.source);
             if src.kind == ActorKind::State {
-                if let Some(&p) = persons.iter().find(|&&p| {
-                    p != f.target && table.get(p).affiliations.iter().any(|a| a.actor == src.id)
+                // the speaker comes before a mention of the state it speaks for
+                if let Some(&(_, p)) = speakers.iter().find(|&&(q, p)| {
+                    toks[q + 1..].iter().any(|t| t.actor() == Some(f.source))
+                        && p != f.target
+                        && table.get(p).affiliations.iter().any(|a| a.actor == src.id)
                 }) {
-                    // only when the person speaks: a speech verb follows the person
                     f.source = p;
                 }
             }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::data::ActorRecord;
-use crate::error::{lower_first, Error, Location, Result};
+use crate::error::{Error, Location, Result};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Evidence, Provenance, Span};
 
@@ -155,7 +155,7 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
             e.line(),
             e.column(),
             String::new(),
-            lower_first(&e.to_string().replace('`', "\"")),
+            crate::error::serde_message(&e),
         )
     })?;
     let here0 = |field: &str, message: String| {

@@ -35,6 +35,9 @@ pub enum Shape {
     PossessedState,
     /// `T remains on S's cue`: "HTS remains on the U.S. list of terrorist organisations".
     ListedOn,
+    /// `S cue ... required word ... to T`: "Cuba has sent thousands of advisers to
+    /// Venezuela". The required words name what is sent (troops, weapons, money).
+    SentTo,
 }
 
 /// One cue entry: phrases that signal a relation in a given shape.
@@ -51,7 +54,7 @@ pub struct Cue {
     pub confidence: f64,
     /// Lower-case word sequences.
     pub phrases: Vec<String>,
-    /// Words of which one must follow in the clause (for `designate`).
+    /// Words of which one must follow in the clause (for `designate` and `sent_to`).
     #[serde(default)]
     pub requires: Vec<String>,
 }

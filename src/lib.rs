@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod blocs;
 pub mod corpus;
 pub mod data;
 pub mod error;
@@ -13,9 +14,13 @@ mod jsonpos;
 pub mod merge;
 pub mod model;
 pub mod normalize;
+pub mod paths;
 pub mod query;
+pub mod question;
 pub mod report;
+pub mod signed;
 pub mod synth;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use graph::{Direction, Edge, KnowledgeGraph};

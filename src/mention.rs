@@ -77,6 +77,14 @@ impl ActorTable<'_> {
         }
     }
 
+    /// The actor with this id, registry or new.
+    pub fn by_id(&self, id: &str) -> Option<&Actor> {
+        self.known
+            .iter()
+            .chain(self.new.iter())
+            .find(|a| a.id == id)
+    }
+
     /// Adds a new actor unless one with the same name exists; returns its index.
     pub fn add(&mut self, actor: Actor) -> usize {
         if let Some(j) = self
@@ -123,9 +131,7 @@ fn words(s: &str) -> Vec<String> {
 /// Location prepositions: a capital after one of these is a place, not an actor.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
-    "at",
     "from",
-    "to",
     "near",
     "into",
     "toward",
@@ -370,8 +376,19 @@ impl Matcher {
                     if toks.is_empty() {
                         continue;
                     }
-                    // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     let gap = &text[m.end..next_start];
+                    // "Egyptian and Qatari mediators": coordinated demonyms share the noun
+                    if let Some(next) = mentions.get(k + 1) {
+                        let joined = matches!(gap.trim(), "and" | "or" | ",");
+                        if joined
+                            && next.kind == MentionKind::Demonym
+                            && Self::phrase_at(&self.state_organs, text, next.end).is_some()
+                        {
+                            out.push(m);
+                            continue;
+                        }
+                    }
+                    // a demonym qualifying a named group or person: "Russian Wagner Group fighters"
                     const QUALIFIED: &[&str] = &[
                         "group",
                         "militia",
@@ -435,7 +452,51 @@ impl Matcher {
                 }
                 MentionKind::Capital => {
                     let prev = prev_word(text, m.start).to_lowercase();
-                    if PLACE_PREPOSITIONS.contains(&prev.as_str()) {
+                    // "an ally of Moscow", "a partner of Washington": the state
+                    let of_relation = prev == "of" && {
+                        let before = text[..m.start].trim_end();
+                        let before = &before[..before.len().saturating_sub(2)];
+                        matches!(
+                            prev_word(text, before.len()).to_lowercase().as_str(),
+                            "ally"
+                                | "allies"
+                                | "partner"
+                                | "partners"
+                                | "backer"
+                                | "backers"
+                                | "enemy"
+                                | "enemies"
+                                | "rival"
+                                | "rivals"
+                                | "supporter"
+                                | "supporters"
+                                | "sponsor"
+                                | "patron"
+                                | "foe"
+                                | "foes"
+                                | "critic"
+                                | "critics"
+                                | "opponent"
+                                | "opponents"
+                                | "proxy"
+                                | "proxies"
+                                | "client"
+                        )
+                    };
+                    if PLACE_PREPOSITIONS.contains(&prev.as_str()) && !of_relation {
+                        continue;
+                    }
+                    // a dateline: "BAGHDAD, Jan 5 -", "KINSHASA (Reuters) -"
+                    let name = &text[m.start..m.end];
+                    let line_start = text[..m.start].trim_end_matches([' ', '\t']).is_empty()
+                        || text[..m.start]
+                            .trim_end_matches([' ', '\t'])
+                            .ends_with('\n');
+                    if line_start
+                        && name.chars().any(char::is_alphabetic)
+                        && !name.chars().any(char::is_lowercase)
+                        && text[m.end..].trim_start().starts_with([',', '('])
+                    {
                         continue;
                     }
                     // "Tripoli's mayor" and "Damascus province" stay places only when a

@@ -24,12 +24,17 @@ pub enum RefKind {
     Group,
     /// "the bloc", "the organisation"
     Organisation,
-    /// "the junta", "the regime", "the government", "the administration"
+    /// "the regime", "the government", "the administration"
     Government,
+    /// "the junta": a military government, never a civilian or shadow one
+    Junta,
     /// "the army", "the military"
     Army,
     /// "the marshal", "the general", "the president"
     Titled,
+    /// "both sides", "the two parties", "the warring parties": the two actors the
+    /// document has most often shown opposing each other
+    BothSides,
 }
 
 /// What a word (or two-word description) can refer to; `next` is the following word.
@@ -40,15 +45,59 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
         "it" | "its" => Some(RefKind::Thing),
         "they" | "them" | "their" => Some(RefKind::Plural),
         "we" | "our" | "us" | "i" | "my" => Some(RefKind::Speaker),
+        // "that government", "federal forces", "the army-led government"
+        "junta" if matches!(prev, "the" | "that" | "this" | "military" | "ruling") => {
+            Some(RefKind::Junta)
+        }
+        "government" | "authorities" | "regime"
+            if matches!(
+                prev,
+                "that"
+                    | "this"
+                    | "federal"
+                    | "led"
+                    | "military"
+                    | "recognised"
+                    | "recognized"
+                    | "backed"
+                    | "central"
+            ) =>
+        {
+            Some(RefKind::Government)
+        }
+        "forces" | "troops" | "army" if prev == "federal" => Some(RefKind::Government),
+        "sides" | "parties" | "countries" | "nations" | "neighbours" | "neighbors" | "rivals"
+            if matches!(prev, "both" | "two" | "warring") =>
+        {
+            Some(RefKind::BothSides)
+        }
+        // "the Iran-backed group", "the UAE-backed paramilitaries"
+        "group" | "movement" | "militia" | "militias" | "paramilitaries" | "rebels"
+        | "insurgents" | "militants"
+            if matches!(
+                prev,
+                "backed"
+                    | "supported"
+                    | "funded"
+                    | "armed"
+                    | "sponsored"
+                    | "linked"
+                    | "affiliated"
+                    | "aligned"
+                    | "allied"
+                    | "inspired"
+                    | "led"
+            ) =>
+        {
+            Some(RefKind::Group)
+        }
         _ if prev == "the" => match w {
             "group" | "movement" | "militia" | "paramilitaries" | "insurgents" | "militants"
             | "separatists" => Some(RefKind::Group),
             "bloc" | "organisation" | "organization" | "alliance" | "coalition" => {
                 Some(RefKind::Organisation)
             }
-            "junta" | "regime" | "government" | "administration" | "authorities" => {
-                Some(RefKind::Government)
-            }
+            "regime" | "government" | "administration" | "authorities" => Some(RefKind::Government),
             "army" | "military" => Some(RefKind::Army),
             "marshal" | "general" | "president" | "commander" | "minister" | "premier" => {
                 Some(RefKind::Titled)
@@ -57,6 +106,53 @@ pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
         },
         _ => None,
     }
+}
+
+/// The state named most often in `list`; on a tie, the one named first.
+fn most_named_state(list: &[&Seen], kind: &dyn Fn(usize) -> ActorKind) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for s in list {
+        if kind(s.actor) == ActorKind::State {
+            match counts.iter_mut().find(|c| c.0 == s.actor) {
+                Some(c) => c.1 += 1,
+                None => counts.push((s.actor, 1)),
+            }
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.0)
+}
+
+/// A regular army ("Sudanese Armed Forces"; "Tatmadaw", the armed forces of Myanmar):
+/// an armed group whose affiliation role says armed forces or army. Rebel armies
+/// ("Arakan Army") belong to no state and are not "the army".
+fn is_state_army(a: &crate::model::Actor, table: &ActorTable<'_>) -> bool {
+    a.kind == ActorKind::ArmedGroup
+        && a.affiliations.iter().any(|f| {
+            let r = f.role.to_lowercase();
+            (r.contains("armed forces") || r == "army" || r == "military")
+                && table
+                    .by_id(&f.actor)
+                    .is_some_and(|s| s.kind == ActorKind::State)
+        })
+}
+
+/// A parliament or assembly: never "the group" or "the movement".
+fn is_legislature(a: &crate::model::Actor) -> bool {
+    let n = a.name.to_lowercase();
+    [
+        "parliament",
+        "assembly",
+        "house of",
+        "congress",
+        "senate",
+        "legislature",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+        || a.affiliations
+            .iter()
+            .any(|f| f.role.contains("legislature"))
 }
 
 /// A mention seen so far: actor table index and sentence index.
@@ -82,6 +178,37 @@ impl Memory {
         self.seen.push(s);
     }
 
+    /// Resolves "the marshal", "the commander": the latest person named before whose role
+    /// or names hold the title word; nobody when no such person was named (a title alone
+    /// says too little to guess).
+    pub fn resolve_titled(
+        &self,
+        title: &str,
+        sentence: usize,
+        position: usize,
+        table: &ActorTable<'_>,
+    ) -> Option<usize> {
+        let fits = |a: &crate::model::Actor| {
+            a.kind == ActorKind::Person
+                && (a.affiliations.iter().any(|f| {
+                    f.role
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == title)
+                }) || a.aliases.iter().any(|n| {
+                    n.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == title)
+                }))
+        };
+        self.seen
+            .iter()
+            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position))
+            .filter(|s| fits(table.get(s.actor)))
+            .last()
+            .map(|s| s.actor)
+    }
+
     /// Resolves a reference at (`sentence`, `position`).
     pub fn resolve(
         &self,
@@ -96,7 +223,8 @@ impl Memory {
             .iter()
             .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position));
         match kind {
-            RefKind::Person | RefKind::Titled => {
+            RefKind::Titled => None,
+            RefKind::Person => {
                 // a person earlier in this sentence, else the first person (the subject)
                 // of the latest sentence that names one
                 let person = |s: &&Seen| k(s.actor) == ActorKind::Person;
@@ -136,22 +264,37 @@ impl Memory {
             }
             RefKind::Group => before
                 .filter(|s| matches!(k(s.actor), ActorKind::ArmedGroup | ActorKind::PoliticalBody))
+                // "the group", "the paramilitaries": not a state's own army
+                .filter(|s| !is_state_army(table.get(s.actor), table))
+                .filter(|s| !is_legislature(table.get(s.actor)))
                 .last()
                 .map(|s| s.actor),
             RefKind::Organisation => before
                 .filter(|s| k(s.actor) == ActorKind::InternationalOrganisation)
                 .last()
                 .map(|s| s.actor),
+            // a state's army named before; else the army of the latest state named in this
+            // sentence ("in neighbouring Mali, where they fight alongside the army")
             RefKind::Army => before
-                .filter(|s| {
-                    let a = table.get(s.actor);
-                    a.kind == ActorKind::ArmedGroup && {
-                        let n = a.name.to_lowercase();
-                        n.contains("army") || n.contains("armed forces") || n.contains("military")
-                    }
-                })
+                .clone()
+                .filter(|s| is_state_army(table.get(s.actor), table))
                 .last()
-                .map(|s| s.actor),
+                .map(|s| s.actor)
+                .or_else(|| {
+                    before
+                        .filter(|s| s.sentence == sentence && k(s.actor) == ActorKind::State)
+                        .last()
+                        .map(|s| s.actor)
+                }),
+            RefKind::Junta => {
+                // a state's army named before, else the state the text is about
+                let list: Vec<&Seen> = before.collect();
+                list.iter()
+                    .rev()
+                    .find(|s| is_state_army(table.get(s.actor), table))
+                    .map(|s| s.actor)
+                    .or_else(|| most_named_state(&list, &k))
+            }
             RefKind::Government => {
                 // a government actor if one was named, else the most named state
                 let list: Vec<&Seen> = before.collect();
@@ -162,18 +305,9 @@ impl Memory {
                 {
                     return Some(g.actor);
                 }
-                let mut counts: Vec<(usize, usize)> = Vec::new();
-                for s in &list {
-                    if k(s.actor) == ActorKind::State {
-                        match counts.iter_mut().find(|c| c.0 == s.actor) {
-                            Some(c) => c.1 += 1,
-                            None => counts.push((s.actor, 1)),
-                        }
-                    }
-                }
-                counts.iter().max_by_key(|c| c.1).map(|c| c.0)
+                most_named_state(&list, &k)
             }
-            RefKind::Speaker => None,
+            RefKind::Speaker | RefKind::BothSides => None,
         }
     }
 }

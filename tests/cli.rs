@@ -39,15 +39,29 @@ struct Evidence {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ClaimJson {
+    source: ActorRef,
+    relation: String,
+    target: ActorRef,
+    from: Option<String>,
+    until: Option<String>,
+    confidence: f64,
+    evidence: Evidence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AnswerJson {
     actor: ActorRef,
     relation: String,
-    via: Option<ActorRef>,
+    direction: String,
+    via: Vec<ActorRef>,
+    direct: bool,
     claims: usize,
     documents: usize,
     hedged: bool,
     confidence: f64,
-    evidence: Vec<Evidence>,
+    evidence: Vec<ClaimJson>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,12 +185,24 @@ fn query_who_backs_the_gna_lists_turkey() {
 }
 
 #[test]
-fn query_misspelled_name_suggests_the_actor() {
-    let r = run(["query", "who backs Hafter"]).expect_code(2);
+fn query_small_typo_resolves_with_a_note() {
+    let r = run(["query", "who backs Hafter"]).expect_code(0);
+    assert!(r
+        .stdout
+        .starts_with("who supports Khalifa Haftar (khalifa-haftar): "));
+    assert_eq!(
+        r.stderr,
+        "geokg: note: \"Hafter\" read as Khalifa Haftar (khalifa-haftar)\n"
+    );
+}
+
+#[test]
+fn query_unknown_name_suggests_actors() {
+    let r = run(["query", "who backs Haftarov"]).expect_code(2);
     assert_eq!(r.stdout, "");
     assert!(
         r.stderr
-            .starts_with("geokg: no actor named \"Hafter\"; did you mean "),
+            .starts_with("geokg: no actor named \"Haftarov\"; did you mean "),
         "{}",
         r.stderr
     );
@@ -269,11 +295,11 @@ fn query_forms() {
 
 #[test]
 fn query_unparseable_question_lists_the_forms() {
-    let r = run(["query", "tell me about Haftar"]).expect_code(2);
+    let r = run(["query", "tell me a joke"]).expect_code(2);
     assert_eq!(r.stdout, "");
     assert!(
         r.stderr
-            .starts_with("geokg: cannot understand \"tell me about Haftar\": "),
+            .starts_with("geokg: cannot understand \"tell me a joke\": "),
         "{}",
         r.stderr
     );
@@ -282,6 +308,10 @@ fn query_unparseable_question_lists_the_forms() {
         "\"who opposes X\"",
         "\"what does X back\"",
         "\"whom does X warn\"",
+        "\"does X back Y\"",
+        "\"how is X linked to Y\"",
+        "\"allies of X\"",
+        "\"which camps in X\"",
     ] {
         assert!(r.stderr.contains(form), "{form} not listed in {}", r.stderr);
     }
@@ -333,11 +363,25 @@ fn query_json_matches_the_documented_schema() {
             "{a:?}"
         );
         assert!((0.0..=1.0).contains(&a.confidence), "{a:?}");
+        assert_eq!(a.direction, "in", "{a:?}");
         // Without --why, only the best evidence.
         assert_eq!(a.evidence.len(), 1, "{a:?}");
-        a.evidence.iter().for_each(check_curated);
-        if let Some(v) = &a.via {
-            check_ref(v);
+        for c in &a.evidence {
+            check_curated(&c.evidence);
+            check_ref(&c.source);
+            check_ref(&c.target);
+            assert_eq!(c.relation, "supports");
+            assert!((0.0..=1.0).contains(&c.confidence), "{c:?}");
+            let _ = (&c.from, &c.until);
+        }
+        a.via.iter().for_each(check_ref);
+        // a direct answer's best evidence is about the two actors themselves
+        if a.direct {
+            let c = &a.evidence[0];
+            assert_eq!(
+                (c.source.id.as_str(), c.target.id.as_str()),
+                (a.actor.id.as_str(), "khalifa-haftar")
+            );
         }
     }
     let ids: Vec<&str> = q.answers.iter().map(|a| a.actor.id.as_str()).collect();
@@ -360,7 +404,16 @@ fn query_json_matches_the_documented_schema() {
         .iter()
         .find(|a| a.actor.id == "jor")
         .expect("Jordan answers");
-    assert_eq!(jordan.via.as_ref().map(|v| v.id.as_str()), Some("lna"));
+    let via: Vec<&str> = jordan.via.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(via, ["lna"]);
+    assert!(!jordan.direct);
+    assert_eq!(
+        (
+            jordan.evidence[0].source.id.as_str(),
+            jordan.evidence[0].target.id.as_str()
+        ),
+        ("jor", "lna")
+    );
 }
 
 #[test]
@@ -417,8 +470,8 @@ fn query_json_warns_on_fixture_graph() {
         (a.claims, a.documents, a.hedged, a.confidence),
         (1, 1, false, 1.0)
     );
-    assert!(a.via.is_none());
-    assert_eq!(a.evidence[0].text, "Alpha statement warning Beta");
+    assert!(a.via.is_empty() && a.direct);
+    assert_eq!(a.evidence[0].evidence.text, "Alpha statement warning Beta");
 }
 
 #[test]

@@ -4,46 +4,10 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
-use common::{fixture, run};
-
-/// Runs `dot -Tjson` on `dot_text`; `None` (after a note) when Graphviz is missing and
-/// CI is not set.
-fn graphviz_json(dot_text: &str) -> Option<Value> {
-    let child = Command::new("dot")
-        .arg("-Tjson")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => {
-            if std::env::var_os("CI").is_some() {
-                panic!("Graphviz `dot` is required on CI: {e}");
-            }
-            eprintln!("skipping: Graphviz `dot` not found ({e})");
-            return None;
-        }
-    };
-    let mut stdin = child.stdin.take().unwrap();
-    let text = dot_text.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "dot rejected the export: {stderr}\n{dot_text}"
-    );
-    assert!(stderr.trim().is_empty(), "dot warned: {stderr}\n{dot_text}");
-    Some(serde_json::from_slice(&out.stdout).expect("dot -Tjson gives JSON"))
-}
+use common::{fixture, graphviz_json, run, temp_dir, write_graph_file, GenActor, GenClaim};
 
 /// Reads a Graphviz escString back into text: `\\` is a backslash, `\n` `\l` `\r` are
 /// line breaks. (Graphviz's JSON already undid the `\"` of the DOT lexer.) Any other
@@ -227,4 +191,366 @@ fn dot_focus_keeps_the_neighbourhood() {
         return;
     };
     assert!(json["objects"].as_array().unwrap().len() >= 2);
+}
+
+/// Graphviz's view of a DOT export: node ids by `_gvid`, clusters as (label, member
+/// ids), edges as (tail id, class, head id, attributes).
+struct Drawn {
+    nodes: BTreeMap<u64, String>,
+    clusters: Vec<(String, BTreeSet<String>)>,
+    edges: Vec<(String, String, String, Value)>,
+    graph_label: String,
+}
+
+fn drawn(json: &Value) -> Drawn {
+    let mut nodes = BTreeMap::new();
+    let mut subgraphs = Vec::new();
+    for o in json["objects"].as_array().unwrap() {
+        if o.get("nodes").is_some() || o.get("subgraphs").is_some() {
+            subgraphs.push(o);
+        } else {
+            nodes.insert(
+                o["_gvid"].as_u64().unwrap(),
+                o["name"].as_str().unwrap().to_string(),
+            );
+        }
+    }
+    let clusters = subgraphs
+        .iter()
+        .map(|c| {
+            let members = c["nodes"]
+                .as_array()
+                .map(|ns| {
+                    ns.iter()
+                        .map(|n| nodes[&n.as_u64().unwrap()].clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (c["label"].as_str().unwrap_or("").to_string(), members)
+        })
+        .collect();
+    let edges = json["edges"]
+        .as_array()
+        .map(|es| {
+            es.iter()
+                .map(|e| {
+                    let end = |k: &str| nodes[&e[k].as_u64().unwrap()].clone();
+                    (
+                        end("tail"),
+                        e["class"].as_str().unwrap().to_string(),
+                        end("head"),
+                        e.clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Drawn {
+        nodes,
+        clusters,
+        edges,
+        graph_label: json["label"].as_str().unwrap_or("").to_string(),
+    }
+}
+
+/// Edges of the embedded graph as (source, relation, target, documents), from the
+/// node-link export.
+fn node_link_edges() -> Vec<(String, String, String, u64)> {
+    let r = run(["export", "--format", "node-link"]).expect_code(0);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap().to_string();
+            (
+                s("source"),
+                s("relation"),
+                s("target"),
+                e["documents"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn dot_has_a_legend_and_no_edge_labels() {
+    let r = run(["export", "--format", "dot"]).expect_code(0);
+    let Some(json) = graphviz_json(&r.stdout) else {
+        return;
+    };
+    let d = drawn(&json);
+    for word in ["supports", "opposes", "warns", "hedged", "state (box)"] {
+        assert!(d.graph_label.contains(word), "legend lacks {word}");
+    }
+    assert!(d.edges.iter().all(|e| e.3.get("label").is_none()));
+    let no_legend = run(["export", "--format", "dot", "--no-legend"]).expect_code(0);
+    assert!(!no_legend.stdout.contains("<TABLE"));
+}
+
+#[test]
+fn dot_relation_filter_keeps_only_those_relations() {
+    let want = node_link_edges()
+        .iter()
+        .filter(|e| e.1 == "opposes" || e.1 == "warns")
+        .count();
+    for args in [
+        &["--relation", "opposes", "--relation", "warns"][..],
+        &["--relation", "opposes,warns"],
+    ] {
+        let mut all = vec!["export", "--format", "dot"];
+        all.extend(args);
+        let r = run(&all).expect_code(0);
+        let Some(json) = graphviz_json(&r.stdout) else {
+            return;
+        };
+        let d = drawn(&json);
+        assert_eq!(d.edges.len(), want, "{args:?}");
+        assert!(d.edges.iter().all(|e| e.1 != "supports"), "{args:?}");
+    }
+    let r = run(["export", "--relation", "backs"]).expect_code(2);
+    assert!(r.stderr.contains("supports"), "{}", r.stderr);
+}
+
+#[test]
+fn dot_min_docs_keeps_well_sourced_relations_drawn_thicker() {
+    let dir = temp_dir("min-docs");
+    let (actors, claims) = star(20);
+    let path = write_graph_file(&dir, "star.json", &actors, &claims);
+    let g = path.to_str().unwrap();
+    // spokes 0, 5, 10, 15 have one citation; the other 16 have two or more
+    let r = run(["--graph", g, "export", "--format", "dot", "--min-docs", "2"]).expect_code(0);
+    let Some(json) = graphviz_json(&r.stdout) else {
+        return;
+    };
+    let d = drawn(&json);
+    assert_eq!(d.edges.len(), 16);
+    assert!(!d.nodes.values().any(|id| id == "spoke-005"));
+    let width = |e: &(String, String, String, Value)| -> f64 {
+        e.3["penwidth"].as_str().unwrap().parse().unwrap()
+    };
+    let of = |id: &str| d.edges.iter().find(|e| e.0 == id).map(width).unwrap();
+    assert!(
+        of("spoke-001") < of("spoke-002"),
+        "more citations, thicker line"
+    );
+    assert!(
+        of("spoke-002") < of("spoke-004"),
+        "more citations, thicker line"
+    );
+    let r = run(["--graph", g, "export", "--format", "dot", "--min-docs", "6"]).expect_code(1);
+    assert!(!r.stdout.contains("->"));
+}
+
+#[test]
+fn dot_cluster_country_boxes_actors_with_their_state() {
+    let r = run(["export", "--format", "dot", "--cluster", "country"]).expect_code(0);
+    let Some(json) = graphviz_json(&r.stdout) else {
+        return;
+    };
+    let d = drawn(&json);
+    let russia = d
+        .clusters
+        .iter()
+        .find(|(label, _)| label == "Russia")
+        .expect("a Russia box");
+    for id in ["rus", "wagner-group", "africa-corps", "vladimir-putin"] {
+        assert!(
+            russia.1.contains(id),
+            "{id} not in the Russia box: {russia:?}"
+        );
+    }
+    // every actor is still drawn once
+    let plain = graphviz_json(&run(["export", "--format", "dot"]).stdout).unwrap();
+    assert_eq!(d.nodes.len(), drawn(&plain).nodes.len());
+    assert_eq!(d.edges.len(), drawn(&plain).edges.len());
+}
+
+#[test]
+fn dot_cluster_bloc_puts_backers_together_and_opponents_apart() {
+    let r = run([
+        "export",
+        "--format",
+        "dot",
+        "--cluster",
+        "bloc",
+        "--focus",
+        "Haftar",
+        "--depth",
+        "1",
+    ])
+    .expect_code(0);
+    let Some(json) = graphviz_json(&r.stdout) else {
+        return;
+    };
+    let d = drawn(&json);
+    let camp_of = |id: &str| {
+        d.clusters
+            .iter()
+            .position(|(_, m)| m.contains(id))
+            .unwrap_or_else(|| panic!("{id} in no camp: {:?}", d.clusters))
+    };
+    assert_eq!(camp_of("khalifa-haftar"), camp_of("are"));
+    assert_eq!(camp_of("khalifa-haftar"), camp_of("rus"));
+    assert_ne!(camp_of("khalifa-haftar"), camp_of("tur"));
+    assert_ne!(camp_of("khalifa-haftar"), camp_of("gna"));
+    // the same split on every run
+    let again = run([
+        "export",
+        "--format",
+        "dot",
+        "--cluster",
+        "bloc",
+        "--focus",
+        "Haftar",
+        "--depth",
+        "1",
+    ]);
+    assert_eq!(again.stdout, r.stdout);
+}
+
+/// A star of `n` spokes around a hub, each spoke with `i % 5 + 1` citations, so that
+/// the best-evidenced spokes are known.
+fn star(n: usize) -> (Vec<GenActor>, Vec<GenClaim>) {
+    let mut actors: Vec<GenActor> = vec![("hub".into(), "Hub".into(), "state")];
+    let mut claims: Vec<GenClaim> = Vec::new();
+    for i in 0..n {
+        let id = format!("spoke-{i:03}");
+        actors.push((id.clone(), format!("Spoke {i}"), "armed_group"));
+        for c in 0..=(i % 5) {
+            claims.push((
+                id.clone(),
+                "supports",
+                "hub".into(),
+                format!("cite {i}/{c}"),
+                false,
+                None,
+            ));
+        }
+    }
+    (actors, claims)
+}
+
+#[test]
+fn dot_draws_the_200_best_evidenced_actors_and_says_what_it_left_out() {
+    let dir = temp_dir("cap");
+    let (actors, claims) = star(259);
+    let path = write_graph_file(&dir, "star.json", &actors, &claims);
+    let g = path.to_str().unwrap();
+    let r = run(["--graph", g, "export", "--format", "dot"]).expect_code(0);
+    assert!(
+        r.stderr.starts_with(
+            "geokg: drew the 200 best-evidenced actors of 260; left out 60 actors (Spoke 221, Spoke 226,"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("and 60 relations; --all draws every actor"),
+        "{}",
+        r.stderr
+    );
+    let Some(json) = graphviz_json(&r.stdout) else {
+        return;
+    };
+    let d = drawn(&json);
+    assert_eq!(d.nodes.len(), 200);
+    // spokes with one citation (i % 5 == 0) are left out first, then the two-citation
+    // spokes with the highest ids (ties go by id)
+    let drawn_spokes: Vec<usize> = d
+        .nodes
+        .values()
+        .filter_map(|id| id.strip_prefix("spoke-"))
+        .map(|i| i.parse().unwrap())
+        .collect();
+    assert_eq!(drawn_spokes.len(), 199);
+    assert!(drawn_spokes.iter().all(|i| i % 5 != 0));
+    assert!(drawn_spokes.contains(&216) && !drawn_spokes.contains(&221));
+
+    let all = run(["--graph", g, "export", "--format", "dot", "--all"]).expect_code(0);
+    assert_eq!(all.stderr, "");
+    assert_eq!(drawn(&graphviz_json(&all.stdout).unwrap()).nodes.len(), 260);
+
+    // interchange formats are not capped
+    let gml = run(["--graph", g, "export", "--format", "node-link"]).expect_code(0);
+    assert_eq!(gml.stderr, "");
+    assert_eq!(gml.stdout.matches("\"kind\": \"armed_group\"").count(), 259);
+}
+
+#[test]
+fn dot_focus_actor_survives_the_limit() {
+    let dir = temp_dir("cap-focus");
+    let (actors, claims) = star(259);
+    let path = write_graph_file(&dir, "star.json", &actors, &claims);
+    let g = path.to_str().unwrap();
+    let r = run([
+        "--graph", g, "export", "--format", "dot", "--focus", "Spoke 0", "--depth", "2",
+    ])
+    .expect_code(0);
+    assert!(
+        r.stdout.contains("\"spoke-000\" [label=\"Spoke 0\""),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("penwidth=2.5"), "focus is highlighted");
+}
+
+#[test]
+fn export_to_a_full_disk_is_an_error_not_a_panic() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipping: no /dev/full");
+        return;
+    };
+    for format in ["dot", "json", "graphml", "gexf", "node-link", "jsonl"] {
+        let out = common::geokg()
+            .args(["export", "--format", format])
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(
+            stderr.starts_with("geokg: cannot write output: "),
+            "{format}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+    }
+}
+
+#[test]
+fn export_to_a_pipe_or_a_link_writes_through_it_rather_than_replacing_it() {
+    let dir = temp_dir("special-outputs");
+    // a named pipe stays a pipe, and the reader gets the DOT
+    let fifo = dir.join("pipe.dot");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let r = run(["export", "--focus", "Haftar", "-o", fifo.to_str().unwrap()]).expect_code(0);
+        assert!(r.stderr.contains("(10 actors, 13 edges)"), "{}", r.stderr);
+        let got = reader.join().unwrap();
+        assert!(got.starts_with("digraph {"), "{got}");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo());
+    }
+    // a symbolic link stays a link, and its target gets the DOT
+    let target = dir.join("target.dot");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.join("link.dot");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    run(["export", "--focus", "Haftar", "-o", link.to_str().unwrap()]).expect_code(0);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("digraph {"));
 }

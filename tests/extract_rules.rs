@@ -956,3 +956,843 @@ fn multibyte_symbols_before_periods_and_capitals_do_not_panic() {
         .iter()
         .any(|c| c.source == "irn" && c.target == "isr"));
 }
+
+// 13. Calls on one's own forces ---------------------------------------------------------
+
+#[test]
+fn calls_on_own_forces_open_no_warning() {
+    check(
+        "calls on own forces",
+        &[
+            (
+                "Hemedti asked his fighters to attack the Sudanese army in Khartoum.",
+                &[("mohamed-hamdan-dagalo", O, "saf", false)],
+            ),
+            (
+                "Assimi Goita ordered his troops to expel the CSP-DPA from Kidal.",
+                &[("assimi-goita", O, "csp-dpa", false)],
+            ),
+            (
+                "The M23 leadership asked its fighters to attack Congolese troops near Goma.",
+                &[("m23", O, "cog", false)],
+            ),
+        ],
+    );
+}
+
+// 14. Passives with adverbs and gaps ----------------------------------------------------
+
+#[test]
+fn passives_with_adverbs_and_gaps() {
+    check(
+        "passives with adverbs and gaps",
+        &[
+            (
+                "The Houthis have long been armed by Iran.",
+                &[("irn", S, "houthis", false)],
+            ),
+            (
+                "Hezbollah has reportedly been funded by Iran.",
+                &[("irn", S, "hezbollah", true)],
+            ),
+            (
+                "The SDF has since been backed by the United States.",
+                &[("usa", S, "sdf", false)],
+            ),
+            (
+                "Abdul Hamid Dbeibah was named prime minister in 2021 by the Libyan Political Dialogue Forum.",
+                &[("lpdf", S, "abdul-hamid-dbeibah", false)],
+            ),
+            (
+                "Fathi Bashagha was appointed prime minister last year by the House of Representatives.",
+                &[("hor", S, "fathi-bashagha", false)],
+            ),
+            // "in support of" is not a passive
+            (
+                "The Houthis say their attacks are in support of Hamas.",
+                &[("houthis", S, "hamas", false)],
+            ),
+            (
+                "Hezbollah says its rocket fire is in support of Hamas.",
+                &[("hezbollah", S, "hamas", false)],
+            ),
+            (
+                "The Wagner Group says its deployment is in support of Mali.",
+                &[("wagner-group", S, "mli", false)],
+            ),
+        ],
+    );
+}
+
+// 15. Inserted clauses and clause breaks ------------------------------------------------
+
+#[test]
+fn inserted_clauses_and_clause_breaks() {
+    check(
+        "inserted clauses and clause breaks",
+        &[
+            // ", where …," is skipped when looking for the subject
+            (
+                "Kyiv, where the government has stayed since the invasion began, has accused Russia of shelling power plants.",
+                &[("ukr", O, "rus", false)],
+            ),
+            (
+                "Tripoli, where the Government of National Unity sits, has repeatedly condemned Khalifa Haftar.",
+                &[("lby", O, "khalifa-haftar", false)],
+            ),
+            // a speech verb a few words before "that" leads to the speaker
+            (
+                "Volodymyr Zelensky said on Monday that Ukraine would keep fighting Russia.",
+                &[("volodymyr-zelensky", O, "rus", false)],
+            ),
+            (
+                "Hemedti told reporters in Nairobi that the RSF would defeat the Sudanese army.",
+                &[("rsf", O, "saf", false)],
+            ),
+            // ", noting that …" starts a clause: an earlier denial does not negate it
+            (
+                "Washington said it had no role in the strikes, noting that the United States regards the Houthis as a terrorist group.",
+                &[("usa", O, "houthis", false)],
+            ),
+            (
+                "The White House said Washington had nothing to do with the offensive, noting that Hamas remains on the U.S. list of terrorist organisations.",
+                &[("usa", O, "hamas", false)],
+            ),
+            (
+                "Russia denied any involvement, adding that Wagner attacked the CSP-DPA on its own.",
+                &[("wagner-group", O, "csp-dpa", false)],
+            ),
+            // a mention inside a longer one does not eat the comma after it
+            (
+                "Junta leader Colonel Assimi Goita, who seized power in 2020, has praised Russia as a partner.",
+                &[],
+            ),
+        ],
+    );
+}
+
+// 16. Coordinated predicates and "fought alongside" -------------------------------------
+
+#[test]
+fn coordinated_predicates_and_alongside() {
+    check(
+        "coordinated predicates and alongside",
+        &[
+            (
+                "Yahya Saree said the ship was struck because it was Israeli-owned, and warned the United States against retaliation.",
+                &[("yahya-saree", W, "usa", false)],
+            ),
+            (
+                "Abiy Ahmed said the talks had failed, and threatened the TPLF with a new offensive.",
+                &[("abiy-ahmed", W, "tplf", false)],
+            ),
+            (
+                "Hassan Nasrallah said the strikes were legitimate, but warned Israel against escalation.",
+                &[("hassan-nasrallah", W, "isr", false)],
+            ),
+            (
+                "Wagner fighters fought alongside Malian troops against the CSP-DPA.",
+                &[
+                    ("wagner-group", S, "mli", false),
+                    ("mli", O, "csp-dpa", false),
+                    ("wagner-group", O, "csp-dpa", false),
+                ],
+            ),
+            (
+                "Eritrea, whose soldiers fought alongside Ethiopian troops against the TPLF, stayed silent.",
+                &[
+                    ("eri", S, "eth", false),
+                    ("eth", O, "tplf", false),
+                    ("eri", O, "tplf", false),
+                ],
+            ),
+            (
+                "Russian mercenaries fought alongside the Sudanese army against the RSF.",
+                &[
+                    ("rus", S, "saf", false),
+                    ("saf", O, "rsf", false),
+                    ("rus", O, "rsf", false),
+                ],
+            ),
+        ],
+    );
+}
+
+// 17. Descriptions across sentences -----------------------------------------------------
+
+#[test]
+fn descriptions_across_sentences() {
+    check(
+        "descriptions across sentences",
+        &[
+            // "that government", "federal forces", "the junta": the country's government
+            (
+                "Mali cut ties with Ukraine. That government is now backed by Russia.",
+                &[("mli", O, "ukr", false), ("rus", S, "mli", false)],
+            ),
+            (
+                "Ethiopia signed a deal with the TPLF. Federal forces had been backed by Eritrea.",
+                &[("eri", S, "eth", false)],
+            ),
+            (
+                "Niger expelled French troops. The junta has since been backed by Russia.",
+                &[("ner", O, "fra", false), ("rus", S, "ner", false)],
+            ),
+            // "the paramilitaries" is not the state's army
+            (
+                "The Sudanese Armed Forces retook the bridge. The Rapid Support Forces shelled Omdurman. The U.N. Security Council demanded that the paramilitaries lift their siege.",
+                &[("unsc", W, "rsf", false)],
+            ),
+            // "the Iran-backed group"
+            (
+                "Houthi fighters seized a ship. The Iran-backed group fired missiles at Israel.",
+                &[("irn", S, "houthis", false), ("houthis", O, "isr", false)],
+            ),
+            (
+                "The RSF holds Nyala. The UAE-backed paramilitaries deny any abuses.",
+                &[("are", S, "rsf", false)],
+            ),
+        ],
+    );
+}
+
+// 18. Lists never relate to themselves; hypothetical acts -------------------------------
+
+#[test]
+fn lists_and_plural_pronouns_and_hypotheticals() {
+    check(
+        "lists, plural pronouns and hypotheticals",
+        &[
+            (
+                "Mali and Burkina Faso warned that any attack on Niger would be treated as a declaration of war against them.",
+                &[],
+            ),
+            ("Russia and Iran said no one would act against them.", &[]),
+            (
+                "Sudan and Egypt said the dam talks had failed and threats against them would be answered.",
+                &[],
+            ),
+        ],
+    );
+}
+
+// 19. Compounds: tight targets, alliances, qualifiers -----------------------------------
+
+#[test]
+fn compounds_tight_targets_alliances_and_qualifiers() {
+    check(
+        "compound targets, alliances and qualifiers",
+        &[
+            // a compound qualifies the noun right after it, which may not be an actor
+            ("Qatar hosted U.N.-backed talks between Israel and Hamas.", &[]),
+            ("Kenya joined U.S.-funded programmes in Somalia.", &[]),
+            (
+                "The UAE-backed paramilitary RSF seized El Fasher.",
+                &[("are", S, "rsf", false)],
+            ),
+            // "X-allied Y": Y is the ally of X
+            (
+                "The Sudanese army retook Wad Madani. The army-allied Joint Forces recaptured the town.",
+                &[("joint-forces", S, "saf", false)],
+            ),
+            // the qualifying actor is not the subject of the verb
+            ("Iran-aligned militias attacked U.S. bases.", &[]),
+            // "helped" + another cue: the second cue carries the relation
+            (
+                "Turkish drones helped repel Haftar's offensive on Tripoli.",
+                &[("tur", O, "khalifa-haftar", false)],
+            ),
+            (
+                "Russian jets helped repel the HTS offensive on Hama.",
+                &[("rus", O, "hts", false)],
+            ),
+            ("Russian jets helped break the siege of Deir ez-Zor.", &[]),
+        ],
+    );
+}
+
+// 20. "as X's allies": apposition or clause ----------------------------------------------
+
+#[test]
+fn as_possessor_allies_needs_an_apposition() {
+    check(
+        "as X's allies",
+        &[
+            (
+                "Hamas fighters regrouped as Israel's allies weighed their options.",
+                &[],
+            ),
+            ("Wagner fighters arrived as Russia's allies looked on.", &[]),
+            (
+                "Egypt, as Haftar's main backer, sent envoys.",
+                &[("egy", S, "khalifa-haftar", false)],
+            ),
+        ],
+    );
+}
+
+// 21. Objects named by title; speakers for their state ----------------------------------
+
+#[test]
+fn titled_objects_and_speakers_for_their_state() {
+    check(
+        "titled objects and speakers",
+        &[
+            (
+                "Washington sanctioned Wagner chief Yevgeny Prigozhin.",
+                &[("usa", O, "yevgeny-prigozhin", false)],
+            ),
+            (
+                "The EU blacklisted his deputy, RSF commander Abdelrahim Dagalo.",
+                &[("eu", O, "abdelrahim-dagalo", false)],
+            ),
+            (
+                "Ukraine struck Russian army chief Valery Gerasimov's headquarters.",
+                &[("ukr", O, "valery-gerasimov", false)],
+            ),
+            // the minister speaks for his state, also after an inserted clause
+            (
+                "Russian Foreign Minister Sergei Lavrov, who met Assad in Damascus, said Moscow would support the Syrian government.",
+                &[("sergei-lavrov", S, "syrian-government", false)],
+            ),
+            (
+                "Chinese Foreign Minister Wang Yi said Beijing supports Pakistan.",
+                &[("wang-yi", S, "pak", false)],
+            ),
+            // a person named after the act did not speak for it
+            (
+                "Last week Washington sanctioned Hemedti, after Secretary of State Antony Blinken concluded that the RSF had committed genocide.",
+                &[("usa", O, "mohamed-hamdan-dagalo", false)],
+            ),
+        ],
+    );
+}
+
+// 22. Legislatures are not "the movement" -------------------------------------------------
+
+#[test]
+fn legislatures_are_not_group_descriptions() {
+    check(
+        "legislatures and group descriptions",
+        &[
+            (
+                "The Tigray People's Liberation Front held a rally. Ethiopia's parliament later designated the movement a terrorist organisation.",
+                &[("ethiopian-parliament", O, "tplf", false)],
+            ),
+            (
+                "The Ethiopian parliament met. The House of Peoples' Representatives later designated the movement a terrorist organisation.",
+                &[],
+            ),
+            (
+                "The Houthis fired missiles at ships. The European Parliament later condemned the group.",
+                &[("european-parliament", O, "houthis", false)],
+            ),
+        ],
+    );
+}
+
+// 23. Juntas, armies and ambiguous names in context --------------------------------------
+
+#[test]
+fn juntas_armies_and_ambiguous_names() {
+    check(
+        "juntas, armies and ambiguous names",
+        &[
+            // "the military" is the state's army, not a rebel "army"
+            (
+                "Myanmar's military lost Lashio to the Myanmar National Democratic Alliance Army. The Three Brotherhood Alliance launched an offensive against the military.",
+                &[("three-brotherhood-alliance", O, "tatmadaw", false)],
+            ),
+            // "the junta" is never a civilian or shadow government
+            (
+                "Myanmar's military seized power in 2021. The National Unity Government called for resistance. The United States has imposed sanctions on the junta's leaders.",
+                &[("usa", O, "tatmadaw", false)],
+            ),
+            (
+                "Myanmar's military seized power in 2021. Russia remains the junta's main arms supplier.",
+                &[("rus", S, "tatmadaw", false)],
+            ),
+            // a name two actors share goes to the one whose country the text names
+            (
+                "Myanmar's military shelled villages. The National Unity Government condemned the Tatmadaw.",
+                &[("nug", O, "tatmadaw", false)],
+            ),
+            (
+                "Libya's House of Representatives met in Tobruk. The National Unity Government condemned Khalifa Haftar.",
+                &[("gnu", O, "khalifa-haftar", false)],
+            ),
+        ],
+    );
+}
+
+// 24. Denials with their own object; criticism and blame --------------------------------
+
+#[test]
+fn denials_with_objects_criticism_and_blame() {
+    check(
+        "denials, criticism and blame",
+        &[
+            (
+                "Paul Kagame rejected the accusations and blamed Kinshasa for arming the FDLR.",
+                &[("paul-kagame", O, "cod", false), ("cod", S, "fdlr", true)],
+            ),
+            (
+                "Tehran denied the report and condemned Israel.",
+                &[("irn", O, "isr", false)],
+            ),
+            // a denial that covers both verbs still negates both
+            ("Rwanda denied arming and funding the M23.", &[]),
+            // a denial whose object is itself a cue keeps its scope
+            (
+                "The plan lacks the backing of Russia and the support of Turkey.",
+                &[],
+            ),
+            (
+                "Viktor Orban criticised the European Union over its sanctions.",
+                &[("viktor-orban", O, "eu", false)],
+            ),
+        ],
+    );
+}
+
+// 25. Nouns, inserted participles, qualifiers and help ----------------------------------
+
+#[test]
+fn nouns_inserted_participles_qualifiers_and_help() {
+    check(
+        "nouns, inserted participles, qualifiers and help",
+        &[
+            // a cue word after a determiner is a noun: "condemned the attack"
+            (
+                "France, which has a large Armenian diaspora, condemned the attack and sent aid to Armenia.",
+                &[("fra", S, "arm", false)],
+            ),
+            (
+                "Somalia asked Kenya for more troops. Al-Shabaab has fought for years to topple the internationally recognised government in Mogadishu.",
+                &[("al-shabaab", O, "som", false)],
+            ),
+            // "… the attack and later agreed …": a second verb ends the object
+            (
+                "France condemned the attack and later agreed to sell radars to Armenia.",
+                &[],
+            ),
+            // ", backed by X," is skipped when looking for the subject
+            (
+                "Somali government forces, backed by U.S. air strikes, recaptured the town from al-Shabaab.",
+                &[("usa", S, "som", false)],
+            ),
+            (
+                "The Sudanese army, supported largely by Egypt, shelled the RSF in Omdurman.",
+                &[("egy", S, "saf", false), ("saf", O, "rsf", false)],
+            ),
+            // "the al Qaeda-linked group" is not al Qaeda
+            (
+                "Al-Shabaab seized Adan Yabaal. The al Qaeda-linked group has attacked Kenyan troops.",
+                &[("al-shabaab", O, "ken", false)],
+            ),
+            // "with help of X": X supports the clause's subject
+            (
+                "Somali forces retook the town from al-Shabaab with help of U.S. air strikes.",
+                &[("usa", S, "som", false)],
+            ),
+            (
+                "Syrian government forces retook Aleppo with the help of Russian jets.",
+                &[("rus", S, "syrian-government", false)],
+            ),
+        ],
+    );
+}
+
+// 26. Coordinated predicates, demonyms and appositions ----------------------------------
+
+#[test]
+fn coordination_demonyms_appositions_and_told_parties() {
+    check(
+        "coordination, demonyms, appositions",
+        &[
+            // "thanked X … and called on Y": the caller is the clause's subject
+            (
+                "Hassan Sheikh Mohamud thanked Washington for its support and called on Ethiopia to respect Somali sovereignty.",
+                &[("hassan-sheikh-mohamud", W, "eth", false)],
+            ),
+            (
+                "Armenian Prime Minister Nikol Pashinyan accused Baku of ethnic cleansing and criticised Russian peacekeepers.",
+                &[
+                    ("nikol-pashinyan", O, "aze", false),
+                    ("nikol-pashinyan", O, "rus", false),
+                ],
+            ),
+            // "called on Somalis to reject the militants" is no call on the militants
+            (
+                "Al-Shabaab attacked a base. The president called on Somalis to reject the militants.",
+                &[],
+            ),
+            // coordinated demonyms share the noun
+            (
+                "Egyptian and Qatari mediators urged Israel and Hamas to accept a truce.",
+                &[
+                    ("egy", W, "isr", false),
+                    ("egy", W, "hamas", false),
+                    ("qat", W, "isr", false),
+                    ("qat", W, "hamas", false),
+                ],
+            ),
+            // "A, B's closest ally, …"
+            (
+                "Turkey, Azerbaijan's closest ally, said it supported the operation.",
+                &[("tur", S, "aze", false)],
+            ),
+            // "warned that X must …"
+            (
+                "Joe Biden said a deal was close but warned that Hamas must release the hostages.",
+                &[("joe-biden", W, "hamas", false)],
+            ),
+            // "warned that X had attacked …" is news, not a warning to X
+            (
+                "Kenya warned that Al-Shabaab had attacked a bus near Mandera.",
+                &[],
+            ),
+        ],
+    );
+}
+
+// 27. "Both sides": the document's main rivals ------------------------------------------
+
+#[test]
+fn both_sides_are_the_main_rivals() {
+    check(
+        "both sides",
+        &[
+            (
+                "The RSF shelled the Sudanese army in Omdurman. The army bombed the RSF in Nyala. The African Union called on both sides to return to talks.",
+                &[
+                    ("rsf", O, "saf", false),
+                    ("saf", O, "rsf", false),
+                    ("au", W, "rsf", false),
+                    ("au", W, "saf", false),
+                ],
+            ),
+            (
+                "Azerbaijan attacked Armenia in 2020. Russia urged the two sides to respect the ceasefire.",
+                &[
+                    ("aze", O, "arm", false),
+                    ("rus", W, "aze", false),
+                    ("rus", W, "arm", false),
+                ],
+            ),
+            (
+                "Israel struck Hamas positions. Hamas fired rockets at Israel. Egypt pressed the warring parties to accept a truce.",
+                &[
+                    ("isr", O, "hamas", false),
+                    ("hamas", O, "isr", false),
+                    ("egy", W, "isr", false),
+                    ("egy", W, "hamas", false),
+                ],
+            ),
+            // with no fight reported yet, "both sides" stands for nobody
+            ("Qatar called on both sides to show restraint.", &[]),
+        ],
+    );
+}
+
+// 28. Sending troops and weapons; diplomatic breaks; "the army" by place -----------------
+
+#[test]
+fn sending_breaking_ties_and_armies_by_place() {
+    check(
+        "sending, breaking ties, armies by place",
+        &[
+            (
+                "Pyongyang has sent about 11,000 troops to Russia.",
+                &[("prk", S, "rus", false)],
+            ),
+            (
+                "Cuba, Maduro's closest ally, has sent thousands of security advisers to Venezuela.",
+                &[("cub", S, "nicolas-maduro", false), ("cub", S, "ven", false)],
+            ),
+            (
+                "Iran shipped drones and missiles to the Houthis.",
+                &[("irn", S, "houthis", false)],
+            ),
+                        (
+                "Egypt has since pledged to send troops to Somalia, a move Ethiopia condemned.",
+                &[("egy", S, "som", false)],
+            ),
+            // a place named after "to" is not a receiver
+            ("Russia sent troops to Ukraine's border.", &[]),
+            // "as" is no list word: Venezuela is not recognised
+            (
+                "The United States recognised opposition leader Juan Guaido as Venezuela's interim president.",
+                &[("usa", S, "juan-guaido", false)],
+            ),
+            (
+                "Nicolas Maduro responded by breaking diplomatic relations with Washington.",
+                &[("nicolas-maduro", O, "usa", false)],
+            ),
+            (
+                "Wagner mercenaries are deployed in neighbouring Mali, where they fight alongside the army.",
+                &[("wagner-group", S, "mli", false)],
+            ),
+        ],
+    );
+}
+
+// 29. Possibility, plans and past support -----------------------------------------------
+
+#[test]
+fn possibility_plans_and_ended_support() {
+    check(
+        "possibility, plans, ended support",
+        &[
+            (
+                "Iran could soon begin arming the Houthis with longer-range missiles.",
+                &[("irn", S, "houthis", true)],
+            ),
+            (
+                "Washington is considering sanctions against Eritrea.",
+                &[("usa", O, "eri", true)],
+            ),
+            (
+                "Saudi Arabia ended its support for the Southern Transitional Council.",
+                &[],
+            ),
+            (
+                "Turkey withdrew its backing for the Syrian National Army last year.",
+                &[],
+            ),
+            ("France is no longer an ally of Mali.", &[]),
+            (
+                "Russia neither supports nor opposes the junta, the Kremlin said.",
+                &[],
+            ),
+            // "May" the month is no hedge
+            (
+                "In May, Turkey sent drones to the Government of National Accord.",
+                &[("tur", S, "gna", false)],
+            ),
+        ],
+    );
+}
+
+// 30. Quotes with titled speakers; agents, relatives and former ties ---------------------
+
+#[test]
+fn quotes_agents_relatives_and_former_ties() {
+    check(
+        "quotes, agents, relatives, former ties",
+        &[
+            // the speaker after a quote may carry a title; the quote ends the object
+            (
+                "\"We stand with the Islamic Republic,\" Hezbollah leader Hassan Nasrallah said, warning Israel that a response was coming.",
+                &[
+                    ("hassan-nasrallah", S, "irn", false),
+                    ("hassan-nasrallah", W, "isr", false),
+                ],
+            ),
+            (
+                "\"We will fight the occupier,\" Houthi military spokesman Yahya Saree said.",
+                &[],
+            ),
+            // an agent after "by" is not the subject of what follows
+            (
+                "Eritrea has been accused by Ethiopian officials of arming Fano.",
+                &[("eth", O, "eri", false), ("eri", S, "fano", true)],
+            ),
+            (
+                "Rwanda was accused by Kinshasa of arming the M23.",
+                &[("cod", O, "rwa", false), ("rwa", S, "m23", true)],
+            ),
+            // "a strike that destroyed X and killed Y": no actor did the killing
+            (
+                "Khamenei said Israel would pay for an air strike that destroyed the Iranian consulate and killed seven officers.",
+                &[],
+            ),
+            // "former" ends a tie
+            (
+                "Eritrea, a former ally of Abiy Ahmed, has been silent.",
+                &[],
+            ),
+            (
+                "Bashagha, a former interior minister, was named prime minister by the House of Representatives.",
+                &[("hor", S, "fathi-bashagha", false)],
+            ),
+            // "the army" is a state's army, not a rebel force's armed wing
+            (
+                "The Tigray Defence Forces withdrew. The United Nations urged both the army and Fano to protect civilians.",
+                &[("un", W, "fano", false)],
+            ),
+        ],
+    );
+}
+
+// 31. Object relatives, sanctuary, hyphenated allies, "both countries" -------------------
+
+#[test]
+fn object_relatives_sanctuary_and_hyphenated_allies() {
+    check(
+        "object relatives, sanctuary, hyphenated allies",
+        &[
+            // ", which X accuses of VERBing Y": the antecedent is accused, and acts
+            (
+                "The Taliban government in Kabul, which Pakistan accuses of sheltering the Pakistani Taliban, denies it.",
+                &[("pak", O, "taliban", false), ("taliban", S, "ttp", true)],
+            ),
+            (
+                "Rwanda, which Kinshasa accuses of arming the M23, rejects the charge.",
+                &[("cod", O, "rwa", false), ("rwa", S, "m23", true)],
+            ),
+            (
+                "India said Islamabad had long harboured Lashkar-e-Taiba.",
+                &[("pak", S, "lashkar-e-taiba", false)],
+            ),
+            (
+                "China, Pakistan's all-weather ally, urged restraint.",
+                &[("chn", S, "pak", false)],
+            ),
+            (
+                "Pakistan accused India of backing militants. India accused Pakistan of sponsoring terrorism. China called on both countries to talk.",
+                &[
+                    ("pak", O, "ind", false),
+                    ("ind", O, "pak", false),
+                    ("chn", W, "ind", false),
+                    ("chn", W, "pak", false),
+                ],
+            ),
+        ],
+    );
+}
+
+// 32. Nominal acts, talk, and where objects end ------------------------------------------
+
+#[test]
+fn nominal_acts_talk_and_object_ends() {
+    check(
+        "nominal acts, talk, object ends",
+        &[
+            // the object of "attack on" is not the subject of "was condemned"
+            (
+                "Russia's attack on Ukraine was condemned by the European Union.",
+                &[("rus", O, "ukr", false), ("eu", O, "rus", false)],
+            ),
+                        // "forces loyal to X": X acts
+            (
+                "Forces loyal to Khalifa Haftar attacked the Government of National Accord in Tripoli.",
+                &[("khalifa-haftar", O, "gna", false)],
+            ),
+            (
+                "Fighters allied with the RSF shelled the Sudanese army.",
+                &[("rsf", O, "saf", false)],
+            ),
+            // discussing support is not support
+            (
+                "Sudan's army chief met Egyptian President Abdel Fattah el-Sisi in Cairo to discuss support for the army.",
+                &[],
+            ),
+            // a comma after a noun ends the object
+            (
+                "After the RSF seized El Fasher, the army vowed to retake the city.",
+                &[],
+            ),
+            // "warned against an attack on X" is about X, not to X
+            ("Egypt's president warned against any attack on Sudan's army.", &[]),
+            // a state's sites and bases stand for the state
+            (
+                "The United States and Israel struck Iranian nuclear sites, and Tehran vowed retaliation.",
+                &[("usa", O, "irn", false), ("isr", O, "irn", false)],
+            ),
+            (
+                "The Sudanese army retook Omdurman. RSF fighters shelled army positions in El Fasher.",
+                &[("rsf", O, "saf", false)],
+            ),
+        ],
+    );
+}
+
+// 33. Negation stays with its verb; recognised qualifiers --------------------------------
+
+#[test]
+fn negation_stays_with_its_verb() {
+    check(
+        "negation stays with its verb",
+        &[
+            (
+                "Erdogan said Turkey would not abandon its Libyan brothers and accused Haftar of treachery.",
+                &[("recep-tayyip-erdogan", O, "khalifa-haftar", false)],
+            ),
+            // "has not armed and trained X": both verbs are negated
+            ("Iran has not armed and trained the Houthis.", &[]),
+            (
+                "Turkish advisers were sent to bolster the UN-recognised government of Fayez al-Sarraj.",
+                &[("tur", S, "fayez-al-sarraj", false)],
+            ),
+        ],
+    );
+}
+
+// 34. Headline verbs and pledges ---------------------------------------------------------
+
+#[test]
+fn headline_verbs_and_pledges() {
+    check(
+        "headline verbs and pledges",
+        &[
+            (
+                "Tehran slams Washington over new sanctions",
+                &[("irn", O, "usa", false)],
+            ),
+            (
+                "Kinshasa hits out at Kigali as M23 advances",
+                &[("cod", O, "rwa", false)],
+            ),
+            // Crimea is a place, not an actor
+            ("Russia annexed Crimea in 2014.", &[]),
+            (
+                "The RSF besieged El Fasher and pounded the Sudanese army.",
+                &[("rsf", O, "saf", false)],
+            ),
+            (
+                "Hungary pledged support for Serbia.",
+                &[("hun", S, "srb", false)],
+            ),
+            (
+                "The Arakan Army joined forces with the Kachin Independence Army.",
+                &[("arakan-army", S, "kia", false)],
+            ),
+        ],
+    );
+}
+
+// 35. Datelines, "an ally of Moscow", titles that must fit -------------------------------
+
+#[test]
+fn datelines_capitals_after_of_and_fitting_titles() {
+    check(
+        "datelines, capitals after 'of', fitting titles",
+        &[
+            // a dateline names a place, not the actor
+            (
+                "BAGHDAD, Jan 5 - Armed factions vowed to expel U.S. troops from the country.",
+                &[],
+            ),
+            (
+                "KINSHASA (Staff) - Rwanda has sent troops to the M23.",
+                &[("rwa", S, "m23", false)],
+            ),
+            // "a partner of Washington": the capital stands for the state
+            (
+                "The Kurdistan Regional Government, a close partner of Washington, urged restraint.",
+                &[("krg", S, "usa", false)],
+            ),
+            ("The mayor of Kyiv met the press.", &[]),
+            // "the commander" is not a prime minister named before
+            (
+                "Prime Minister Mohammed Shia al-Sudani spoke. Washington said the commander had attacked U.S. troops.",
+                &[],
+            ),
+            (
+                "Turkish Defence Minister Hulusi Akar visited Tripoli. The minister warned Haftar.",
+                &[("hulusi-akar", W, "khalifa-haftar", false)],
+            ),
+        ],
+    );
+}

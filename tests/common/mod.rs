@@ -3,8 +3,9 @@
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The binary under test.
@@ -122,4 +123,103 @@ pub fn evidence_after(stdout: &str, answer: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// An actor of a generated graph file: (id, name, kind).
+pub type GenActor = (String, String, &'static str);
+/// A claim of a generated graph file: (source, relation, target, citation, hedged, from).
+pub type GenClaim = (String, &'static str, String, String, bool, Option<String>);
+
+/// Writes a graph file (the format `--graph` reads) with these actors and claims, and
+/// returns its path.
+pub fn write_graph_file(
+    dir: &Path,
+    name: &str,
+    actors: &[GenActor],
+    claims: &[GenClaim],
+) -> PathBuf {
+    let actors: Vec<serde_json::Value> = actors
+        .iter()
+        .map(|(id, name, kind)| serde_json::json!({"id": id, "name": name, "kind": kind}))
+        .collect();
+    let claims: Vec<serde_json::Value> = claims
+        .iter()
+        .map(|(s, r, t, citation, hedged, from)| {
+            let mut c = serde_json::json!({
+                "source": s, "relation": r, "target": t, "hedged": hedged,
+                "confidence": 1.0, "citation": citation
+            });
+            if let Some(f) = from {
+                c["from"] = serde_json::json!(f);
+            }
+            c
+        })
+        .collect();
+    let file = serde_json::json!({
+        "format": "geokg-graph", "version": 1, "actors": actors, "claims": claims
+    });
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    path
+}
+
+/// A small deterministic pseudo-random generator (xorshift64*), so that generated
+/// cases are the same on every run and a failure can be replayed from its seed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+/// Runs `dot -Tjson` on `dot_text`; `None` (after a note) when Graphviz is missing and
+/// CI is not set.
+pub fn graphviz_json(dot_text: &str) -> Option<serde_json::Value> {
+    let child = Command::new("dot")
+        .arg("-Tjson")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            if std::env::var_os("CI").is_some() {
+                panic!("Graphviz `dot` is required on CI: {e}");
+            }
+            eprintln!("skipping: Graphviz `dot` not found ({e})");
+            return None;
+        }
+    };
+    let mut stdin = child.stdin.take().unwrap();
+    let text = dot_text.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "dot rejected the export: {stderr}\n{dot_text}"
+    );
+    assert!(stderr.trim().is_empty(), "dot warned: {stderr}\n{dot_text}");
+    Some(serde_json::from_slice(&out.stdout).expect("dot -Tjson gives JSON"))
 }

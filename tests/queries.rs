@@ -1,0 +1,1133 @@
+//! Analyst questions over a fixed graph: the curated data compiled into geokg plus the
+//! relations extracted from the short articles in `tests/data/news.jsonl`, written for
+//! these tests and read the way `geokg build --articles tests/data/news.jsonl` reads them:
+//! each claim carries its article's date; the `background` article has none.
+//!
+//! The table holds one line per question: the question, its flags, and what must come
+//! back. Row answers are written `Name`, `Name (hedged)`, `Name via A, B` (only through
+//! affiliated actors) or `Name (+via A)` (directly and through A), separated by ` | `; a
+//! `...` lets any rows stand in its place, otherwise the list must match exactly.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use geokg::blocs::Blocs;
+use geokg::corpus::{Item, Reader};
+use geokg::query::{self, Options, Response};
+use geokg::{Date, KnowledgeGraph};
+
+/// The news fixture.
+const NEWS: &str = "tests/data/news.jsonl";
+
+/// The fixed graph: embedded curated data plus the claims extracted from the news fixture.
+fn graph() -> &'static KnowledgeGraph {
+    static GRAPH: OnceLock<KnowledgeGraph> = OnceLock::new();
+    GRAPH.get_or_init(|| {
+        let data = geokg::data::embedded().expect("embedded data");
+        let extractor = geokg::extract::Extractor::embedded().expect("embedded lexicon");
+        let mut actors = data.actors;
+        let mut claims = data.claims;
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(NEWS);
+        for item in Reader::open(&[path], false) {
+            let Item::Document(doc) = item else {
+                panic!("{NEWS}: {item:?}");
+            };
+            let found = extractor.extract(&doc.id, &doc.text).with_date(doc.date);
+            for a in found.new_actors {
+                if !actors.iter().any(|x| x.id == a.id) {
+                    actors.push(a);
+                }
+            }
+            claims.extend(found.claims);
+        }
+        KnowledgeGraph::new(actors, claims).expect("fixed graph")
+    })
+}
+
+/// Options from flags written as on the command line.
+fn options(flags: &str) -> Options {
+    let mut o = Options::default();
+    let mut it = flags.split_whitespace();
+    let date = |d: Option<&str>| -> Option<Date> { Some(d.unwrap().parse().unwrap()) };
+    while let Some(flag) = it.next() {
+        match flag {
+            "--no-rollup" => o.rollup = false,
+            "--no-hedged" => o.hedged = false,
+            "--min-docs" => o.min_docs = it.next().unwrap().parse().unwrap(),
+            "--paths" => o.paths = it.next().unwrap().parse().unwrap(),
+            "--depth" => o.depth = it.next().unwrap().parse().unwrap(),
+            "--since" => o.window.since = date(it.next()),
+            "--until" => o.window.until = date(it.next()),
+            "--as-of" => o.window.as_of = date(it.next()),
+            other => panic!("unknown flag {other}"),
+        }
+    }
+    o
+}
+
+/// What a question must give.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// Rows (who, what, allies, enemies), as described in the module docs.
+    Rows(&'static str),
+    /// "yes", "yes (hedged)" or "no", then the pairs of actors whose claims say so
+    /// (`A > B`), then other relations (`~ A opposes B`); ` | `-separated, `...` allowed.
+    Verdict(&'static str),
+    /// Paths as printed (`A -supports-> B <-opposes- C (negative)`), ` | `-separated.
+    Paths(&'static str),
+    /// Profile sections: `backed by: 3 (First)` or `warns: 0`, ` | `-separated.
+    About(&'static str),
+    /// The first group's camps: the actors of `.0` together, and each of `.1` in the other
+    /// camp from `.0[0]`.
+    Camps(&'static [&'static str], &'static [&'static str]),
+    /// An error whose message contains this.
+    Error(&'static str),
+}
+
+use Expect::*;
+
+/// Every form, with synonyms, tenses, roll-up, ranking, filters and time.
+const CASES: &[(&str, &str, Expect)] = &[
+    // --- who backs X, with synonyms and tenses. Claims about the LNA count for its
+    // commander Haftar; Sisi's claims count for Egypt, which he presides.
+    (
+        "who backs Haftar",
+        "",
+        Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | Russia (+via Libyan National Army) | Wagner Group (+via Libyan National Army) | House of Representatives (+via Libyan National Army) | Jordan via Libyan National Army | al-Kaniyat via Libyan National Army | Abdel Fattah al-Sisi via Libyan National Army | France (hedged) | Africa Corps (hedged) via Libyan National Army"),
+    ),
+    ("Who supports Khalifa Haftar?", "", Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | ...")),
+    ("who arms Haftar's forces", "", Rows("United Arab Emirates (+via Khalifa Haftar) | ...")),
+    ("who is behind the LNA", "", Rows("United Arab Emirates (+via Khalifa Haftar) | Egypt (+via Abdel Fattah al-Sisi, Khalifa Haftar) | Russia (+via Khalifa Haftar) | Wagner Group (+via Khalifa Haftar) | House of Representatives (+via Khalifa Haftar) | Jordan | al-Kaniyat | Abdel Fattah al-Sisi | France (hedged) via Khalifa Haftar | Africa Corps (hedged)")),
+    ("who funded the LNA", "--no-rollup", Rows("United Arab Emirates | Egypt | Jordan | Russia | al-Kaniyat | House of Representatives | Wagner Group | Abdel Fattah al-Sisi | Africa Corps (hedged)")),
+    ("who sided with Bashagha", "", Rows("Libyan National Army (+via Khalifa Haftar) | House of Representatives (+via Government of National Stability) | Khalifa Haftar")),
+    ("who has been arming the RSF", "", Rows("United Arab Emirates (hedged)")),
+    ("which countries back the GNA", "", Rows("Qatar | Turkey | European Union | United Kingdom | Italy | Turkish-backed Syrian fighters in Libya | UN Security Council | United States")),
+    ("who backs the Sudanese army", "", Rows("Egypt | Joint Forces")),
+    // --- who opposes X
+    ("who opposes Gaddafi", "", Rows("Anti-Gaddafi rebels | Arab League | France | United Kingdom | International Criminal Court | NATO | National Transitional Council | UN Security Council | United States")),
+    ("who fights the LNA", "", Rows("Turkey (+via Khalifa Haftar) | Government of National Accord | Libya Dawn | Misrata brigades | Tripoli Revolutionaries Brigades | Rada Special Deterrence Force (hedged)")),
+    ("who is against Türkiye", "", Rows("Greece | Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
+    ("who attacked Ansarallah", "", Rows("United States | Saudi-led coalition | UN Security Council")),
+    ("who condemned Aguila Saleh", "", Rows("European Union")),
+    ("who is fighting the RSF", "", Rows("Sudanese Armed Forces | United States via Mohamed Hamdan Dagalo")),
+    // --- who warned X: a minister's warning counts for his state, "via" the minister
+    ("who warned Haftar", "", Rows("European Union | Hulusi Akar | Italy | UN Security Council | United States | Turkey via Hulusi Akar")),
+    ("who threatens Khalifa Haftar", "--no-rollup", Rows("European Union | Hulusi Akar | Italy | UN Security Council | United States")),
+    ("who urged Dbeibah", "", Rows("UNSMIL")),
+    ("who calls on the RSF", "", Rows("UN Security Council | United States")),
+    ("who warns Turkey", "", Rows("Egypt (+via Abdel Fattah al-Sisi) | Abdel Fattah al-Sisi")),
+    ("who warned Washington", "", Rows("Sergei Lavrov | Volodymyr Zelensky | Russia via Sergei Lavrov | Ukraine via Volodymyr Zelensky")),
+    // --- what (whom) does X back / oppose / warn
+    ("what does Turkey back?", "", Rows("Government of National Accord | Government of National Unity | Syrian National Army")),
+    ("whom does the UAE support", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | Southern Transitional Council | Rapid Support Forces (hedged)")),
+    ("what does Egypt back", "", Rows("Libyan National Army (+via Abdel Fattah al-Sisi, Khalifa Haftar) | House of Representatives (+via Abdel Fattah al-Sisi) | Sudanese Armed Forces | Khalifa Haftar")),
+    ("what did Turkey oppose", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | PKK | YPG")),
+    ("whom did the EU warn", "", Rows("Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
+    ("who is Haftar fighting", "", Rows("Government of National Accord (+via Libyan National Army) | Ansar al-Sharia in Libya via Libyan National Army | Islamic State in Libya via Libyan National Army | Turkey")),
+    ("whom did Russia warn", "", Rows("United States via Sergei Lavrov")),
+    ("what is Turkey against", "--since 2021", Rows("YPG")),
+    // --- ranking: documents, then claims, then confidence; hedged-only answers last
+    ("who backs the LNA", "--no-rollup --min-docs 2", Rows("United Arab Emirates | Egypt | Jordan | Russia")),
+    ("who backs Haftar", "--no-hedged", Rows("Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | United Arab Emirates (+via Libyan National Army) | Russia (+via Libyan National Army) | House of Representatives (+via Libyan National Army) | Wagner Group (+via Libyan National Army) | Jordan via Libyan National Army | al-Kaniyat via Libyan National Army | Abdel Fattah al-Sisi via Libyan National Army")),
+    ("who backs Haftar", "--min-docs 3", Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | Russia (+via Libyan National Army) | Wagner Group (+via Libyan National Army)")),
+    ("who backs Wagner", "", Rows("Russia (hedged)")),
+    ("who backs Wagner", "--no-hedged", Rows("")),
+    // --- does X back Y? / is X against Y?
+    ("does Egypt back Haftar?", "", Verdict("yes | Egypt > Khalifa Haftar | Egypt > Libyan National Army | Abdel Fattah al-Sisi > Libyan National Army")),
+    ("does France back Haftar", "", Verdict("yes (hedged) | France > Khalifa Haftar")),
+    ("does France back Haftar", "--no-hedged", Verdict("no")),
+    ("is Turkey against the LNA?", "", Verdict("yes | Turkey > Libyan National Army | Turkey > Khalifa Haftar | ~ Khalifa Haftar opposes Turkey | ~ Hulusi Akar warns Khalifa Haftar")),
+    ("is Turkey against the LNA?", "--until 2019", Verdict("no | ~ Khalifa Haftar opposes Turkey | ~ Hulusi Akar warns Khalifa Haftar")),
+    ("did Turkey warn Haftar", "", Verdict("yes | Hulusi Akar > Khalifa Haftar | ~ Turkey opposes Libyan National Army | ~ Turkey opposes Khalifa Haftar | ~ Khalifa Haftar opposes Turkey")),
+    ("did Turkey warn Haftar", "--no-rollup", Verdict("no | ~ Turkey opposes Khalifa Haftar | ~ Khalifa Haftar opposes Turkey")),
+    ("does Qatar back the GNA", "", Verdict("yes | Qatar > Government of National Accord")),
+    ("does Egypt back the GNA", "", Verdict("no")),
+    ("has Russia been funding the LNA", "--as-of 2020-07", Verdict("yes | Russia > Khalifa Haftar | Russia > Libyan National Army")),
+    // --- how is X linked to Y: shortest signed paths, either way along each link
+    (
+        "how is France linked to Turkey",
+        "",
+        Paths("France -supports-> Khalifa Haftar -opposes-> Turkey (negative) | France -supports-> Khalifa Haftar -opposes-> Government of National Accord <-supports- Turkey (negative) | France -supports-> Khalifa Haftar <-supports- Egypt -warns-> Turkey (negative)"),
+    ),
+    ("how are Egypt and Qatar connected", "--paths 1", Paths("Egypt -supports-> Libyan National Army <-opposes- Government of National Accord <-supports- Qatar (negative)")),
+    ("what links Russia and the UAE", "--paths 2", Paths("Russia -supports-> Libyan National Army <-supports- United Arab Emirates (positive) | Russia -supports-> Khalifa Haftar <-supports- United Arab Emirates (positive)")),
+    ("how is Hulusi Akar linked to Haftar", "--paths 1", Paths("Hulusi Akar -warns-> Khalifa Haftar (negative)")),
+    ("path from Italy to Egypt", "--paths 1", Paths("Italy -warns-> Khalifa Haftar <-supports- Egypt (negative)")),
+    ("how is Qatar linked to Mali", "--since 2026", Paths("")),
+    // --- allies and enemies: support (opposition) either way
+    ("allies of the GNA", "", Rows("Qatar | Turkey | European Union | United Kingdom | Italy | Turkish-backed Syrian fighters in Libya | UN Security Council | United States")),
+    ("who are Haftar's allies", "--no-rollup", Rows("United Arab Emirates | Fathi Bashagha | Wagner Group | Egypt | House of Representatives | Russia | France (hedged)")),
+    ("enemies of the GNA", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | Greece | Islamic State in Libya | Wagner Group | United Arab Emirates")),
+    ("Turkey's foes", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | PKK | YPG | Greece")),
+    ("enemies of Bashagha", "--since 2022", Rows("Government of National Unity via Abdul Hamid Dbeibah, Government of National Stability | Abdul Hamid Dbeibah")),
+    // --- what do we know about X
+    ("what do we know about Haftar", "", About("backed by: 10 (United Arab Emirates) | opposed by: 6 (Turkey) | warned by: 6 (European Union) | backs: 2 (Fathi Bashagha) | opposes: 4 (Government of National Accord) | warns: 0")),
+    ("tell me about Dbeibah", "", About("backed by: 5 (Turkey) | opposed by: 3 (House of Representatives) | warned by: 1 (UNSMIL) | backs: 0 | opposes: 4 (Rada Special Deterrence Force) | warns: 0")),
+    ("who is Akar", "", About("backed by: 0 | opposed by: 0 | warned by: 0 | backs: 0 | opposes: 0 | warns: 2 (Khalifa Haftar)")),
+    // --- camps
+    (
+        "which camps in Libya",
+        "",
+        Camps(
+            &["Turkey", "Qatar", "Italy", "Government of National Accord", "Government of National Unity"],
+            &["Khalifa Haftar", "Libyan National Army", "Russia", "Egypt", "United Arab Emirates", "House of Representatives"],
+        ),
+    ),
+    (
+        "who is on which side in the Libyan war",
+        "--since 2019 --until 2020",
+        Camps(
+            &["Government of National Accord", "Turkey", "Qatar", "Italy"],
+            &["Khalifa Haftar", "Libyan National Army", "Russia", "Egypt", "United Arab Emirates", "Wagner Group"],
+        ),
+    ),
+    (
+        "what are the blocs around the RSF",
+        "",
+        Camps(&["Rapid Support Forces", "United Arab Emirates"], &["Sudanese Armed Forces", "United States"]),
+    ),
+    // --- names: full names, acronyms, capitals, demonyms, surnames, typos
+    ("who backs the Government of National Unity", "", Rows("Turkey | House of Representatives | Italy | Libyan Political Dialogue Forum | UN Security Council")),
+    ("who warned Ankara", "", Rows("Egypt (+via Abdel Fattah al-Sisi) | Abdel Fattah al-Sisi")),
+    ("what does Cairo back", "--no-rollup", Rows("Libyan National Army | Sudanese Armed Forces | House of Representatives | Khalifa Haftar")),
+    ("who opposes the Turkish", "", Rows("Greece | Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
+    ("who backs Hafter", "", Rows("United Arab Emirates (+via Libyan National Army) | ...")),
+    ("who backs Kalifa Hafter", "", Rows("United Arab Emirates (+via Libyan National Army) | ...")),
+    ("who backs Zorglub", "", Error("no actor named \"Zorglub\"")),
+    // --- time: curated ranges, document dates
+    ("who backs the GNA", "--as-of 2022", Rows("")),
+    ("who backs the GNU", "--since 2025", Rows("Turkey | Italy | UN Security Council")),
+    ("who warned Haftar", "--until 2019-06", Rows("European Union | Italy | UN Security Council")),
+    ("who warned Haftar", "--since 2020", Rows("United States")),
+    ("who backs Haftar", "--as-of 2014", Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Libyan National Army)")),
+    ("who backs Haftar", "--since 2021 --until 2020", Error("leave no time")),
+    // --- not understood
+    ("tell me a joke", "", Error("how is X linked to Y")),
+    ("who likes Haftar", "", Error("unknown relation")),
+    ("who backs", "", Error("no actor named;")),
+];
+
+fn split(expected: &str) -> Vec<&str> {
+    if expected.is_empty() {
+        return Vec::new();
+    }
+    expected.split(" | ").collect()
+}
+
+/// Does `got` match the ` | `-separated pattern, where `...` stands for any items?
+fn matches(got: &[String], pattern: &str) -> bool {
+    let want = split(pattern);
+    fn go(got: &[String], want: &[&str]) -> bool {
+        match want.split_first() {
+            None => got.is_empty(),
+            Some((&"...", rest)) => (0..=got.len()).any(|i| go(&got[i..], rest)),
+            Some((w, rest)) => {
+                // "Name via ..." matches any via list
+                let ok = |g: &String| match w.strip_suffix(" via ...") {
+                    Some(name) => g.starts_with(&format!("{name} via ")),
+                    None => g == w,
+                };
+                got.first().is_some_and(ok) && go(&got[1..], rest)
+            }
+        }
+    }
+    go(got, &want)
+}
+
+fn rows_summary(rows: &[query::AnswerRow<'_>]) -> Vec<String> {
+    rows.iter()
+        .map(|r| {
+            let mut s = r.actor.name.clone();
+            if r.hedged {
+                s.push_str(" (hedged)");
+            }
+            let via: Vec<&str> = r.via.iter().map(|a| a.name.as_str()).collect();
+            if !via.is_empty() {
+                if r.direct {
+                    s.push_str(&format!(" (+via {})", via.join(", ")));
+                } else {
+                    s.push_str(&format!(" via {}", via.join(", ")));
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+fn summary(response: &Response<'_>) -> Vec<String> {
+    match response {
+        Response::Rows(a) => rows_summary(&a.rows),
+        Response::Verdict(v) => {
+            let mut out = vec![match (v.holds(), v.hedged()) {
+                (false, _) => "no".to_string(),
+                (true, true) => "yes (hedged)".into(),
+                (true, false) => "yes".into(),
+            }];
+            for c in &v.claims {
+                let s = format!("{} > {}", c.source.name, c.target.name);
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+            for c in &v.others {
+                let s = format!("~ {} {} {}", c.source.name, c.claim.kind, c.target.name);
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+            out
+        }
+        Response::Link(l) => l
+            .paths
+            .iter()
+            .map(|p| {
+                let mut s = l.from.name.clone();
+                for h in &p.hops {
+                    let link = &h.links[0];
+                    let (src, _) = link.ends();
+                    if src.id == h.from.id {
+                        s.push_str(&format!(" -{}-> ", link.relation()));
+                    } else {
+                        s.push_str(&format!(" <-{}- ", link.relation()));
+                    }
+                    s.push_str(&h.to.name);
+                }
+                format!("{s} ({})", p.sign().as_str())
+            })
+            .collect(),
+        Response::About(a) => a
+            .sections
+            .iter()
+            .map(|s| {
+                let title = match (s.kind, s.way) {
+                    (geokg::RelationKind::Supports, query::Way::In) => "backed by",
+                    (geokg::RelationKind::Opposes, query::Way::In) => "opposed by",
+                    (geokg::RelationKind::Warns, query::Way::In) => "warned by",
+                    (geokg::RelationKind::Supports, _) => "backs",
+                    (geokg::RelationKind::Opposes, _) => "opposes",
+                    (geokg::RelationKind::Warns, _) => "warns",
+                };
+                match s.rows.first() {
+                    Some(r) => format!("{title}: {} ({})", s.rows.len(), r.actor.name),
+                    None => format!("{title}: 0"),
+                }
+            })
+            .collect(),
+        Response::Blocs(b) => camps_summary(b),
+    }
+}
+
+fn camps_summary(b: &Blocs<'_>) -> Vec<String> {
+    b.components
+        .iter()
+        .flat_map(|c| {
+            c.camps.iter().enumerate().map(|(i, camp)| {
+                let names: Vec<&str> = camp.iter().map(|m| m.actor.name.as_str()).collect();
+                format!("camp {}: {}", i + 1, names.join(", "))
+            })
+        })
+        .collect()
+}
+
+fn camp_of(b: &Blocs<'_>, name: &str) -> Option<usize> {
+    let c = b.components.first()?;
+    (0..2).find(|&i| c.camps[i].iter().any(|m| m.actor.name == name))
+}
+
+fn run(question: &str, flags: &str) -> Result<query::Reply<'static>, geokg::Error> {
+    let g = graph();
+    let q = query::parse_in(g, question)?;
+    query::ask(g, &q, &options(flags))
+}
+
+#[test]
+fn table_of_questions() {
+    assert!(CASES.len() >= 60, "only {} cases", CASES.len());
+    let mut failures = Vec::new();
+    for &(question, flags, expect) in CASES {
+        let got = run(question, flags);
+        let ok = match (&got, expect) {
+            (Err(e), Error(part)) => e.to_string().contains(part),
+            (Ok(r), Rows(p)) => {
+                matches!(r.response, Response::Rows(_)) && matches(&summary(&r.response), p)
+            }
+            (Ok(r), Verdict(p)) => {
+                matches!(r.response, Response::Verdict(_)) && matches(&summary(&r.response), p)
+            }
+            (Ok(r), Paths(p)) => {
+                matches!(r.response, Response::Link(_)) && matches(&summary(&r.response), p)
+            }
+            (Ok(r), About(p)) => {
+                matches!(r.response, Response::About(_)) && matches(&summary(&r.response), p)
+            }
+            (Ok(r), Camps(together, apart)) => match &r.response {
+                Response::Blocs(b) => {
+                    let home = camp_of(b, together[0]);
+                    home.is_some()
+                        && together.iter().all(|n| camp_of(b, n) == home)
+                        && apart
+                            .iter()
+                            .all(|n| camp_of(b, n).is_some_and(|c| Some(c) != home))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if !ok {
+            let shown = match &got {
+                Ok(r) => summary(&r.response).join(" | "),
+                Err(e) => format!("error: {e}"),
+            };
+            failures.push(format!(
+                "{question:?} {flags:?}\n    expected {expect:?}\n    got      {shown}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every form of the grammar appears in the table.
+#[test]
+fn table_covers_every_form() {
+    let mut forms = std::collections::BTreeSet::new();
+    for &(question, _, _) in CASES {
+        if let Ok(q) = query::parse_in(graph(), question) {
+            forms.insert(q.form());
+        }
+    }
+    let all = [
+        "about", "allies", "blocs", "does", "enemies", "link", "what", "who",
+    ];
+    assert_eq!(forms.into_iter().collect::<Vec<_>>(), all);
+}
+
+#[test]
+#[ignore = "prints the answers to the table's questions, to help write new lines"]
+fn print_table_answers() {
+    for &(question, flags, _) in CASES {
+        match run(question, flags) {
+            Ok(r) => println!(
+                "{question:?} {flags:?}\n    {}",
+                summary(&r.response).join(" | ")
+            ),
+            Err(e) => println!("{question:?} {flags:?}\n    error: {e}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The binary: exit codes, --why, flags, and the `--json` contract of every form. The JSON
+// records are declared here rather than imported, so a change to the crate's output types
+// has to show up in these tests.
+// ---------------------------------------------------------------------------------------
+
+use common::run as geokg;
+use serde::Deserialize;
+
+/// The fixed graph written as a graph file, for `--graph`.
+fn graph_file() -> &'static str {
+    static FILE: OnceLock<String> = OnceLock::new();
+    FILE.get_or_init(|| {
+        let dir = common::temp_dir("queries-graph");
+        let path = dir.join("fixed.graph.json");
+        std::fs::write(&path, geokg::graphfile::to_json(graph())).unwrap();
+        path.to_string_lossy().into_owned()
+    })
+}
+
+/// Runs `geokg --graph FIXED query ARGS...`.
+fn ask_cli(args: &[&str]) -> common::Run {
+    let mut all = vec!["--graph", graph_file(), "query"];
+    all.extend_from_slice(args);
+    geokg(all)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorRef {
+    id: String,
+    name: String,
+    kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Evidence {
+    text: String,
+    doc: Option<String>,
+    sentence_index: Option<usize>,
+    span: Option<[usize; 2]>,
+    rule: Option<String>,
+    hedged: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimJson {
+    source: ActorRef,
+    relation: String,
+    target: ActorRef,
+    from: Option<String>,
+    until: Option<String>,
+    confidence: f64,
+    evidence: Evidence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerJson {
+    actor: ActorRef,
+    relation: String,
+    direction: String,
+    via: Vec<ActorRef>,
+    direct: bool,
+    claims: usize,
+    documents: usize,
+    hedged: bool,
+    confidence: f64,
+    evidence: Vec<ClaimJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RowsJson {
+    question: String,
+    form: String,
+    relation: String,
+    subject: ActorRef,
+    answers: Vec<AnswerJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerdictJson {
+    question: String,
+    form: String,
+    relation: String,
+    source: ActorRef,
+    target: ActorRef,
+    holds: bool,
+    hedged: bool,
+    documents: usize,
+    claims: Vec<ClaimJson>,
+    others: Vec<ClaimJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkJson {
+    source: ActorRef,
+    relation: String,
+    target: ActorRef,
+    role: Option<String>,
+    claims: usize,
+    documents: usize,
+    hedged: bool,
+    evidence: Vec<ClaimJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HopJson {
+    from: ActorRef,
+    to: ActorRef,
+    sign: String,
+    links: Vec<LinkJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathJson {
+    sign: String,
+    hedged: bool,
+    hops: Vec<HopJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkageJson {
+    question: String,
+    form: String,
+    from: ActorRef,
+    to: ActorRef,
+    paths: Vec<PathJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AffiliationJson {
+    actor: ActorRef,
+    role: String,
+    from: Option<String>,
+    until: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AboutJson {
+    question: String,
+    form: String,
+    subject: ActorRef,
+    affiliations: Vec<AffiliationJson>,
+    affiliated: Vec<ActorRef>,
+    backed_by: Vec<AnswerJson>,
+    opposed_by: Vec<AnswerJson>,
+    warned_by: Vec<AnswerJson>,
+    backs: Vec<AnswerJson>,
+    opposes: Vec<AnswerJson>,
+    warns: Vec<AnswerJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberJson {
+    actor: ActorRef,
+    strength: f64,
+    margin: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TieJson {
+    a: ActorRef,
+    b: ActorRef,
+    weight: f64,
+    contradiction: String,
+    links: Vec<LinkJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupJson {
+    actors: usize,
+    balance: f64,
+    frustration: f64,
+    total: f64,
+    exact: bool,
+    camps: Vec<Vec<MemberJson>>,
+    contradictions: Vec<TieJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlocsJson {
+    question: Option<String>,
+    form: String,
+    focus: Option<ActorRef>,
+    depth: usize,
+    groups: Vec<GroupJson>,
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(r: &common::Run) -> T {
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}\n{}", r.stdout))
+}
+
+const KINDS: &[&str] = &[
+    "state",
+    "government",
+    "person",
+    "armed_group",
+    "international_organisation",
+    "political_body",
+    "other",
+];
+
+fn check_ref(r: &ActorRef) {
+    assert!(!r.id.is_empty() && !r.name.is_empty(), "{r:?}");
+    assert!(KINDS.contains(&r.kind.as_str()), "{r:?}");
+}
+
+/// A claim record is whole: actors, relation, a date format, evidence of one kind.
+fn check_claim(c: &ClaimJson) {
+    check_ref(&c.source);
+    check_ref(&c.target);
+    assert!(
+        ["supports", "opposes", "warns"].contains(&c.relation.as_str()),
+        "{c:?}"
+    );
+    assert!((0.0..=1.0).contains(&c.confidence), "{c:?}");
+    for d in [&c.from, &c.until].into_iter().flatten() {
+        assert!(d.parse::<Date>().is_ok(), "{c:?}");
+    }
+    let e = &c.evidence;
+    assert!(!e.text.is_empty());
+    let _ = e.hedged;
+    match &e.doc {
+        Some(_) => assert!(
+            e.sentence_index.is_some() && e.span.is_some() && e.rule.is_some(),
+            "{c:?}"
+        ),
+        None => assert!(
+            e.sentence_index.is_none() && e.span.is_none() && e.rule.is_none(),
+            "{c:?}"
+        ),
+    }
+}
+
+fn check_answer(a: &AnswerJson, relation: &str, all: bool) {
+    check_ref(&a.actor);
+    a.via.iter().for_each(check_ref);
+    assert_eq!(a.relation, relation, "{a:?}");
+    assert!(
+        ["in", "out", "both"].contains(&a.direction.as_str()),
+        "{a:?}"
+    );
+    assert!(a.direct || !a.via.is_empty(), "{a:?}");
+    assert!(a.documents >= 1 && a.documents <= a.claims, "{a:?}");
+    assert!((0.0..=1.0).contains(&a.confidence), "{a:?}");
+    assert_eq!(a.evidence.len(), if all { a.claims } else { 1 }, "{a:?}");
+    a.evidence.iter().for_each(check_claim);
+    // hedged answers rest only on hedged claims; the best claim of a confirmed one is not
+    if all {
+        assert_eq!(
+            a.hedged,
+            a.evidence.iter().all(|c| c.evidence.hedged),
+            "{a:?}"
+        );
+    } else {
+        assert_eq!(a.hedged, a.evidence[0].evidence.hedged, "{a:?}");
+    }
+}
+
+fn check_link(l: &LinkJson, all: bool) {
+    check_ref(&l.source);
+    check_ref(&l.target);
+    if l.relation == "affiliated" {
+        assert!(
+            l.role.is_some() && l.claims == 0 && l.evidence.is_empty(),
+            "{l:?}"
+        );
+    } else {
+        assert!(l.role.is_none() && l.documents >= 1, "{l:?}");
+        assert_eq!(l.evidence.len(), if all { l.claims } else { 1 }, "{l:?}");
+        l.evidence.iter().for_each(check_claim);
+        let _ = l.hedged;
+    }
+}
+
+#[test]
+fn json_rows_forms_match_the_documented_schema() {
+    for (question, form, relation) in [
+        ("who warned Haftar", "who", "warns"),
+        ("what does Egypt back", "what", "supports"),
+        ("allies of the GNA", "allies", "supports"),
+        ("enemies of the GNA", "enemies", "opposes"),
+    ] {
+        for why in [false, true] {
+            let mut args = vec!["--json", question];
+            if why {
+                args.push("--why");
+            }
+            let r = ask_cli(&args).expect_code(0);
+            let q: RowsJson = parse_json(&r);
+            assert_eq!(
+                (q.question.as_str(), q.form.as_str(), q.relation.as_str()),
+                (question, form, relation)
+            );
+            check_ref(&q.subject);
+            assert!(!q.answers.is_empty());
+            for a in &q.answers {
+                check_answer(a, relation, why);
+            }
+        }
+    }
+    // a minister's warning, rolled up to his state
+    let q: RowsJson = parse_json(&ask_cli(&["--json", "who warned Haftar"]).expect_code(0));
+    let turkey = q
+        .answers
+        .iter()
+        .find(|a| a.actor.id == "tur")
+        .expect("Turkey answers");
+    assert!(!turkey.direct);
+    assert_eq!(
+        turkey.via.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(),
+        ["hulusi-akar"]
+    );
+    let c = &turkey.evidence[0];
+    assert_eq!(
+        (c.source.id.as_str(), c.target.id.as_str()),
+        ("hulusi-akar", "khalifa-haftar")
+    );
+    assert_eq!(c.evidence.doc.as_deref(), Some("2019-12-26-turkish-troops"));
+    assert_eq!(c.from.as_deref(), Some("2019-12-26"));
+    // allies run both ways
+    let q: RowsJson = parse_json(&ask_cli(&["--json", "allies of Haftar"]).expect_code(0));
+    let dir = |id: &str| {
+        q.answers
+            .iter()
+            .find(|a| a.actor.id == id)
+            .map(|a| a.direction.clone())
+    };
+    assert_eq!(dir("are").as_deref(), Some("in"));
+    assert_eq!(dir("fathi-bashagha").as_deref(), Some("out"));
+}
+
+#[test]
+fn json_verdict_matches_the_documented_schema() {
+    let r = ask_cli(&["--json", "is Turkey against the LNA?"]).expect_code(0);
+    let v: VerdictJson = parse_json(&r);
+    assert_eq!((v.form.as_str(), v.relation.as_str()), ("does", "opposes"));
+    assert_eq!(v.question, "is Turkey against the LNA?");
+    assert_eq!((v.source.id.as_str(), v.target.id.as_str()), ("tur", "lna"));
+    assert!(v.holds && !v.hedged && v.documents == 2);
+    v.claims.iter().chain(&v.others).for_each(check_claim);
+    assert!(v
+        .others
+        .iter()
+        .any(|c| c.source.id == "khalifa-haftar" && c.relation == "opposes"));
+    // no claim: exit 1, still a record
+    let v: VerdictJson =
+        parse_json(&ask_cli(&["--json", "does Egypt back the GNA"]).expect_code(1));
+    assert!(!v.holds && !v.hedged && v.claims.is_empty() && v.documents == 0);
+    let v: VerdictJson =
+        parse_json(&ask_cli(&["--json", "does France back Haftar"]).expect_code(0));
+    assert!(v.holds && v.hedged);
+}
+
+#[test]
+fn json_paths_match_the_documented_schema() {
+    for why in [false, true] {
+        let mut args = vec!["--json", "--paths", "4", "how is France linked to Turkey"];
+        if why {
+            args.push("--why");
+        }
+        let l: LinkageJson = parse_json(&ask_cli(&args).expect_code(0));
+        assert_eq!(l.form, "link");
+        assert_eq!(l.question, "how is France linked to Turkey");
+        assert_eq!((l.from.id.as_str(), l.to.id.as_str()), ("fra", "tur"));
+        assert_eq!(l.paths.len(), 4);
+        for p in &l.paths {
+            assert!(["positive", "negative", "mixed"].contains(&p.sign.as_str()));
+            let _ = p.hedged;
+            // the hops chain from France to Turkey
+            assert_eq!(p.hops.first().unwrap().from.id, "fra");
+            assert_eq!(p.hops.last().unwrap().to.id, "tur");
+            for w in p.hops.windows(2) {
+                assert_eq!(w[0].to.id, w[1].from.id);
+            }
+            for h in &p.hops {
+                assert!(["positive", "negative", "mixed"].contains(&h.sign.as_str()));
+                assert!(!h.links.is_empty());
+                for link in &h.links {
+                    check_link(link, why);
+                    let ends = [link.source.id.as_str(), link.target.id.as_str()];
+                    assert!(ends.contains(&h.from.id.as_str()) && ends.contains(&h.to.id.as_str()));
+                }
+            }
+        }
+        // paths grow no shorter
+        let lens: Vec<usize> = l.paths.iter().map(|p| p.hops.len()).collect();
+        assert!(lens.windows(2).all(|w| w[0] <= w[1]), "{lens:?}");
+    }
+    // no path: exit 1
+    let l: LinkageJson = parse_json(
+        &ask_cli(&["--json", "how is Qatar linked to Mali", "--since", "2026"]).expect_code(1),
+    );
+    assert!(l.paths.is_empty());
+}
+
+#[test]
+fn json_about_matches_the_documented_schema() {
+    let r = ask_cli(&["--json", "what do we know about Bashagha"]).expect_code(0);
+    let a: AboutJson = parse_json(&r);
+    assert_eq!(a.form, "about");
+    assert_eq!(a.question, "what do we know about Bashagha");
+    assert_eq!(a.subject.id, "fathi-bashagha");
+    assert_eq!(a.affiliations.len(), 2);
+    for f in &a.affiliations {
+        check_ref(&f.actor);
+        assert!(!f.role.is_empty());
+        assert!(f.from.is_some() && f.until.is_some(), "{f:?}");
+    }
+    assert!(a.affiliated.is_empty());
+    for (list, relation) in [
+        (&a.backed_by, "supports"),
+        (&a.opposed_by, "opposes"),
+        (&a.warned_by, "warns"),
+        (&a.backs, "supports"),
+        (&a.opposes, "opposes"),
+        (&a.warns, "warns"),
+    ] {
+        list.iter().for_each(|x| check_answer(x, relation, false));
+    }
+    assert!(a.backed_by.iter().any(|x| x.actor.id == "hor"));
+    assert!(a.backed_by.iter().all(|x| x.direction == "in"));
+    assert!(a.opposes.iter().all(|x| x.direction == "out"));
+    let affiliated: AboutJson =
+        parse_json(&ask_cli(&["--json", "tell me about Turkey"]).expect_code(0));
+    assert!(affiliated.affiliated.iter().any(|m| m.id == "hulusi-akar"));
+    affiliated.affiliated.iter().for_each(check_ref);
+}
+
+#[test]
+fn json_blocs_match_the_documented_schema() {
+    for args in [
+        vec![
+            "--graph",
+            graph_file(),
+            "query",
+            "--json",
+            "which camps in Libya",
+        ],
+        vec![
+            "--graph",
+            graph_file(),
+            "blocs",
+            "--focus",
+            "Libya",
+            "--json",
+            "--why",
+        ],
+    ] {
+        let b: BlocsJson = parse_json(&geokg(&args).expect_code(0));
+        assert_eq!(b.form, "blocs");
+        assert_eq!(b.question.is_some(), args.contains(&"query"));
+        assert_eq!(b.focus.as_ref().map(|f| f.id.as_str()), Some("lby"));
+        assert_eq!(b.depth, 1);
+        let g = &b.groups[0];
+        assert_eq!(g.camps.len(), 2);
+        assert_eq!(g.actors, g.camps[0].len() + g.camps[1].len());
+        assert!(g.camps[0].len() >= g.camps[1].len());
+        assert!((0.0..=1.0).contains(&g.balance));
+        assert!(g.frustration >= 0.0 && g.frustration <= g.total);
+        assert!((g.balance - (1.0 - g.frustration / g.total)).abs() < 0.01);
+        let _ = g.exact;
+        for m in g.camps.iter().flatten() {
+            check_ref(&m.actor);
+            assert!(m.strength > 0.0 && m.margin >= 0.0, "{m:?}");
+        }
+        let sum: f64 = g.contradictions.iter().map(|t| t.weight.abs()).sum();
+        assert!((sum - g.frustration).abs() < 1e-9);
+        for t in &g.contradictions {
+            check_ref(&t.a);
+            check_ref(&t.b);
+            assert_eq!(
+                t.contradiction,
+                if t.weight > 0.0 { "across" } else { "inside" }
+            );
+            t.links
+                .iter()
+                .for_each(|l| check_link(l, args.contains(&"--why")));
+        }
+    }
+}
+
+/// The test: on the Libya data, Turkey, Qatar, Italy and the GNA in one camp;
+/// Haftar and the LNA, Russia, Egypt and the UAE in the other. Run on the embedded data.
+#[test]
+fn blocs_on_the_libya_data_split_the_two_sides() {
+    let r = geokg(["blocs", "--focus", "Libya", "--json"]).expect_code(0);
+    let b: BlocsJson = parse_json(&r);
+    let g = &b.groups[0];
+    let camp = |id: &str| {
+        (0..2)
+            .find(|&i| g.camps[i].iter().any(|m| m.actor.id == id))
+            .unwrap_or_else(|| panic!("{id} in no camp"))
+    };
+    let gna = camp("gna");
+    for id in ["tur", "qat", "ita", "gna"] {
+        assert_eq!(camp(id), gna, "{id}");
+    }
+    for id in ["khalifa-haftar", "lna", "rus", "egy", "are"] {
+        assert_ne!(camp(id), gna, "{id}");
+    }
+    // the text names the camps and the ties that go against the split
+    let text = geokg(["blocs", "--focus", "Libya"]).expect_code(0).stdout;
+    assert!(
+        text.starts_with("camps around Libya (lby), 1 tie deep: "),
+        "{text}"
+    );
+    assert!(text.contains("balance 0."), "{text}");
+    assert!(text.contains("ties against the split"), "{text}");
+    assert!(text.contains("France supports Khalifa Haftar"), "{text}");
+}
+
+#[test]
+fn why_prints_every_claim_with_its_evidence() {
+    let short = ask_cli(&["who backs the LNA"]).expect_code(0).stdout;
+    let long = ask_cli(&["who backs the LNA", "--why"])
+        .expect_code(0)
+        .stdout;
+    let evidence = |s: &str| s.lines().filter(|l| l.starts_with("    ")).count();
+    let claims: usize = long
+        .lines()
+        .filter_map(|l| {
+            l.split(" — ")
+                .nth(1)?
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .sum();
+    assert_eq!(evidence(&long), claims, "{long}");
+    assert!(evidence(&short) < evidence(&long));
+    // a sentence with its document and index, and the document's date
+    assert!(long.contains(
+        "2020-01-19-berlin-conference #3: \"Egypt supports the Libyan National Army.\" [2020-01-19]"
+    ), "{long}");
+    // a rolled-up claim names the actors it is about
+    assert!(
+        long.contains(
+            "(Abdel Fattah al-Sisi supports Libyan National Army) 2020-06-20-sirte-red-line #1"
+        ),
+        "{long}"
+    );
+}
+
+#[test]
+fn exit_status_follows_results() {
+    ask_cli(&["who backs Haftar"]).expect_code(0);
+    ask_cli(&["who backs Wagner", "--no-hedged"]).expect_code(1);
+    ask_cli(&["does Egypt back the GNA"]).expect_code(1);
+    ask_cli(&["who backs the GNA", "--as-of", "2022"]).expect_code(1);
+    ask_cli(&["tell me a joke"]).expect_code(2);
+    ask_cli(&["who backs Zorglub"]).expect_code(2);
+    for bad in [
+        ["--since", "2020-13"],
+        ["--until", "20"],
+        ["--as-of", "yesterday"],
+        ["--min-docs", "many"],
+    ] {
+        let r = ask_cli(&["who backs Haftar", bad[0], bad[1]]).expect_code(2);
+        assert!(
+            r.stderr.contains(bad[0]) && r.stderr.contains("error:"),
+            "{}",
+            r.stderr
+        );
+    }
+    let r = ask_cli(&["who backs Haftar", "--since", "2021", "--until", "2020"]).expect_code(2);
+    assert_eq!(
+        r.stderr,
+        "geokg: the time bounds --since 2021, --until 2020 leave no time between them\n"
+    );
+    geokg(["blocs", "--focus", "Zorglub"]).expect_code(2);
+    geokg(["blocs", "--focus", "Libya", "--until", "2000"]).expect_code(1);
+}
+
+#[test]
+fn a_typo_is_read_as_the_closest_actor_with_a_note() {
+    let r = ask_cli(&["who backs Kalifa Hafter"]).expect_code(0);
+    assert_eq!(
+        r.stderr,
+        "geokg: note: \"Kalifa Hafter\" read as Khalifa Haftar (khalifa-haftar)\n"
+    );
+    assert!(r
+        .stdout
+        .starts_with("who supports Khalifa Haftar (khalifa-haftar): "));
+    let r = geokg(["blocs", "--focus", "Libia"]).expect_code(0);
+    assert_eq!(r.stderr, "geokg: note: \"Libia\" read as Libya (lby)\n");
+    // two letters off in a short name is too far: an error with suggestions
+    let r = geokg(["blocs", "--focus", "Lybia"]).expect_code(2);
+    assert_eq!(
+        r.stderr,
+        "geokg: no actor named \"Lybia\"; did you mean \"Libya\"?\n"
+    );
+}
+
+#[test]
+fn text_of_each_form() {
+    let r = ask_cli(&["does Egypt back Haftar?"]).expect_code(0);
+    assert!(
+        r.stdout
+            .starts_with("does Egypt support Khalifa Haftar? yes — "),
+        "{}",
+        r.stdout
+    );
+    let r = ask_cli(&["does Egypt back the GNA"]).expect_code(1);
+    assert_eq!(r.stdout, "does Egypt support Government of National Accord? no claim that Egypt supports Government of National Accord\n");
+    let r = ask_cli(&["how is France linked to Turkey"]).expect_code(0);
+    assert!(r.stdout.starts_with("how France (fra) is linked to Turkey (tur): 3 paths\n 1. France -supports-> Khalifa Haftar -opposes-> Turkey — opposite sides, hedged\n"), "{}", r.stdout);
+    let r = ask_cli(&["who warned Haftar"]).expect_code(0);
+    assert!(r.stdout.contains(" 6. Turkey [state] via Hulusi Akar — 1 claim, 1 source\n    (Hulusi Akar warns Khalifa Haftar) 2019-12-26-turkish-troops #1: "), "{}", r.stdout);
+    let r = ask_cli(&["enemies of the GNA"]).expect_code(0);
+    assert!(
+        r.stdout
+            .contains(", both ways (also via Khalifa Haftar) — "),
+        "{}",
+        r.stdout
+    );
+    let r = ask_cli(&["what do we know about Haftar"]).expect_code(0);
+    assert!(
+        r.stdout
+            .starts_with("Khalifa Haftar (khalifa-haftar) [person]\n  commander; "),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\n  warns: none\n"), "{}", r.stdout);
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    for args in [
+        vec!["--graph", graph_file(), "blocs"],
+        vec![
+            "--graph",
+            graph_file(),
+            "blocs",
+            "--focus",
+            "Libya",
+            "--json",
+            "--why",
+        ],
+        vec![
+            "--graph",
+            graph_file(),
+            "query",
+            "--paths",
+            "6",
+            "how is Qatar linked to Russia",
+        ],
+        vec![
+            "--graph",
+            graph_file(),
+            "query",
+            "--json",
+            "--why",
+            "what do we know about Turkey",
+        ],
+    ] {
+        let a = geokg(&args);
+        let b = geokg(&args);
+        assert!(a.code <= 1 && !a.stdout.is_empty(), "{args:?}");
+        assert_eq!(a.stdout, b.stdout, "{args:?}");
+    }
+}
+
+#[test]
+fn help_shows_examples_of_the_new_command_and_flags() {
+    let help = geokg(["blocs", "--help"]).expect_code(0).stdout;
+    for part in [
+        "Example",
+        "--focus",
+        "--depth",
+        "--since",
+        "--no-hedged",
+        "--json",
+    ] {
+        assert!(help.contains(part), "{part}:\n{help}");
+    }
+    let help = geokg(["query", "--help"]).expect_code(0).stdout;
+    for part in [
+        "Example",
+        "--no-rollup",
+        "--min-docs",
+        "--no-hedged",
+        "--since",
+        "--until",
+        "--as-of",
+        "--paths",
+        "how is France linked to Turkey",
+        "which camps in Libya",
+        "does Egypt back Haftar",
+    ] {
+        assert!(help.contains(part), "{part}:\n{help}");
+    }
+}
