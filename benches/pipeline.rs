@@ -252,7 +252,7 @@ fn dot_export_10k_edges(b: Bencher) {
     });
     assert_eq!(g.edge_count(), 10_000);
     b.counter(ItemsCount::new(g.edge_count())).bench(|| {
-        let dot = geokg::export::to_dot(g, false);
+        let dot = geokg::export::to_dot(g, &geokg::export::DotOptions::standard());
         assert!(dot.len() > 100_000);
         dot.len()
     });
