@@ -185,8 +185,11 @@ enum Command {
     /// confidence, sentence, sentence_index, span, rule, and date when the article has one.
     ///
     /// Example: geokg extract articles/ --format jsonl > claims.jsonl
+    ///
     /// Example: geokg extract --explain article.txt
-    /// Example: geokg extract news.jsonl --threads 2 --format jsonl > claims.jsonl
+    ///
+    /// Example: geokg extract news.jsonl --threads 2 --quiet --format jsonl > claims.jsonl
+    ///
     /// Example: cat news.jsonl | geokg extract --jsonl - --format fragments > part.jsonl
     Extract {
         /// Files, directories or - (standard input).
@@ -208,8 +211,12 @@ enum Command {
     /// already in the output file.
     ///
     /// Example: geokg build --articles news/ -o graph.json
+    ///
     /// Example: geokg build --data data/world.json mydata.json --articles a.txt -o g.json
+    ///
     /// Example: geokg build --append --articles today.jsonl -o graph.json
+    ///
+    /// Example: cat feed.jsonl | geokg build --jsonl --articles - --threads 2 -o g.json
     Build {
         /// Articles to extract from: files, directories, .jsonl files or -.
         #[arg(long, num_args = 1.., value_name = "PATH")]
@@ -240,6 +247,7 @@ enum Command {
     /// (geokg build -o base.json) when merging fragments.
     ///
     /// Example: geokg merge a.json b.json -o all.json
+    ///
     /// Example: geokg merge base.json shards/part-* -o all.json
     Merge {
         /// Graph files and fragment files.
@@ -1218,7 +1226,7 @@ fn io_error(path: &str, e: &std::io::Error) -> Error {
     }
 }
 
-fn read_graph_file(path: &PathBuf) -> Result<KnowledgeGraph, Vec<Error>> {
+fn read_graph_file(path: &std::path::Path) -> Result<KnowledgeGraph, Vec<Error>> {
     let (text, warnings) = geokg::input::read_text(path).map_err(|e| vec![e])?;
     for w in warnings {
         eprintln!("geokg: warning: {w}");
@@ -1229,7 +1237,7 @@ fn read_graph_file(path: &PathBuf) -> Result<KnowledgeGraph, Vec<Error>> {
 /// Is this file a graph file (one JSON object with "format") rather than fragment lines?
 /// Looks at the first non-blank line: a pretty graph file's is only "{"; a fragment line
 /// is a whole object with "doc".
-fn is_graph_file(path: &PathBuf) -> Result<bool, Vec<Error>> {
+fn is_graph_file(path: &std::path::Path) -> Result<bool, Vec<Error>> {
     use std::io::BufRead;
     let file =
         std::fs::File::open(path).map_err(|e| vec![io_error(&path.display().to_string(), &e)])?;

@@ -68,7 +68,7 @@ pub struct ArticleRecord {
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let s = s.trim();
     let day_part = match s.find(['T', ' ']) {
-        Some(at) if at == 10 => &s[..10],
+        Some(10) => &s[..10],
         _ => s,
     };
     day_part.parse()
@@ -367,7 +367,7 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut VecDeque<Ite
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push_back(Item::Problem(Error::io(&dir.display().to_string(), &e)));
+            problems.push_back(Item::Problem(Error::io(dir.display().to_string(), &e)));
             return;
         }
     };

@@ -203,9 +203,32 @@ struct Checker {
 /// Where a name or id was first seen: (file index, json path, actor id).
 type Seen = (usize, String, String);
 
+/// Which field of an actor record a name comes from.
+#[derive(Debug, Clone, Copy)]
+enum NameField {
+    Name,
+    Official,
+    Alias(usize),
+    Demonym(usize),
+    Capital,
+}
+
+impl NameField {
+    /// The json path of the field in actor record `ai`.
+    fn path(self, ai: usize) -> String {
+        match self {
+            NameField::Name => format!("actors[{ai}].name"),
+            NameField::Official => format!("actors[{ai}].official_name"),
+            NameField::Alias(i) => format!("actors[{ai}].aliases[{i}]"),
+            NameField::Demonym(i) => format!("actors[{ai}].demonyms[{i}]"),
+            NameField::Capital => format!("actors[{ai}].capital"),
+        }
+    }
+}
+
 fn parse_date(
     file: &mut ParsedFile,
-    field: String,
+    field: impl FnOnce() -> String,
     value: &Option<String>,
     errors: &mut Vec<Error>,
 ) -> Option<Date> {
@@ -213,6 +236,7 @@ fn parse_date(
     match s.parse::<Date>() {
         Ok(d) => Some(d),
         Err(message) => {
+            let field = field();
             errors.push(Error::Data {
                 location: file.locate(&field),
                 field,
@@ -232,11 +256,16 @@ fn valid_id(id: &str) -> bool {
 
 impl Checker {
     fn add_file(&mut self, path: String, text: String) {
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let parsed: Result<FileRecord, (String, serde_json::Error)> =
-            serde_path_to_error::deserialize(&mut de)
-                .map_err(|e| (e.path().to_string(), e.into_inner()))
-                .and_then(|r| de.end().map(|()| r).map_err(|e| (String::new(), e)));
+        // Parse without tracking paths first (the common case, and what every start of
+        // geokg pays for the embedded data); only a file that fails is parsed again to
+        // name the failing field.
+        let parsed: Result<FileRecord, (String, serde_json::Error)> = serde_json::from_str(&text)
+            .or_else(|_| {
+                let mut de = serde_json::Deserializer::from_str(&text);
+                serde_path_to_error::deserialize(&mut de)
+                    .map_err(|e| (e.path().to_string(), e.into_inner()))
+                    .and_then(|r| de.end().map(|()| r).map_err(|e| (String::new(), e)))
+            });
         match parsed {
             Ok(record) => {
                 let mut file = ParsedFile {
@@ -276,13 +305,14 @@ impl Checker {
     fn finish(mut self) -> Result<Dataset, Vec<Error>> {
         let mut errors = std::mem::take(&mut self.errors);
         let mut ids: HashMap<String, Seen> = HashMap::new();
-        let mut names: HashMap<String, Vec<Seen>> = HashMap::new();
+        let mut names: HashMap<String, Vec<(usize, usize, NameField, String)>> = HashMap::new();
         let mut actors = Vec::new();
         let mut ambiguous: HashMap<String, Vec<String>> = HashMap::new();
 
         // Pass 1: actors, ids and names.
         for fi in 0..self.files.len() {
-            let records = self.files[fi].record.actors.clone();
+            // taken out for the loop (locating errors needs the file mutably), put back after
+            let records = std::mem::take(&mut self.files[fi].record.actors);
             for (ai, r) in records.iter().enumerate() {
                 let base = format!("actors[{ai}]");
                 let file = &mut self.files[fi];
@@ -346,22 +376,24 @@ impl Checker {
                     _ => {}
                 }
                 let amb: Vec<String> = r.ambiguous_aliases.iter().map(|a| fold(a)).collect();
-                let mut own: Vec<(String, String)> = vec![(fold(&r.name), format!("{base}.name"))];
+                // json paths are written out only when a message needs them
+                let mut own: Vec<(String, NameField)> = vec![(fold(&r.name), NameField::Name)];
                 if let Some(o) = &r.official_name {
-                    own.push((fold(o), format!("{base}.official_name")));
+                    own.push((fold(o), NameField::Official));
                 }
                 for (i, a) in r.aliases.iter().enumerate() {
-                    own.push((fold(a), format!("{base}.aliases[{i}]")));
+                    own.push((fold(a), NameField::Alias(i)));
                 }
                 for (i, a) in r.demonyms.iter().enumerate() {
-                    own.push((fold(a), format!("{base}.demonyms[{i}]")));
+                    own.push((fold(a), NameField::Demonym(i)));
                 }
                 if let Some(c) = &r.capital {
-                    own.push((fold(c), format!("{base}.capital")));
+                    own.push((fold(c), NameField::Capital));
                 }
                 let mut seen_here: Vec<String> = Vec::new();
-                for (name, path) in own {
+                for (name, which) in own {
                     if name.is_empty() {
+                        let path = which.path(ai);
                         errors.push(Error::Data {
                             location: file.locate(&path),
                             field: path,
@@ -382,15 +414,25 @@ impl Checker {
                     names
                         .entry(name)
                         .or_default()
-                        .push((fi, path, r.id.clone()));
+                        .push((fi, ai, which, r.id.clone()));
                 }
                 actors.push((fi, ai, kind));
             }
+            self.files[fi].record.actors = records;
         }
 
         // Names claimed by more than one actor must be marked ambiguous by every claimant.
-        let mut clashes: Vec<(&String, &Vec<Seen>)> =
-            names.iter().filter(|(_, v)| v.len() > 1).collect();
+        let mut clashes: Vec<(&String, Vec<Seen>)> = names
+            .iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(name, v)| {
+                let seen = v
+                    .iter()
+                    .map(|(fi, ai, which, id)| (*fi, which.path(*ai), id.clone()))
+                    .collect();
+                (name, seen)
+            })
+            .collect();
         clashes.sort_by(|a, b| (a.1[1].0, &a.1[1].1).cmp(&(b.1[1].0, &b.1[1].1)));
         for (name, claimants) in clashes {
             let marked = ambiguous.get(name).cloned().unwrap_or_default();
@@ -414,7 +456,22 @@ impl Checker {
         // Pass 2: build actors with affiliations.
         let mut out_actors = Vec::new();
         for (fi, ai, kind) in actors {
-            let r = self.files[fi].record.actors[ai].clone();
+            // each record is read once here: take it rather than clone it
+            let r = std::mem::replace(
+                &mut self.files[fi].record.actors[ai],
+                ActorRecord {
+                    id: String::new(),
+                    name: String::new(),
+                    kind: String::new(),
+                    official_name: None,
+                    iso3: None,
+                    aliases: Vec::new(),
+                    demonyms: Vec::new(),
+                    capital: None,
+                    ambiguous_aliases: Vec::new(),
+                    affiliations: Vec::new(),
+                },
+            );
             let base = format!("actors[{ai}]");
             let mut affiliations = Vec::new();
             for (i, f) in r.affiliations.iter().enumerate() {
@@ -429,8 +486,8 @@ impl Checker {
                 } else if !ids.contains_key(&f.actor) {
                     errors.push(unknown_ref(file, format!("{p}.actor"), &f.actor, &ids));
                 }
-                let from = parse_date(file, format!("{p}.from"), &f.from, &mut errors);
-                let until = parse_date(file, format!("{p}.until"), &f.until, &mut errors);
+                let from = parse_date(file, || format!("{p}.from"), &f.from, &mut errors);
+                let until = parse_date(file, || format!("{p}.until"), &f.until, &mut errors);
                 check_range(file, &p, from, until, &mut errors);
                 affiliations.push(Affiliation {
                     actor: f.actor.clone(),
@@ -456,7 +513,7 @@ impl Checker {
         // Pass 3: relations.
         let mut claims = Vec::new();
         for fi in 0..self.files.len() {
-            let records = self.files[fi].record.relations.clone();
+            let records = std::mem::take(&mut self.files[fi].record.relations);
             for (i, r) in records.iter().enumerate() {
                 let p = format!("relations[{i}]");
                 let file = &mut self.files[fi];
@@ -494,8 +551,8 @@ impl Checker {
                     });
                     ok = false;
                 }
-                let from = parse_date(file, format!("{p}.from"), &r.from, &mut errors);
-                let until = parse_date(file, format!("{p}.until"), &r.until, &mut errors);
+                let from = parse_date(file, || format!("{p}.from"), &r.from, &mut errors);
+                let until = parse_date(file, || format!("{p}.until"), &r.until, &mut errors);
                 check_range(file, &p, from, until, &mut errors);
                 if let (true, Some(kind)) = (ok, kind) {
                     claims.push(Claim {

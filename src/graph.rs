@@ -1,6 +1,6 @@
 //! The knowledge graph: who relates to whom, with every claim behind each edge.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -124,13 +124,18 @@ impl KnowledgeGraph {
         for list in names.values_mut() {
             list.sort_by_key(|&(role, i)| (role, actors[i].kind != ActorKind::State, i));
         }
-        let mut grouped: BTreeMap<(usize, RelationKind, usize), Vec<usize>> = BTreeMap::new();
+        // claims grouped by edge, edges in (source, kind, target) order, claims of an edge
+        // in input order before ranking: one sort of a flat list rather than a tree map
+        let mut keyed: Vec<(usize, RelationKind, usize, usize)> = Vec::with_capacity(claims.len());
         for (ci, c) in claims.iter().enumerate() {
             let s = *by_id.get(&c.source).ok_or_else(|| unknown_id(&c.source))?;
             let t = *by_id.get(&c.target).ok_or_else(|| unknown_id(&c.target))?;
-            grouped.entry((s, c.kind, t)).or_default().push(ci);
+            keyed.push((s, c.kind, t, ci));
         }
-        for ((s, kind, t), mut list) in grouped {
+        keyed.sort_unstable();
+        for group in keyed.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+            let (s, kind, t, _) = group[0];
+            let mut list: Vec<usize> = group.iter().map(|k| k.3).collect();
             list.sort_by(|&a, &b| claim_rank(&claims[a], &claims[b]));
             graph.add_edge(
                 NodeIndex::new(s),
@@ -263,12 +268,12 @@ impl KnowledgeGraph {
 
     /// Edges at an actor in one direction, optionally of one kind, strongest first
     /// (distinct documents, then claims, then confirmed before hedged, then id).
-    pub fn neighbors(
-        &self,
+    pub fn neighbors<'g>(
+        &'g self,
         id: &str,
         direction: Direction,
         kind: Option<RelationKind>,
-    ) -> Vec<Edge<'_>> {
+    ) -> Vec<Edge<'g>> {
         let Some(&i) = self.by_id.get(id) else {
             return Vec::new();
         };
@@ -276,26 +281,35 @@ impl KnowledgeGraph {
             Direction::Outgoing => petgraph::Direction::Outgoing,
             Direction::Incoming => petgraph::Direction::Incoming,
         };
-        let mut out: Vec<Edge<'_>> = self
+        let other = |e: &Edge<'g>| match direction {
+            Direction::Outgoing => e.target.id.as_str(),
+            Direction::Incoming => e.source.id.as_str(),
+        };
+        // each edge's sort key is computed once (counting documents hashes every claim)
+        let mut keyed: Vec<(usize, usize, bool, f64, Edge<'_>)> = self
             .graph
             .edges_directed(NodeIndex::new(i), dir)
             .filter(|e| kind.is_none_or(|k| e.weight().kind == k))
-            .map(|e| self.edge_view(e.source(), e.target(), e.weight()))
+            .map(|e| {
+                let edge = self.edge_view(e.source(), e.target(), e.weight());
+                (
+                    edge.documents(),
+                    edge.claims.len(),
+                    edge.hedged(),
+                    edge.confidence(),
+                    edge,
+                )
+            })
             .collect();
-        let other = |e: &Edge<'_>| match direction {
-            Direction::Outgoing => e.target.id.clone(),
-            Direction::Incoming => e.source.id.clone(),
-        };
-        out.sort_by(|a, b| {
-            b.documents()
-                .cmp(&a.documents())
-                .then(b.claims.len().cmp(&a.claims.len()))
-                .then(a.hedged().cmp(&b.hedged()))
-                .then(b.confidence().total_cmp(&a.confidence()))
-                .then(other(a).cmp(&other(b)))
-                .then(a.kind.cmp(&b.kind))
+        keyed.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(b.3.total_cmp(&a.3))
+                .then(other(&a.4).cmp(other(&b.4)))
+                .then(a.4.kind.cmp(&b.4.kind))
         });
-        out
+        keyed.into_iter().map(|k| k.4).collect()
     }
 
     /// Actors that list `id` among their affiliations, ordered by id.
@@ -365,6 +379,23 @@ impl KnowledgeGraph {
 
 /// Distinct documents and citations among `claims`.
 pub(crate) fn count_sources(claims: &[&Claim]) -> usize {
+    fn source(c: &Claim) -> (bool, &str) {
+        match &c.provenance {
+            Provenance::Extracted(e) => (false, e.doc.as_str()),
+            Provenance::Curated { citation } => (true, citation.as_str()),
+        }
+    }
+    if claims.len() <= 16 {
+        // most edges have a few claims: comparing beats hashing
+        let mut seen: Vec<(bool, &str)> = Vec::with_capacity(claims.len());
+        for c in claims {
+            let s = source(c);
+            if !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+        return seen.len();
+    }
     let mut seen = HashSet::new();
     for c in claims {
         match &c.provenance {

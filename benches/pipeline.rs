@@ -1,0 +1,275 @@
+//! `cargo bench`: extraction throughput (one thread, all cores, 1/10/100 MB), the bare
+//! aho-corasick scan of the same aliases over the same text, a 1M-claim graph build,
+//! query latency on it, and DOT export of 10k edges. The corpus is `geokg::synth` news;
+//! every benchmark checks that the work was done. Results: BENCHMARKS.md.
+//!
+//! `GEOKG_BENCH_MB` sets the corpus size of the throughput benchmarks (default 10).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use divan::counter::{BytesCount, ItemsCount};
+use divan::Bencher;
+use geokg::corpus::Document;
+use geokg::extract::Extractor;
+use geokg::model::{Actor, Claim, Evidence, NameRole, Provenance, RelationKind, Span};
+use geokg::KnowledgeGraph;
+
+fn main() {
+    divan::main();
+}
+
+fn extractor() -> &'static Extractor {
+    static E: OnceLock<Extractor> = OnceLock::new();
+    E.get_or_init(|| Extractor::embedded().expect("embedded data"))
+}
+
+fn corpus_mb() -> usize {
+    std::env::var("GEOKG_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10)
+}
+
+/// The synthetic corpus of `mb` megabytes, as documents (one per article).
+fn documents(mb: usize) -> Vec<Document> {
+    geokg::synth::articles(1, mb * 1_000_000)
+        .map(|a| Document::new(a.id, a.text))
+        .collect()
+}
+
+fn corpus() -> &'static (Vec<Document>, usize, usize) {
+    static C: OnceLock<(Vec<Document>, usize, usize)> = OnceLock::new();
+    C.get_or_init(|| {
+        let docs = documents(corpus_mb());
+        let bytes = docs.iter().map(|d| d.text.len()).sum();
+        let sentences = extractor()
+            .extract_batch(&docs, false)
+            .iter()
+            .map(|e| e.sentence_count)
+            .sum();
+        (docs, bytes, sentences)
+    })
+}
+
+/// Extraction of the corpus on one thread.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn extract_one_thread(b: Bencher) {
+    let (docs, bytes, sentences) = corpus();
+    let ex = extractor();
+    b.counter(BytesCount::new(*bytes))
+        .counter(ItemsCount::new(*sentences))
+        .bench(|| {
+            let mut claims = 0;
+            for d in docs {
+                claims += ex.extract_document(d, false).claims.len();
+            }
+            assert!(claims > 0);
+            claims
+        });
+}
+
+/// Extraction of the corpus on all cores (rayon's global pool).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn extract_all_cores(b: Bencher) {
+    let (docs, bytes, sentences) = corpus();
+    let ex = extractor();
+    b.counter(BytesCount::new(*bytes))
+        .counter(ItemsCount::new(*sentences))
+        .bench(|| {
+            let out = ex.extract_batch(docs, false);
+            assert_eq!(out.len(), docs.len());
+            out
+        });
+}
+
+/// Linear cost: one thread over 1, 10 and 100 MB.
+#[divan::bench(args = [1, 10, 100], sample_count = 1, sample_size = 1)]
+fn extract_size_mb(b: Bencher, mb: usize) {
+    let docs = documents(mb);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let ex = extractor();
+    b.counter(BytesCount::new(bytes)).bench(|| {
+        let mut claims = 0;
+        for d in &docs {
+            claims += ex.extract_document(d, false).claims.len();
+        }
+        assert!(claims > 0);
+        claims
+    });
+}
+
+/// The floor: the same aliases, built the way `mention::Matcher` builds them, scanned
+/// over the same text with nothing else done.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn aho_corasick_scan_one_thread(b: Bencher) {
+    let (docs, bytes, _) = corpus();
+    let mut names = Vec::new();
+    for a in extractor().actors() {
+        for (name, role) in a.names() {
+            if role == NameRole::Code {
+                continue;
+            }
+            let p = geokg::normalize::Normalized::new(name.trim()).text;
+            if p.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
+                names.push(p);
+            }
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&names)
+        .expect("automaton");
+    b.counter(BytesCount::new(*bytes)).bench(|| {
+        let mut n = 0;
+        for d in docs {
+            n += ac.find_overlapping_iter(&d.text).count();
+        }
+        assert!(n > 0);
+        n
+    });
+}
+
+/// A graph of the registry actors and `n` extracted claims, Haftar the target of ~1%.
+fn claims(n: usize) -> (Vec<Actor>, Vec<Claim>) {
+    let actors = geokg::data::embedded().expect("embedded data").actors;
+    let haftar = actors
+        .iter()
+        .position(|a| a.id == "khalifa-haftar")
+        .expect("haftar");
+    let mut rng = geokg::synth::Rng::new(42);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let s = rng.below(actors.len());
+        let mut t = if rng.below(100) == 0 {
+            haftar
+        } else {
+            rng.below(actors.len())
+        };
+        if t == s {
+            t = (t + 1) % actors.len();
+        }
+        let doc = format!("synth-{:06}", i / 5);
+        out.push(Claim {
+            source: actors[s].id.clone(),
+            kind: RelationKind::ALL[rng.below(3)],
+            target: actors[t].id.clone(),
+            hedged: rng.below(5) == 0,
+            confidence: [0.63, 0.85, 0.9][rng.below(3)],
+            from: None,
+            until: None,
+            provenance: Provenance::Extracted(Evidence {
+                doc,
+                sentence_index: i % 40,
+                span: Span::new(i % 1000, i % 1000 + 90),
+                sentence: format!(
+                    "{} backs {} according to report number {i}.",
+                    actors[s].name, actors[t].name
+                ),
+                rule: "supports.active".into(),
+            }),
+        });
+    }
+    (actors, out)
+}
+
+fn million() -> &'static (Vec<Actor>, Vec<Claim>) {
+    static M: OnceLock<(Vec<Actor>, Vec<Claim>)> = OnceLock::new();
+    M.get_or_init(|| claims(1_000_000))
+}
+
+/// Building the knowledge graph from 1M claims (inputs cloned outside the timing).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn graph_build_1m_claims(b: Bencher) {
+    let (actors, claims) = million();
+    b.counter(ItemsCount::new(claims.len()))
+        .with_inputs(|| (actors.clone(), claims.clone()))
+        .bench_values(|(a, c)| {
+            let g = KnowledgeGraph::new(a, c).expect("graph");
+            assert!(g.edge_count() > 100_000);
+            g
+        });
+}
+
+fn million_graph() -> &'static KnowledgeGraph {
+    static G: OnceLock<KnowledgeGraph> = OnceLock::new();
+    G.get_or_init(|| {
+        let (a, c) = million();
+        KnowledgeGraph::new(a.clone(), c.clone()).expect("graph")
+    })
+}
+
+/// "who backs Haftar" on the 1M-claim graph: parse and answer.
+#[divan::bench(sample_count = 20)]
+fn query_who_backs_haftar_1m(b: Bencher) {
+    let g = million_graph();
+    b.bench(|| {
+        let q = geokg::query::parse("who backs Haftar").expect("question");
+        let a = geokg::query::answer(g, &q).expect("answer");
+        assert!(!a.rows.is_empty());
+        a.rows.len()
+    });
+}
+
+/// "who backs Haftar" on the embedded graph (in process, graph already built).
+#[divan::bench(sample_count = 50)]
+fn query_who_backs_haftar_embedded(b: Bencher) {
+    static G: OnceLock<KnowledgeGraph> = OnceLock::new();
+    let g = G.get_or_init(|| geokg::default_graph().expect("embedded"));
+    b.bench(|| {
+        let q = geokg::query::parse("who backs Haftar").expect("question");
+        geokg::query::answer(g, &q).expect("answer").rows.len()
+    });
+}
+
+/// Loading the embedded data and building the default graph (what every query pays).
+#[divan::bench(sample_count = 20)]
+fn embedded_graph_load() -> usize {
+    geokg::default_graph().expect("embedded").edge_count()
+}
+
+/// DOT export of a graph with 10k edges.
+#[divan::bench(sample_count = 10)]
+fn dot_export_10k_edges(b: Bencher) {
+    static G: OnceLock<KnowledgeGraph> = OnceLock::new();
+    let g = G.get_or_init(|| {
+        let (actors, all) = million();
+        // the first claims of the 1M set until 10k distinct edges
+        let mut seen = std::collections::HashSet::new();
+        let mut picked = Vec::new();
+        for c in all {
+            if seen.len() == 10_000 && !seen.contains(&(&c.source, c.kind, &c.target)) {
+                continue;
+            }
+            seen.insert((&c.source, c.kind, &c.target));
+            picked.push(c.clone());
+            if seen.len() == 10_000 && picked.len() > 20_000 {
+                break;
+            }
+        }
+        KnowledgeGraph::new(actors.clone(), picked).expect("graph")
+    });
+    assert_eq!(g.edge_count(), 10_000);
+    b.counter(ItemsCount::new(g.edge_count())).bench(|| {
+        let dot = geokg::export::to_dot(g, &geokg::export::DotOptions::standard());
+        assert!(dot.len() > 100_000);
+        dot.len()
+    });
+}
+
+/// The graph part of that query: Haftar's incoming `supports` edges, ranked. The rest of
+/// `query_who_backs_haftar_1m` is spent in `query::answer` (roll-up and row merging).
+#[divan::bench(sample_count = 20)]
+fn neighbors_incoming_haftar_1m(b: Bencher) {
+    let g = million_graph();
+    b.bench(|| {
+        let e = g.neighbors(
+            "khalifa-haftar",
+            geokg::Direction::Incoming,
+            Some(RelationKind::Supports),
+        );
+        assert!(!e.is_empty());
+        e.len()
+    });
+}
