@@ -1203,6 +1203,15 @@ pub fn read(
                         let modal = toks
                             .get(end + 2)
                             .is_some_and(|t| t.is_word("must") || t.is_word("should"))
+                            // "warned that Israel would pay a heavy price"
+                            || (toks
+                                .get(end + 2)
+                                .is_some_and(|t| t.is_word("would") || t.is_word("will"))
+                                && toks.get(end + 3).is_some_and(|t| {
+                                    t.word().is_some_and(|w| {
+                                        matches!(w, "pay" | "face" | "regret" | "suffer" | "bear")
+                                    })
+                                }))
                             || (toks.get(end + 2).is_some_and(|t| {
                                 t.is_word("had") || t.is_word("has") || t.is_word("needed")
                             }) && toks.get(end + 3).is_some_and(|t| t.is_word("to")));
@@ -1325,14 +1334,28 @@ pub fn read(
                         .word()
                         .is_some_and(|w| cue.requires.iter().any(|r| r == w))
                 });
+                // support is sent "to" someone; rockets are fired "at", "into" or "on"
+                let to_word = |w: &str| match cue.relation {
+                    RelationKind::Supports => w == "to",
+                    _ => matches!(w, "at" | "into" | "on" | "toward" | "towards" | "against"),
+                };
                 let to = sent.and_then(|s| {
                     (s + 1..(s + 6).min(n))
                         .take_while(|&k| toks[k].word().is_some())
-                        .find(|&k| toks[k].is_word("to"))
+                        .find(|&k| toks[k].word().is_some_and(to_word))
                 });
                 let receiver = to.and_then(|t| {
                     let mut k = t + 1;
-                    while k < n && toks[k].word().is_some_and(|w| LIST_FILLERS.contains(&w)) {
+                    // "at northern Israel": a compass adjective before the name
+                    while k < n
+                        && toks[k].word().is_some_and(|w| {
+                            LIST_FILLERS.contains(&w)
+                                || matches!(
+                                    w,
+                                    "northern" | "southern" | "eastern" | "western" | "central"
+                                )
+                        })
+                    {
                         k += 1;
                     }
                     (k < n

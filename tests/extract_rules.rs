@@ -1796,3 +1796,30 @@ fn datelines_capitals_after_of_and_fitting_titles() {
         ],
     );
 }
+
+// 36. Fire at a target; "would pay a price" ----------------------------------------------
+
+#[test]
+fn fire_at_targets_and_prices_to_pay() {
+    check(
+        "fire at targets, prices to pay",
+        &[
+            (
+                "Hezbollah fired dozens of rockets at northern Israel.",
+                &[("hezbollah", O, "isr", false)],
+            ),
+            (
+                "The Houthis launched a barrage of drones toward Saudi Arabia.",
+                &[("houthis", O, "sau", false)],
+            ),
+            // fired at a place is no relation
+            ("Russia fired missiles at Kharkiv overnight.", &[]),
+            (
+                "Iran warned that Israel would pay a heavy price for any escalation.",
+                &[("irn", W, "isr", false)],
+            ),
+            // "warned that X would attack" is a warning about X, not to X
+            ("Kyiv warned that Russia would attack again.", &[]),
+        ],
+    );
+}
