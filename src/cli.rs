@@ -240,13 +240,7 @@ pub fn main() -> i32 {
 fn load_graph(path: &Option<PathBuf>) -> Result<KnowledgeGraph, Vec<Error>> {
     match path {
         None => geokg::default_graph(),
-        Some(p) => {
-            let (text, warnings) = geokg::input::read_text(p).map_err(|e| vec![e])?;
-            for w in warnings {
-                eprintln!("geokg: warning: {w}");
-            }
-            graphfile::from_json(&p.display().to_string(), &text).map_err(|e| vec![e])
-        }
+        Some(p) => read_graph_file(p),
     }
 }
 
@@ -256,27 +250,61 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     s
 }
 
-/// Writes `text` to `path` through a temporary file renamed into place.
+/// Writes `text` to `path` through a temporary file in the same directory, synced and
+/// then renamed into place: a reader, a crash or a full disk sees the old file or the
+/// new one, never a part. A symbolic link is followed, so the file it points to is
+/// replaced and the link stays.
 fn write_file(path: &PathBuf, text: &str) -> Result<(), Vec<Error>> {
     let shown = path.display().to_string();
-    let dir = path
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())
+    } else {
+        path.clone()
+    };
+    let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.geokg-tmp-{}", std::process::id()));
     let result = std::fs::File::create(&tmp)
         .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        vec![Error::Io {
-            path: shown,
-            message: e.to_string().to_lowercase(),
-        }]
+        .and_then(|()| std::fs::rename(&tmp, &target));
+    match result {
+        Ok(()) => {
+            // make the rename itself durable; not every file system can sync a directory
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(vec![Error::Io {
+                path: shown,
+                message: e.to_string().to_lowercase(),
+            }])
+        }
+    }
+}
+
+/// Would writing `output` overwrite one of `inputs`: the same file under any spelling,
+/// or a text file inside an input directory that a corpus read takes in?
+fn overwrites_input(output: &std::path::Path, inputs: &[&PathBuf]) -> bool {
+    let out = output.canonicalize().ok();
+    let text_file = output.extension().is_some_and(|e| e == "txt" || e == "md");
+    inputs.iter().any(|i| {
+        if i.as_path() == output {
+            return true;
+        }
+        match (&out, i.canonicalize()) {
+            (Some(o), Ok(c)) => *o == c || (text_file && c.is_dir() && o.starts_with(&c)),
+            _ => false,
+        }
     })
 }
 
@@ -366,7 +394,13 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             let mut data_files = Vec::new();
             let mut errors = Vec::new();
             for f in &files {
-                let text = std::fs::read_to_string(f).unwrap_or_default();
+                let text = match geokg::input::read_json(f) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
                 let is_lexicon = serde_json::from_str::<serde_json::Value>(&text)
                     .ok()
                     .is_some_and(|v| v.get("cues").is_some());
@@ -493,6 +527,9 @@ fn for_each_extraction(
         |batch: &mut Vec<Document>, stats: &mut Stats| -> Result<bool, Vec<Error>> {
             let done = pool.install(|| extractor.extract_batch(batch, trace));
             for (doc, ex) in batch.iter().zip(done) {
+                for w in &ex.warnings {
+                    bar.suspend(|| eprintln!("geokg: warning: {w}"));
+                }
                 stats.documents += 1;
                 stats.sentences += ex.sentence_count;
                 stats.claims += ex.claims.len();
@@ -704,7 +741,8 @@ fn run_build(
     append: bool,
     corpus: &CorpusArgs,
 ) -> Result<Outcome, Vec<Error>> {
-    if !force && !append && (articles.contains(output) || data_files.contains(output)) {
+    let inputs: Vec<&PathBuf> = articles.iter().chain(data_files).collect();
+    if !force && overwrites_input(output, &inputs) {
         return Err(vec![Error::Usage(format!(
             "{} is also an input; use --force to overwrite it",
             output.display()
@@ -758,10 +796,7 @@ fn io_error(path: &str, e: &std::io::Error) -> Error {
 }
 
 fn read_graph_file(path: &PathBuf) -> Result<KnowledgeGraph, Vec<Error>> {
-    let (text, warnings) = geokg::input::read_text(path).map_err(|e| vec![e])?;
-    for w in warnings {
-        eprintln!("geokg: warning: {w}");
-    }
+    let text = geokg::input::read_json(path).map_err(|e| vec![e])?;
     graphfile::from_json(&path.display().to_string(), &text).map_err(|e| vec![e])
 }
 
@@ -833,7 +868,7 @@ fn run_merge(
     force: bool,
 ) -> Result<Outcome, Vec<Error>> {
     if let Some(out) = output {
-        if !force && inputs.contains(out) {
+        if !force && overwrites_input(out, &inputs.iter().collect::<Vec<_>>()) {
             return Err(vec![Error::Usage(format!(
                 "{} is also an input; use --force to overwrite it",
                 out.display()

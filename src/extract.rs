@@ -12,6 +12,7 @@ use crate::corpus::Document;
 use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
+use crate::limits::MAX_SENTENCE_BYTES;
 use crate::mention::{ActorTable, Matcher, Mention};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
@@ -39,6 +40,9 @@ pub struct Extraction {
     pub new_actors: Vec<Actor>,
     /// Problems worth knowing about (never errors).
     pub diagnostics: Vec<String>,
+    /// Text that was not read, such as a sentence over
+    /// [`MAX_SENTENCE_BYTES`](crate::limits::MAX_SENTENCE_BYTES); shown to the user.
+    pub warnings: Vec<String>,
     /// Per-sentence trace for `--explain`.
     pub sentences: Vec<SentenceTrace>,
     /// Number of sentences read.
@@ -177,6 +181,13 @@ impl Extractor {
         let mut opposed: Vec<(usize, usize)> = Vec::new();
         let mut mi = 0;
         for (si, span) in spans.iter().enumerate() {
+            if span.end - span.start > MAX_SENTENCE_BYTES {
+                let (os, oe) = norm.original_span(span.start, span.end, text);
+                out.warnings.push(format!(
+                    "{doc}: sentence {si} (bytes {os}..{oe}) is longer than {MAX_SENTENCE_BYTES} bytes; not read for relations"
+                ));
+                continue;
+            }
             while mi < mentions.len() && mentions[mi].end <= span.start {
                 mi += 1;
             }

@@ -285,6 +285,17 @@ fn claim_from_record(
         (Some(c), None) => Provenance::Curated {
             citation: c.clone(),
         },
+        (None, Some(e)) if e.span[0] > e.span[1] || e.span[1] - e.span[0] != e.sentence.len() => {
+            return Err(here(
+                format!("{field}.evidence.span"),
+                format!(
+                    "span [{}, {}] does not fit the sentence, which has {} bytes",
+                    e.span[0],
+                    e.span[1],
+                    e.sentence.len()
+                ),
+            ))
+        }
         (None, Some(e)) => Provenance::Extracted(Evidence {
             doc: e.doc.clone(),
             sentence_index: e.sentence_index,

@@ -97,7 +97,7 @@ impl ActorTable<'_> {
 /// All registry names compiled into one automaton.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
@@ -199,7 +199,9 @@ impl Matcher {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&texts)
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+            // only fails past aho-corasick's size limits, far beyond the curated limits
+            // (crate::limits); matching nothing is then the only safe answer
+            .ok();
         let mut titles: Vec<Vec<String>> = lexicon.titles.iter().map(|t| words(t)).collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let mut state_organs: Vec<Vec<String>> =
@@ -240,7 +242,11 @@ impl Matcher {
                 .is_some_and(|c| c.is_alphanumeric())
         };
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // start, end, pattern
-        for m in self.automaton.find_overlapping_iter(text) {
+        for m in self
+            .automaton
+            .iter()
+            .flat_map(|a| a.find_overlapping_iter(text))
+        {
             let (s, e) = (m.start(), m.end());
             let p = self.patterns[m.pattern().as_usize()];
             if (s > 0 && before_is_word(s)) || (e < bytes.len() && is_word(e)) {
