@@ -100,7 +100,11 @@ pub fn parse_article(
     let mut de = serde_json::Deserializer::from_str(text);
     let record: ArticleRecord = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { field };
+        let field = if field == "." || field == "?" {
+            String::new()
+        } else {
+            field
+        };
         let inner = e.into_inner();
         at(inner.column(), &field, crate::error::serde_message(&inner))
     })?;

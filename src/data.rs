@@ -260,7 +260,11 @@ impl Checker {
                 self.files.push(file);
             }
             Err((field, inner)) => {
-                let field = if field == "." { String::new() } else { field };
+                let field = if field == "." || field == "?" {
+                    String::new()
+                } else {
+                    field
+                };
                 self.errors.push(Error::Data {
                     location: Location {
                         path,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::data::ActorRecord;
-use crate::error::{lower_first, Error, Location, Result};
+use crate::error::{Error, Location, Result};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Evidence, Provenance, Span};
 
@@ -151,11 +151,15 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
         version: Option<u32>,
     }
     let header: Header = serde_json::from_str(text).map_err(|e| {
+        // skipping a value says less ("expected value") than reading it ("trailing comma")
+        let e = serde_json::from_str::<serde_json::Value>(text)
+            .err()
+            .unwrap_or(e);
         at(
             e.line(),
             e.column(),
             String::new(),
-            lower_first(&e.to_string().replace('`', "\"")),
+            crate::error::serde_message(&e),
         )
     })?;
     let here0 = |field: &str, message: String| {
@@ -184,6 +188,11 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
     let mut de = serde_json::Deserializer::from_str(text);
     let file: GraphFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
+        let field = if field == "." || field == "?" {
+            String::new()
+        } else {
+            field
+        };
         let inner = e.into_inner();
         at(
             inner.line(),
@@ -379,7 +388,11 @@ pub fn parse_fragment(path: &str, line: usize, text: &str) -> Result<(Vec<Actor>
     let mut de = serde_json::Deserializer::from_str(text);
     let frag: Fragment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { field };
+        let field = if field == "." || field == "?" {
+            String::new()
+        } else {
+            field
+        };
         let inner = e.into_inner();
         at(inner.column(), field, crate::error::serde_message(&inner))
     })?;
