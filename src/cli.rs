@@ -8,6 +8,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use geokg::corpus::{Document, Item, Reader};
 use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
 
+/// `eprintln!` that ignores a standard error it cannot write to (closed, on a full disk)
+/// instead of panicking: messages are lost, the exit status still tells.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Build and query a knowledge graph of who supports, opposes and warns whom.
 ///
 /// Without --graph, every command uses the curated data compiled into geokg.
@@ -223,7 +231,10 @@ pub fn main() -> i32 {
                 Ok(()) => i32::from(!found),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => i32::from(!found),
                 Err(e) => {
-                    eprintln!("geokg: cannot write output: {e}");
+                    eprintln!(
+                        "geokg: cannot write output: {}",
+                        e.to_string().to_lowercase()
+                    );
                     2
                 }
             }
@@ -621,7 +632,10 @@ impl Out {
             self.closed = true;
             Ok(false)
         } else {
-            Err(vec![Error::Usage(format!("cannot write output: {e}"))])
+            Err(vec![Error::Usage(format!(
+                "cannot write output: {}",
+                e.to_string().to_lowercase()
+            ))])
         }
     }
 }

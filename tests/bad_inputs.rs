@@ -31,6 +31,8 @@ struct Row {
     stdin: Option<&'static [u8]>,
     /// Close standard output before geokg writes (a reader that went away).
     close_stdout: bool,
+    /// Standard output is /dev/full (a full disk).
+    full_stdout: bool,
     code: i32,
     stderr: Err,
     /// A line standard output must hold (unless it is closed).
@@ -50,6 +52,7 @@ const fn row(
         args,
         stdin: None,
         close_stdout: false,
+        full_stdout: false,
         code,
         stderr,
         stdout: None,
@@ -67,6 +70,10 @@ impl Row {
     }
     const fn closed_stdout(mut self) -> Row {
         self.close_stdout = true;
+        self
+    }
+    const fn full_stdout(mut self) -> Row {
+        self.full_stdout = true;
         self
     }
 }
@@ -769,6 +776,25 @@ const ROWS: &[Row] = &[
     )
     .closed_stdout(),
     row(
+        "full_disk_on_stdout_during_extract_says_so",
+        |d| {
+            write(d, "doc.txt", GOOD);
+            true
+        },
+        &["extract", "-q", "--format", "jsonl", "{d}/doc.txt"],
+        2,
+        Err::Exact("geokg: cannot write output: no space left on device (os error 28)\n"),
+    )
+    .full_stdout(),
+    row(
+        "full_disk_on_stdout_during_export_says_so",
+        |_| true,
+        &["export", "--format", "json"],
+        2,
+        Err::Exact("geokg: cannot write output: no space left on device (os error 28)\n"),
+    )
+    .full_stdout(),
+    row(
         "question_with_a_name_far_too_long_gets_no_suggestions",
         |_| true,
         &["query", "who backs {long}"],
@@ -800,7 +826,11 @@ fn check(r: &Row) -> Option<String> {
         } else {
             Stdio::null()
         })
-        .stdout(Stdio::piped())
+        .stdout(if r.full_stdout {
+            Stdio::from(std::fs::File::create("/dev/full").unwrap())
+        } else {
+            Stdio::piped()
+        })
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -808,17 +838,17 @@ fn check(r: &Row) -> Option<String> {
         let mut stdin = child.stdin.take().unwrap();
         let _ = stdin.write_all(bytes);
     }
-    let mut stdout = child.stdout.take().unwrap();
-    if r.close_stdout {
-        drop(stdout);
-        stdout = std::process::ChildStdout::from(std::os::fd::OwnedFd::from(
-            std::fs::File::open("/dev/null").unwrap(),
-        ));
-    }
+    let stdout = child.stdout.take();
     let started = Instant::now();
     let mut out = Vec::new();
     let mut err = String::new();
-    stdout.read_to_end(&mut out).unwrap();
+    if let Some(mut stdout) = stdout {
+        if r.close_stdout {
+            drop(stdout);
+        } else {
+            stdout.read_to_end(&mut out).unwrap();
+        }
+    }
     child
         .stderr
         .take()
@@ -902,4 +932,22 @@ fn a_long_line_takes_time_in_proportion_to_its_length() {
         long < short * 8,
         "256 KiB took {short:?}, 1 MiB took {long:?}: not linear"
     );
+}
+
+#[test]
+fn a_standard_error_that_cannot_be_written_is_no_panic() {
+    // every message is lost, the exit status still tells
+    for (args, code) in [
+        (&["extract", "tests/data/no-such-file.txt"][..], 2),
+        (&["extract", "tests/data/articles/sample.txt"], 0),
+        (&["query", "who backs Hafter"], 2),
+    ] {
+        let status = geokg()
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(std::fs::File::create("/dev/full").unwrap()))
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
 }
