@@ -65,6 +65,20 @@ pub struct ActorTable<'a> {
     pub known: &'a [Actor],
     /// Actors found in this document only.
     pub new: Vec<Actor>,
+    /// Folded name of each new actor -> its index in `new`, so that a document naming
+    /// thousands of newcomers is not read in quadratic time.
+    new_names: HashMap<String, usize>,
+}
+
+impl<'a> ActorTable<'a> {
+    /// A table of the registry `known` and no new actor yet.
+    pub fn new(known: &'a [Actor]) -> Self {
+        ActorTable {
+            known,
+            new: Vec::new(),
+            new_names: HashMap::new(),
+        }
+    }
 }
 
 impl ActorTable<'_> {
@@ -79,16 +93,14 @@ impl ActorTable<'_> {
 
     /// Adds a new actor unless one with the same name exists; returns its index.
     pub fn add(&mut self, actor: Actor) -> usize {
-        if let Some(j) = self
-            .new
-            .iter()
-            .position(|a| fold(&a.name) == fold(&actor.name))
-        {
+        let key = fold(&actor.name);
+        if let Some(&j) = self.new_names.get(&key) {
             if self.new[j].affiliations.is_empty() {
                 self.new[j].affiliations = actor.affiliations;
             }
             return self.known.len() + j;
         }
+        self.new_names.insert(key, self.new.len());
         self.new.push(actor);
         self.known.len() + self.new.len() - 1
     }
