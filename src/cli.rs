@@ -282,8 +282,14 @@ fn write_file(path: &PathBuf, text: &str) -> Result<(), Vec<Error>> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.geokg-tmp-{}", std::process::id()));
+    // the new file keeps the permissions of the one it replaces
+    let old_permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
     let result = std::fs::File::create(&tmp)
         .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|()| match old_permissions {
+            Some(p) => std::fs::set_permissions(&tmp, p),
+            None => Ok(()),
+        })
         .and_then(|()| std::fs::rename(&tmp, &target));
     match result {
         Ok(()) => {

@@ -172,3 +172,15 @@ fn writing_through_a_link_replaces_the_file_it_points_to() {
     let dot = std::fs::read_to_string(dir.join("real.dot")).unwrap();
     assert!(dot.starts_with("digraph {"), "{dot}");
 }
+
+#[test]
+fn a_replaced_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("permissions");
+    let out = dir.join("g.dot");
+    std::fs::write(&out, OLD).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    common::run(["export", "-o", out.to_str().unwrap()]).expect_code(0);
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
