@@ -8,6 +8,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use geokg::corpus::{Document, Item, Reader};
 use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
 
+/// `eprintln!` that ignores a standard error it cannot write to (closed, on a full disk)
+/// instead of panicking: messages are lost, the exit status still tells.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Build and query a knowledge graph of who supports, opposes and warns whom.
 ///
 /// Without --graph, every command uses the curated data compiled into geokg.
@@ -461,7 +469,10 @@ pub fn main() -> i32 {
                 Ok(()) => i32::from(!found),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => i32::from(!found),
                 Err(e) => {
-                    eprintln!("geokg: cannot write output: {e}");
+                    eprintln!(
+                        "geokg: cannot write output: {}",
+                        e.to_string().to_lowercase()
+                    );
                     2
                 }
             }
@@ -478,13 +489,7 @@ pub fn main() -> i32 {
 fn load_graph(path: &Option<PathBuf>) -> Result<KnowledgeGraph, Vec<Error>> {
     match path {
         None => geokg::default_graph(),
-        Some(p) => {
-            let (text, warnings) = geokg::input::read_text(p).map_err(|e| vec![e])?;
-            for w in warnings {
-                eprintln!("geokg: warning: {w}");
-            }
-            graphfile::from_json(&p.display().to_string(), &text).map_err(|e| vec![e])
-        }
+        Some(p) => read_graph_file(p),
     }
 }
 
@@ -494,10 +499,13 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     s
 }
 
-/// Writes `text` to `path` through a temporary file renamed into place.
+/// Writes `text` to `path` through a temporary file in the same directory, synced and
+/// then renamed into place: a reader, a crash or a full disk sees the old file or the
+/// new one, never a part. The new file keeps the old one's permissions.
 ///
 /// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is written
-/// directly, never replaced; a symbolic link is followed, so its target is replaced.
+/// directly, never replaced; a symbolic link is followed, so its target is replaced and
+/// the link stays.
 fn write_file(path: &std::path::Path, text: impl AsRef<[u8]>) -> Result<(), Vec<Error>> {
     let shown = path.display().to_string();
     let io_error = |e: std::io::Error| {
@@ -506,36 +514,67 @@ fn write_file(path: &std::path::Path, text: impl AsRef<[u8]>) -> Result<(), Vec<
             message: e.to_string().to_lowercase(),
         }]
     };
-    let resolved;
-    let path = match std::fs::metadata(path) {
-        Ok(m) if !m.is_file() && !m.is_dir() => {
+    if let Ok(m) = std::fs::metadata(path) {
+        if !m.is_file() && !m.is_dir() {
             return std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .and_then(|mut f| f.write_all(text.as_ref()))
                 .map_err(io_error);
         }
-        Ok(_) if path.is_symlink() => {
-            resolved = std::fs::canonicalize(path).map_err(io_error)?;
-            resolved.as_path()
-        }
-        _ => path,
+    }
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    } else {
+        path.to_path_buf()
     };
-    let dir = path
+    let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.geokg-tmp-{}", std::process::id()));
+    // the new file keeps the permissions of the one it replaces
+    let old_permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
     let result = std::fs::File::create(&tmp)
         .and_then(|mut f| f.write_all(text.as_ref()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io_error(e)
+        .and_then(|()| match old_permissions {
+            Some(p) => std::fs::set_permissions(&tmp, p),
+            None => Ok(()),
+        })
+        .and_then(|()| std::fs::rename(&tmp, &target));
+    match result {
+        Ok(()) => {
+            // make the rename itself durable; not every file system can sync a directory
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(io_error(e))
+        }
+    }
+}
+
+/// Would writing `output` overwrite one of `inputs`: the same file under any spelling,
+/// or a text file inside an input directory that a corpus read takes in?
+fn overwrites_input(output: &std::path::Path, inputs: &[&PathBuf]) -> bool {
+    let out = output.canonicalize().ok();
+    let text_file = output.extension().is_some_and(|e| e == "txt" || e == "md");
+    inputs.iter().any(|i| {
+        if i.as_path() == output {
+            return true;
+        }
+        match (&out, i.canonicalize()) {
+            (Some(o), Ok(c)) => *o == c || (text_file && c.is_dir() && o.starts_with(&c)),
+            _ => false,
+        }
     })
 }
 
@@ -643,7 +682,13 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             let mut data_files = Vec::new();
             let mut errors = Vec::new();
             for f in &files {
-                let text = std::fs::read_to_string(f).unwrap_or_default();
+                let text = match geokg::input::read_json(f) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
                 let is_lexicon = serde_json::from_str::<serde_json::Value>(&text)
                     .ok()
                     .is_some_and(|v| v.get("cues").is_some());
@@ -962,6 +1007,9 @@ fn for_each_extraction(
         |batch: &mut Vec<Document>, stats: &mut Stats| -> Result<bool, Vec<Error>> {
             let done = pool.install(|| extractor.extract_batch(batch, trace));
             for (doc, ex) in batch.iter().zip(done) {
+                for w in &ex.warnings {
+                    bar.suspend(|| eprintln!("geokg: warning: {w}"));
+                }
                 stats.documents += 1;
                 stats.sentences += ex.sentence_count;
                 stats.claims += ex.claims.len();
@@ -1053,7 +1101,10 @@ impl Out {
             self.closed = true;
             Ok(false)
         } else {
-            Err(vec![Error::Usage(format!("cannot write output: {e}"))])
+            Err(vec![Error::Usage(format!(
+                "cannot write output: {}",
+                e.to_string().to_lowercase()
+            ))])
         }
     }
 }
@@ -1173,7 +1224,8 @@ fn run_build(
     append: bool,
     corpus: &CorpusArgs,
 ) -> Result<Outcome, Vec<Error>> {
-    if !force && !append && (articles.contains(output) || data_files.contains(output)) {
+    let inputs: Vec<&PathBuf> = articles.iter().chain(data_files).collect();
+    if !force && overwrites_input(output, &inputs) {
         return Err(vec![Error::Usage(format!(
             "{} is also an input; use --force to overwrite it",
             output.display()
@@ -1227,10 +1279,7 @@ fn io_error(path: &str, e: &std::io::Error) -> Error {
 }
 
 fn read_graph_file(path: &std::path::Path) -> Result<KnowledgeGraph, Vec<Error>> {
-    let (text, warnings) = geokg::input::read_text(path).map_err(|e| vec![e])?;
-    for w in warnings {
-        eprintln!("geokg: warning: {w}");
-    }
+    let text = geokg::input::read_json(path).map_err(|e| vec![e])?;
     graphfile::from_json(&path.display().to_string(), &text).map_err(|e| vec![e])
 }
 
@@ -1302,7 +1351,7 @@ fn run_merge(
     force: bool,
 ) -> Result<Outcome, Vec<Error>> {
     if let Some(out) = output {
-        if !force && inputs.contains(out) {
+        if !force && overwrites_input(out, &inputs.iter().collect::<Vec<_>>()) {
             return Err(vec![Error::Usage(format!(
                 "{} is also an input; use --force to overwrite it",
                 out.display()

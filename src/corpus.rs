@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Location};
+use crate::limits::MAX_DOCUMENT_BYTES;
 use crate::model::Date;
 
 /// One document to read.
@@ -99,7 +100,11 @@ pub fn parse_article(
     let mut de = serde_json::Deserializer::from_str(text);
     let record: ArticleRecord = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { field };
+        let field = if field == "." || field == "?" {
+            String::new()
+        } else {
+            field
+        };
         let inner = e.into_inner();
         at(inner.column(), &field, crate::error::serde_message(&inner))
     })?;
@@ -252,12 +257,27 @@ impl Reader {
         let mut buf = Vec::new();
         loop {
             buf.clear();
-            match state.reader.read_until(b'\n', &mut buf) {
-                Ok(0) => {
+            match read_line_bounded(&mut state.reader, &mut buf, MAX_DOCUMENT_BYTES) {
+                Ok((0, _)) => {
                     self.jsonl = None;
                     return None;
                 }
-                Ok(n) => {
+                Ok((n, true)) => {
+                    self.consumed += n as u64;
+                    state.line += 1;
+                    return Some(Item::Problem(Error::Data {
+                        location: Location {
+                            path: state.name.clone(),
+                            line: state.line,
+                            column: 1,
+                        },
+                        field: String::new(),
+                        message: format!(
+                            "article line of {n} bytes, over the limit of {MAX_DOCUMENT_BYTES} bytes for one document; skipped"
+                        ),
+                    }));
+                }
+                Ok((n, false)) => {
                     self.consumed += n as u64;
                     state.line += 1;
                     if state.line == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -326,14 +346,20 @@ impl Iterator for Reader {
                     self.pending.push_back(item);
                 }
                 Source::StdinText => {
-                    let mut bytes = Vec::new();
-                    let item = match std::io::stdin().lock().read_to_end(&mut bytes) {
-                        Ok(n) => {
-                            self.consumed += n as u64;
-                            let (text, warnings) = crate::input::decode("<stdin>", &bytes);
-                            self.pending.extend(warnings.into_iter().map(Item::Warning));
-                            Item::Document(Document::new("stdin", text))
+                    let read =
+                        crate::input::read_limited(std::io::stdin().lock(), MAX_DOCUMENT_BYTES);
+                    let item = match read {
+                        Ok(Some(bytes)) => {
+                            self.consumed += bytes.len() as u64;
+                            match crate::input::text_from_bytes("<stdin>", &bytes) {
+                                Ok((text, warnings)) => {
+                                    self.pending.extend(warnings.into_iter().map(Item::Warning));
+                                    Item::Document(Document::new("stdin", text))
+                                }
+                                Err(e) => Item::Problem(e),
+                            }
                         }
+                        Ok(None) => Item::Problem(crate::input::too_large("<stdin>", None)),
                         Err(e) => Item::Problem(Error::io("-", &e)),
                     };
                     self.pending.push_back(item);
@@ -363,7 +389,62 @@ impl Iterator for Reader {
     }
 }
 
+/// Reads one line (up to and with its `\n`) into `buf`, keeping at most `limit` bytes:
+/// returns the bytes consumed and whether the line was longer (then `buf` is empty and
+/// the rest of the line has been skipped), so one huge line costs no memory.
+fn read_line_bounded(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<(usize, bool)> {
+    let mut consumed = 0;
+    let mut over = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((consumed, over));
+        }
+        let (take, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        if !over {
+            if buf.len() + take > limit + 1 {
+                over = true;
+                *buf = Vec::new();
+            } else {
+                buf.extend_from_slice(&available[..take]);
+            }
+        }
+        reader.consume(take);
+        consumed += take;
+        if done {
+            return Ok((consumed, over));
+        }
+    }
+}
+
+/// Collects the `.txt` and `.md` files under `dir`, sorted by name. A file that cannot
+/// be read as a regular file (a dangling link, a pipe) is a problem; a directory
+/// reached a second time through a link is skipped with a warning.
 fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut VecDeque<Item>) {
+    let mut seen = std::collections::HashSet::new();
+    if let Ok(c) = dir.canonicalize() {
+        seen.insert(c);
+    }
+    walk_dir(dir, files, problems, &mut seen);
+}
+
+fn walk_dir(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut VecDeque<Item>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -374,10 +455,32 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut VecDeque<Ite
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        if p.is_dir() {
-            collect_dir(&p, files, problems);
-        } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-            files.push(p);
+        let text_file = p.extension().is_some_and(|e| e == "txt" || e == "md");
+        let shown = p.display().to_string();
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => {
+                let first = p.canonicalize().map_or(true, |c| seen.insert(c));
+                if first {
+                    walk_dir(&p, files, problems, seen);
+                } else {
+                    problems.push_back(Item::Warning(format!(
+                        "{shown}: directory already read (a link back into the tree), skipped"
+                    )));
+                }
+            }
+            Ok(m) if text_file && m.is_file() => files.push(p),
+            Ok(_) if text_file => problems.push_back(Item::Problem(Error::Data {
+                location: Location {
+                    path: shown,
+                    line: 0,
+                    column: 0,
+                },
+                field: String::new(),
+                message: "not a regular file (a pipe, socket or device), skipped".into(),
+            })),
+            Ok(_) => {}
+            Err(e) if text_file => problems.push_back(Item::Problem(Error::io(&shown, &e))),
+            Err(_) => {}
         }
     }
 }

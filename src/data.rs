@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{serde_message, Error, Location};
 use crate::jsonpos::{line_col, JsonPositions};
+use crate::limits::{MAX_NAMES_PER_LIST, MAX_NAME_BYTES};
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Date, Provenance, RelationKind};
 use crate::normalize::fold;
 
@@ -147,8 +148,8 @@ pub fn load_files<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
     let mut errors = Vec::new();
     for p in paths {
         let shown = p.as_ref().display().to_string();
-        match crate::input::read_text(p.as_ref()) {
-            Ok((text, _warnings)) => texts.push((shown, text)),
+        match crate::input::read_json(p.as_ref()) {
+            Ok(text) => texts.push((shown, text)),
             Err(e) => errors.push(e),
         }
     }
@@ -288,7 +289,11 @@ impl Checker {
                 self.files.push(file);
             }
             Err((field, inner)) => {
-                let field = if field == "." { String::new() } else { field };
+                let field = if field == "." || field == "?" {
+                    String::new()
+                } else {
+                    field
+                };
                 self.errors.push(Error::Data {
                     location: Location {
                         path,
@@ -375,6 +380,7 @@ impl Checker {
                     }),
                     _ => {}
                 }
+                check_limits(file, &base, r, &mut errors);
                 let amb: Vec<String> = r.ambiguous_aliases.iter().map(|a| fold(a)).collect();
                 // json paths are written out only when a message needs them
                 let mut own: Vec<(String, NameField)> = vec![(fold(&r.name), NameField::Name)];
@@ -578,6 +584,54 @@ impl Checker {
             })
         } else {
             Err(errors)
+        }
+    }
+}
+
+/// The limits of [`crate::limits`] on an actor's names: list lengths and name sizes.
+fn check_limits(file: &mut ParsedFile, base: &str, r: &ActorRecord, errors: &mut Vec<Error>) {
+    let lists = [
+        ("aliases", &r.aliases),
+        ("demonyms", &r.demonyms),
+        ("ambiguous_aliases", &r.ambiguous_aliases),
+    ];
+    let mut names: Vec<(String, &String)> = vec![(format!("{base}.name"), &r.name)];
+    names.extend(
+        r.official_name
+            .iter()
+            .map(|n| (format!("{base}.official_name"), n)),
+    );
+    names.extend(r.capital.iter().map(|n| (format!("{base}.capital"), n)));
+    for (list, values) in lists {
+        let field = format!("{base}.{list}");
+        if values.len() > MAX_NAMES_PER_LIST {
+            errors.push(Error::Data {
+                location: file.locate(&field),
+                message: format!(
+                    "{} names, more than the limit of {MAX_NAMES_PER_LIST} in one list",
+                    values.len()
+                ),
+                field,
+            });
+            continue;
+        }
+        names.extend(
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (format!("{base}.{list}[{i}]"), n)),
+        );
+    }
+    for (field, name) in names {
+        if name.len() > MAX_NAME_BYTES {
+            errors.push(Error::Data {
+                location: file.locate(&field),
+                message: format!(
+                    "name of {} bytes, longer than the limit of {MAX_NAME_BYTES}",
+                    name.len()
+                ),
+                field,
+            });
         }
     }
 }

@@ -110,11 +110,33 @@ impl Error {
     }
 }
 
-/// serde_json's message without its trailing " at line L column C", in the error style.
+/// serde_json's message without its trailing " at line L column C", in the error style,
+/// and in JSON's words rather than Rust's ("expected an object", not "expected struct
+/// FileRecord"; "expected a number", not "expected f64").
 pub(crate) fn serde_message(e: &serde_json::Error) -> String {
     let s = e.to_string();
     let s = s.rfind(" at line ").map_or(s.as_str(), |i| &s[..i]);
-    lower_first(&s.replace('`', "\""))
+    let mut s = s.replace('`', "\"");
+    if s.starts_with("invalid length") && s.contains("expected struct ") {
+        // a struct read from an array
+        s = "invalid type: array, expected an object".to_string();
+    } else if let Some(i) = s.find("expected struct ") {
+        let end = s[i + 16..]
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .map_or(s.len(), |j| i + 16 + j);
+        s.replace_range(i..end, "expected an object");
+    }
+    for (rust, json) in [
+        ("expected u32", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+    ] {
+        if s.ends_with(rust) {
+            s.replace_range(s.len() - rust.len().., json);
+        }
+    }
+    lower_first(&s)
 }
 
 /// Lowercases the first letter of an OS or serde message, per the error style.

@@ -12,6 +12,7 @@ use crate::corpus::Document;
 use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
+use crate::limits::MAX_SENTENCE_BYTES;
 use crate::mention::{ActorTable, Matcher, Mention};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
@@ -22,8 +23,8 @@ use crate::sentence;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     actors: Vec<Actor>,
-    /// Registry ids, which new actors must not take.
-    known_ids: std::collections::HashSet<String>,
+    /// Registry ids (which new actors must not take), with their index in `actors`.
+    known_ids: std::collections::HashMap<String, usize>,
     matcher: Matcher,
     lexicon: CompiledLexicon,
 }
@@ -39,6 +40,9 @@ pub struct Extraction {
     pub new_actors: Vec<Actor>,
     /// Problems worth knowing about (never errors).
     pub diagnostics: Vec<String>,
+    /// Text that was not read, such as a sentence over
+    /// [`MAX_SENTENCE_BYTES`](crate::limits::MAX_SENTENCE_BYTES); shown to the user.
+    pub warnings: Vec<String>,
     /// Per-sentence trace for `--explain`.
     pub sentences: Vec<SentenceTrace>,
     /// Number of sentences read.
@@ -111,7 +115,11 @@ impl Extractor {
     pub fn new(actors: Vec<Actor>, lexicon: Lexicon) -> Self {
         let matcher = Matcher::new(&actors, &lexicon);
         Extractor {
-            known_ids: actors.iter().map(|a| a.id.clone()).collect(),
+            known_ids: actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), i))
+                .collect(),
             actors,
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
@@ -160,10 +168,7 @@ impl Extractor {
         let norm = Normalized::new(text);
         let plain = norm.text.as_str();
         let spans = sentence::split(plain);
-        let mut table = ActorTable {
-            known: &self.actors,
-            new: Vec::new(),
-        };
+        let mut table = ActorTable::new(&self.actors);
         let mut mentions = self.matcher.find(plain, &mut table);
         choose_alternatives(&mut mentions, &table);
         let mut memory = Memory::default();
@@ -174,9 +179,16 @@ impl Extractor {
         };
         let mut last_speaker: Option<usize> = None;
         // (source, target) of every opposes claim so far, for "both sides"
-        let mut opposed: Vec<(usize, usize)> = Vec::new();
+        let mut opposed = Rivals::default();
         let mut mi = 0;
         for (si, span) in spans.iter().enumerate() {
+            if span.end - span.start > MAX_SENTENCE_BYTES {
+                let (os, oe) = norm.original_span(span.start, span.end, text);
+                out.warnings.push(format!(
+                    "{doc}: sentence {si} (bytes {os}..{oe}) is longer than {MAX_SENTENCE_BYTES} bytes; not read for relations"
+                ));
+                continue;
+            }
             while mi < mentions.len() && mentions[mi].end <= span.start {
                 mi += 1;
             }
@@ -205,7 +217,7 @@ impl Extractor {
                     let kind = refs[ri].1;
                     ri += 1;
                     if kind == RefKind::BothSides {
-                        if let Some(pair) = main_rivals(&opposed) {
+                        if let Some(pair) = opposed.main() {
                             both_sides.push((pos, pair));
                         }
                         continue;
@@ -343,7 +355,7 @@ impl Extractor {
         let known = &self.known_ids;
         let mut renames = Vec::new();
         for a in &mut table.new {
-            if known.contains(&a.id) || a.id.is_empty() {
+            if known.contains_key(&a.id) || a.id.is_empty() {
                 let new_id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
                 renames.push((a.id.clone(), new_id.clone()));
                 a.id = new_id;
@@ -362,14 +374,21 @@ impl Extractor {
             }
         }
         // only new actors that some claim uses are kept
+        let used: std::collections::HashSet<&str> = out
+            .claims
+            .iter()
+            .flat_map(|c| [c.source.as_str(), c.target.as_str()])
+            .collect();
+        let keep: Vec<bool> = table
+            .new
+            .iter()
+            .map(|a| used.contains(a.id.as_str()))
+            .collect();
         out.new_actors = table
             .new
             .into_iter()
-            .filter(|a| {
-                out.claims
-                    .iter()
-                    .any(|c| c.source == a.id || c.target == a.id)
-            })
+            .zip(keep)
+            .filter_map(|(a, keep)| keep.then_some(a))
             .collect();
         out
     }
@@ -385,6 +404,22 @@ impl Extractor {
 
     /// The claims of an extraction as JSONL records.
     pub fn lines(&self, ex: &Extraction) -> Vec<ClaimLine> {
+        // ids to names once, so that many claims about many new actors stay linear
+        let mut new_names: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for a in &ex.new_actors {
+            new_names.entry(&a.id).or_insert(&a.name);
+        }
+        // as `name_of`: the registry first, then the new actors, else the id itself
+        let name_of = |id: &str| {
+            let known = self
+                .known_ids
+                .get(id)
+                .map(|&i| self.actors[i].name.as_str());
+            known
+                .or_else(|| new_names.get(id).copied())
+                .unwrap_or(id)
+                .to_string()
+        };
         ex.claims
             .iter()
             .filter_map(|c| {
@@ -393,10 +428,10 @@ impl Extractor {
                 };
                 Some(ClaimLine {
                     doc: e.doc.clone(),
-                    source: self.name_of(&c.source, &ex.new_actors).to_string(),
+                    source: name_of(&c.source),
                     source_id: c.source.clone(),
                     relation: c.kind.to_string(),
-                    target: self.name_of(&c.target, &ex.new_actors).to_string(),
+                    target: name_of(&c.target),
                     target_id: c.target.clone(),
                     hedged: c.hedged,
                     confidence: c.confidence,
@@ -426,19 +461,38 @@ fn two_actors(toks: &[Tok]) -> bool {
     false
 }
 
-/// The two actors most often shown opposing each other so far (either direction; ties go
-/// to the pair seen first), for "both sides" and "the warring parties".
-fn main_rivals(opposed: &[(usize, usize)]) -> Option<(usize, usize)> {
-    let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
-    for &(s, t) in opposed {
-        let key = (s.min(t), s.max(t));
-        match pairs.iter_mut().find(|p| p.0 == key) {
-            Some(p) => p.1 += 1,
-            None => pairs.push((key, 1)),
+/// The pairs of actors shown opposing each other so far (either direction), counted as
+/// claims come in, for "both sides" and "the warring parties": the main pair is the most
+/// often shown, ties going to the pair seen first. Kept up to date on every claim, so a
+/// long document asks no question twice.
+#[derive(Debug, Default)]
+struct Rivals {
+    /// (count, order first seen) of each pair.
+    pairs: std::collections::HashMap<(usize, usize), (usize, usize)>,
+    /// The main pair, with its count and order.
+    best: Option<((usize, usize), usize, usize)>,
+}
+
+impl Rivals {
+    fn extend(&mut self, claims: impl IntoIterator<Item = (usize, usize)>) {
+        for (s, t) in claims {
+            let key = (s.min(t), s.max(t));
+            let order = self.pairs.len();
+            let entry = self.pairs.entry(key).or_insert((0, order));
+            entry.0 += 1;
+            let (count, first) = *entry;
+            let better = self
+                .best
+                .is_none_or(|(_, bc, bf)| count > bc || (count == bc && first < bf));
+            if better {
+                self.best = Some((key, count, first));
+            }
         }
     }
-    let best = pairs.iter().map(|p| p.1).max()?;
-    pairs.iter().find(|p| p.1 == best).map(|p| p.0)
+
+    fn main(&self) -> Option<(usize, usize)> {
+        self.best.map(|(pair, _, _)| pair)
+    }
 }
 
 /// Ambiguous names take the reading the rest of the document supports: mentions of the

@@ -208,6 +208,10 @@ impl KnowledgeGraph {
     pub fn suggest(&self, name: &str) -> Vec<String> {
         let key = fold(name);
         let key = key.strip_prefix("the ").unwrap_or(&key);
+        // no name is this long, and comparing one with every name would take long
+        if key.len() > crate::limits::MAX_NAME_BYTES {
+            return Vec::new();
+        }
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (n, list) in &self.names {
             if n.len() < 3 {

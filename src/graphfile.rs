@@ -151,6 +151,10 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
         version: Option<u32>,
     }
     let header: Header = serde_json::from_str(text).map_err(|e| {
+        // skipping a value says less ("expected value") than reading it ("trailing comma")
+        let e = serde_json::from_str::<serde_json::Value>(text)
+            .err()
+            .unwrap_or(e);
         at(
             e.line(),
             e.column(),
@@ -184,6 +188,11 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
     let mut de = serde_json::Deserializer::from_str(text);
     let file: GraphFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
+        let field = if field == "." || field == "?" {
+            String::new()
+        } else {
+            field
+        };
         let inner = e.into_inner();
         at(
             inner.line(),
@@ -285,6 +294,17 @@ fn claim_from_record(
         (Some(c), None) => Provenance::Curated {
             citation: c.clone(),
         },
+        (None, Some(e)) if e.span[0] > e.span[1] || e.span[1] - e.span[0] != e.sentence.len() => {
+            return Err(here(
+                format!("{field}.evidence.span"),
+                format!(
+                    "span [{}, {}] does not fit the sentence, which has {} bytes",
+                    e.span[0],
+                    e.span[1],
+                    e.sentence.len()
+                ),
+            ))
+        }
         (None, Some(e)) => Provenance::Extracted(Evidence {
             doc: e.doc.clone(),
             sentence_index: e.sentence_index,
@@ -368,7 +388,11 @@ pub fn parse_fragment(path: &str, line: usize, text: &str) -> Result<(Vec<Actor>
     let mut de = serde_json::Deserializer::from_str(text);
     let frag: Fragment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { field };
+        let field = if field == "." || field == "?" {
+            String::new()
+        } else {
+            field
+        };
         let inner = e.into_inner();
         at(inner.column(), field, crate::error::serde_message(&inner))
     })?;

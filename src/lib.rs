@@ -11,6 +11,7 @@ pub mod graph;
 pub mod graphfile;
 pub mod input;
 mod jsonpos;
+pub mod limits;
 pub mod merge;
 pub mod model;
 pub mod normalize;

@@ -65,6 +65,20 @@ pub struct ActorTable<'a> {
     pub known: &'a [Actor],
     /// Actors found in this document only.
     pub new: Vec<Actor>,
+    /// Folded name of each new actor -> its index in `new`, so that a document naming
+    /// thousands of newcomers is not read in quadratic time.
+    new_names: HashMap<String, usize>,
+}
+
+impl<'a> ActorTable<'a> {
+    /// A table of the registry `known` and no new actor yet.
+    pub fn new(known: &'a [Actor]) -> Self {
+        ActorTable {
+            known,
+            new: Vec::new(),
+            new_names: HashMap::new(),
+        }
+    }
 }
 
 impl ActorTable<'_> {
@@ -87,16 +101,14 @@ impl ActorTable<'_> {
 
     /// Adds a new actor unless one with the same name exists; returns its index.
     pub fn add(&mut self, actor: Actor) -> usize {
-        if let Some(j) = self
-            .new
-            .iter()
-            .position(|a| fold(&a.name) == fold(&actor.name))
-        {
+        let key = fold(&actor.name);
+        if let Some(&j) = self.new_names.get(&key) {
             if self.new[j].affiliations.is_empty() {
                 self.new[j].affiliations = actor.affiliations;
             }
             return self.known.len() + j;
         }
+        self.new_names.insert(key, self.new.len());
         self.new.push(actor);
         self.known.len() + self.new.len() - 1
     }
@@ -105,7 +117,7 @@ impl ActorTable<'_> {
 /// All registry names compiled into one automaton.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
@@ -205,7 +217,9 @@ impl Matcher {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&texts)
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+            // only fails past aho-corasick's size limits, far beyond the curated limits
+            // (crate::limits); matching nothing is then the only safe answer
+            .ok();
         let mut titles: Vec<Vec<String>> = lexicon.titles.iter().map(|t| words(t)).collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let mut state_organs: Vec<Vec<String>> =
@@ -246,7 +260,11 @@ impl Matcher {
                 .is_some_and(|c| c.is_alphanumeric())
         };
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // start, end, pattern
-        for m in self.automaton.find_overlapping_iter(text) {
+        for m in self
+            .automaton
+            .iter()
+            .flat_map(|a| a.find_overlapping_iter(text))
+        {
             let (s, e) = (m.start(), m.end());
             let p = self.patterns[m.pattern().as_usize()];
             if (s > 0 && before_is_word(s)) || (e < bytes.len() && is_word(e)) {

@@ -170,9 +170,55 @@ pub struct Seen {
 #[derive(Debug, Default)]
 pub struct Memory {
     seen: Vec<Seen>,
+    /// The latest mention of each class among the first `scanned` of `seen`, extended as
+    /// references come in document order, so that a reference to a class the document
+    /// never names does not cost a scan of the whole document.
+    latest: std::cell::RefCell<Latest>,
+}
+
+/// Indices in `seen` of the latest mention of each class, among the first `scanned`.
+#[derive(Debug, Default, Clone, Copy)]
+struct Latest {
+    scanned: usize,
+    person: Option<usize>,
+    non_person: Option<usize>,
+    group: Option<usize>,
+    organisation: Option<usize>,
+    army: Option<usize>,
 }
 
 impl Memory {
+    /// The latest mention of each class among `seen[..end]`.
+    fn latest(&self, end: usize, table: &ActorTable<'_>) -> Latest {
+        let mut l = self.latest.borrow_mut();
+        if end < l.scanned {
+            // asked out of document order: start again
+            *l = Latest::default();
+        }
+        for i in l.scanned..end {
+            let a = table.get(self.seen[i].actor);
+            if a.kind == ActorKind::Person {
+                l.person = Some(i);
+            } else {
+                l.non_person = Some(i);
+            }
+            if matches!(a.kind, ActorKind::ArmedGroup | ActorKind::PoliticalBody)
+                && !is_state_army(a, table)
+                && !is_legislature(a)
+            {
+                l.group = Some(i);
+            }
+            if a.kind == ActorKind::InternationalOrganisation {
+                l.organisation = Some(i);
+            }
+            if is_state_army(a, table) {
+                l.army = Some(i);
+            }
+        }
+        l.scanned = end;
+        *l
+    }
+
     /// Records a mention.
     pub fn push(&mut self, s: Seen) {
         self.seen.push(s);
@@ -218,77 +264,59 @@ impl Memory {
         table: &ActorTable<'_>,
     ) -> Option<usize> {
         let k = |i: usize| table.get(i).kind;
-        let before = self
+        // `seen` is in document order, so the mentions before (sentence, position) are a
+        // prefix and those earlier in this sentence the end of it; the latest match is
+        // found from the end, in time that does not grow with the document
+        let end = self
             .seen
-            .iter()
-            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position));
+            .partition_point(|s| (s.sentence, s.position) < (sentence, position));
+        let before = &self.seen[..end];
+        let here = &before[before.partition_point(|s| s.sentence < sentence)..];
+        let latest = self.latest(end, table);
+        let at = |i: Option<usize>| i.map(|i| &self.seen[i]);
         match kind {
             RefKind::Titled => None,
             RefKind::Person => {
                 // a person earlier in this sentence, else the first person (the subject)
                 // of the latest sentence that names one
                 let person = |s: &&Seen| k(s.actor) == ActorKind::Person;
-                let here = self
-                    .seen
-                    .iter()
-                    .filter(|s| s.sentence == sentence && s.position < position)
-                    .filter(person)
-                    .last();
-                if let Some(s) = here {
-                    return Some(s.actor);
+                // the latest person before: in this sentence, or the latest sentence
+                let last = at(latest.person)?;
+                if last.sentence == sentence {
+                    return Some(last.actor);
                 }
-                let latest = before.filter(person).last()?.sentence;
-                self.seen
+                let latest = last.sentence;
+                let from = before.partition_point(|s| s.sentence < latest);
+                before[from..]
                     .iter()
-                    .filter(|s| s.sentence == latest)
+                    .take_while(|s| s.sentence == latest)
                     .find(person)
                     .map(|s| s.actor)
             }
             RefKind::Thing | RefKind::Plural => {
                 let non_person = |s: &&Seen| k(s.actor) != ActorKind::Person;
-                let here = self
-                    .seen
-                    .iter()
-                    .filter(|s| s.sentence == sentence && s.position < position)
-                    .find(non_person);
-                if let Some(s) = here {
+                if let Some(s) = here.iter().find(non_person) {
                     return Some(s.actor);
                 }
-                let prev = (0..sentence).rev().find_map(|si| {
-                    self.seen
-                        .iter()
-                        .filter(|s| s.sentence == si)
-                        .find(non_person)
-                });
-                prev.map(|s| s.actor)
+                // the first non-person of the latest earlier sentence that has one
+                // none in this sentence, so the latest non-person is in an earlier one
+                let earlier = &before[..before.len() - here.len()];
+                let latest = at(latest.non_person)?.sentence;
+                let from = earlier.partition_point(|s| s.sentence < latest);
+                earlier[from..].iter().find(non_person).map(|s| s.actor)
             }
-            RefKind::Group => before
-                .filter(|s| matches!(k(s.actor), ActorKind::ArmedGroup | ActorKind::PoliticalBody))
-                // "the group", "the paramilitaries": not a state's own army
-                .filter(|s| !is_state_army(table.get(s.actor), table))
-                .filter(|s| !is_legislature(table.get(s.actor)))
-                .last()
-                .map(|s| s.actor),
-            RefKind::Organisation => before
-                .filter(|s| k(s.actor) == ActorKind::InternationalOrganisation)
-                .last()
-                .map(|s| s.actor),
+            // an armed group or political body; "the group", "the paramilitaries": not a
+            // state's own army, nor a legislature
+            RefKind::Group => at(latest.group).map(|s| s.actor),
+            RefKind::Organisation => at(latest.organisation).map(|s| s.actor),
             // a state's army named before; else the army of the latest state named in this
             // sentence ("in neighbouring Mali, where they fight alongside the army")
-            RefKind::Army => before
-                .clone()
-                .filter(|s| is_state_army(table.get(s.actor), table))
-                .last()
-                .map(|s| s.actor)
-                .or_else(|| {
-                    before
-                        .filter(|s| s.sentence == sentence && k(s.actor) == ActorKind::State)
-                        .last()
-                        .map(|s| s.actor)
-                }),
+            RefKind::Army => at(latest.army)
+                .or_else(|| here.iter().rev().find(|s| k(s.actor) == ActorKind::State))
+                .map(|s| s.actor),
             RefKind::Junta => {
                 // a state's army named before, else the state the text is about
-                let list: Vec<&Seen> = before.collect();
+                let list: Vec<&Seen> = before.iter().collect();
                 list.iter()
                     .rev()
                     .find(|s| is_state_army(table.get(s.actor), table))
@@ -297,7 +325,7 @@ impl Memory {
             }
             RefKind::Government => {
                 // a government actor if one was named, else the most named state
-                let list: Vec<&Seen> = before.collect();
+                let list: Vec<&Seen> = before.iter().collect();
                 if let Some(g) = list
                     .iter()
                     .rev()
