@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let again = geokg::graphfile::from_json("round.json", &json)
         .unwrap_or_else(|e| panic!("a written graph file does not read back: {e}\n{json}"));
     assert_eq!(geokg::graphfile::to_json(&again), json);
-    let _ = geokg::export::to_dot(&graph, true);
+    let _ = geokg::export::to_dot(&graph, &geokg::export::DotOptions { isolated: true, ..geokg::export::DotOptions::standard() });
     // the actors as a registry: a sentence naming the first two
     if dataset.actors.len() >= 2 {
         let text = format!(

@@ -80,7 +80,11 @@ fuzz_target!(|input: Input| {
         used.len()
     };
     let graph = KnowledgeGraph::new(actors, claims).unwrap_or_else(|e| panic!("{e}"));
-    let dot = geokg::export::to_dot(&graph, input.isolated);
+    let options = geokg::export::DotOptions {
+        isolated: input.isolated,
+        ..geokg::export::DotOptions::standard()
+    };
+    let dot = geokg::export::to_dot(&graph, &options);
     check_dot(&dot);
     assert!(dot.starts_with("digraph {"), "{dot}");
     let nodes = dot.lines().filter(|l| l.contains("[label=")).count();

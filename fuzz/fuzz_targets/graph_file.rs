@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
                 json,
                 "round trip changes the file"
             );
-            let _ = geokg::export::to_dot(&graph, true);
+            let _ = geokg::export::to_dot(&graph, &geokg::export::DotOptions { isolated: true, ..geokg::export::DotOptions::standard() });
             let mut builder = geokg::merge::GraphBuilder::new();
             builder.add_graph(graph.clone());
             builder.add_graph(graph);
