@@ -170,6 +170,18 @@ impl Extractor {
         let spans = sentence::split(plain);
         let mut table = ActorTable::new(&self.actors);
         let mut mentions = self.matcher.find(plain, &mut table);
+        // New actors take ids that cannot clash with the registry, before any claim names
+        // them: "Marshal Khalifa  Haftar" (two spaces) is a newcomer whose slug is the
+        // registry's khalifa-haftar, and a claim between the two must stay between two.
+        for a in &mut table.new {
+            if self.known_ids.contains_key(&a.id) || a.id.is_empty() {
+                let mut id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
+                while self.known_ids.contains_key(&id) {
+                    id.push_str("-x");
+                }
+                a.id = id;
+            }
+        }
         choose_alternatives(&mut mentions, &table);
         let mut memory = Memory::default();
         let mut out = Extraction {
@@ -350,28 +362,6 @@ impl Extractor {
                 "{doc}: new actor \"{}\" ({}), not in the registry",
                 a.name, a.kind
             ));
-        }
-        // new actors keep ids that cannot clash with the registry
-        let known = &self.known_ids;
-        let mut renames = Vec::new();
-        for a in &mut table.new {
-            if known.contains_key(&a.id) || a.id.is_empty() {
-                let new_id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
-                renames.push((a.id.clone(), new_id.clone()));
-                a.id = new_id;
-            }
-        }
-        let new_ids: std::collections::HashSet<String> =
-            table.new.iter().map(|a| a.id.clone()).collect();
-        for c in &mut out.claims {
-            for (old, new) in &renames {
-                if c.source == *old && !new_ids.contains(old) {
-                    c.source = new.clone();
-                }
-                if c.target == *old && !new_ids.contains(old) {
-                    c.target = new.clone();
-                }
-            }
         }
         // only new actors that some claim uses are kept
         let used: std::collections::HashSet<&str> = out
