@@ -611,7 +611,7 @@ fn collect<'g>(
 ) -> Vec<AnswerRow<'g>> {
     let side = subject_side(graph, subject, options);
     let side_ids: HashSet<&str> = side.iter().map(|p| p.actor.id.as_str()).collect();
-        let mut rows: BTreeMap<&'g str, AnswerRow<'g>> = BTreeMap::new();
+    let mut rows: BTreeMap<&'g str, AnswerRow<'g>> = BTreeMap::new();
     // (row actor, claim) pairs already added: a claim counts once per row
     let mut added: HashSet<(&'g str, *const Claim)> = HashSet::new();
     let mut add = |actor: &'g Actor, way: Way, counted: Counted<'g>| {
@@ -626,7 +626,7 @@ fn collect<'g>(
             hedged: false,
             confidence: 0.0,
         });
-                row.way = row.way.add(way);
+        row.way = row.way.add(way);
         if added.insert((actor.id.as_str(), std::ptr::from_ref(counted.claim))) {
             row.claims.push(counted);
         }
