@@ -176,20 +176,9 @@ const COMPOUND_WORDS: &[&str] = &[
     "financed",
     "installed",
 ];
-/// Words that make an actor before a hyphen qualify the next noun ("al Qaeda-linked
-/// group", "Hamas-run ministry"): the compound cues plus ties that carry no relation.
-pub const QUALIFIER_WORDS: &[&str] = &[
-    "backed",
-    "supported",
-    "funded",
-    "armed",
-    "sponsored",
-    "allied",
-    "aligned",
-    "led",
-    "trained",
-    "financed",
-    "installed",
+/// Ties that, like the compound cues, make an actor before a hyphen qualify the next noun
+/// ("al Qaeda-linked group", "Hamas-run ministry") but carry no relation.
+const QUALIFIER_TIES: &[&str] = &[
     "linked",
     "affiliated",
     "inspired",
@@ -202,6 +191,11 @@ pub const QUALIFIER_WORDS: &[&str] = &[
     "recognised",
     "recognized",
 ];
+
+/// Whether `w` after "Actor-" makes the actor a qualifier: a compound cue or a tie.
+fn qualifier_word(w: &str) -> bool {
+    COMPOUND_WORDS.contains(&w) || QUALIFIER_TIES.contains(&w)
+}
 const LINKING: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "among", "as", "became", "become",
     "becomes", "one", "of", "be", "been", "now",
@@ -758,7 +752,7 @@ impl<'a> Ctx<'a> {
                         && self
                             .toks
                             .get(j + 2)
-                            .is_some_and(|t| t.word().is_some_and(|w| QUALIFIER_WORDS.contains(&w)))
+                            .is_some_and(|t| t.word().is_some_and(|w| qualifier_word(w)))
                     {
                         j += 3;
                         continue;
@@ -970,7 +964,7 @@ pub fn is_qualifier(toks: &[Tok], i: usize) -> bool {
         && toks
             .get(i + 2)
             .and_then(|t| t.word())
-            .is_some_and(|w| QUALIFIER_WORDS.contains(&w))
+            .is_some_and(|w| qualifier_word(w))
 }
 
 /// Determiners and possessives: a cue word after one is a noun ("the attack").

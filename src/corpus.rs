@@ -99,12 +99,7 @@ pub fn parse_article(
     let column_of = |field: &str| text.find(&format!("\"{field}\"")).map_or(1, |c| c + 1);
     let mut de = serde_json::Deserializer::from_str(text);
     let record: ArticleRecord = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let field = e.path().to_string();
-        let field = if field == "." || field == "?" {
-            String::new()
-        } else {
-            field
-        };
+        let field = crate::error::field_path(e.path().to_string());
         let inner = e.into_inner();
         at(inner.column(), &field, crate::error::serde_message(&inner))
     })?;

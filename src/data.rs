@@ -289,11 +289,7 @@ impl Checker {
                 self.files.push(file);
             }
             Err((field, inner)) => {
-                let field = if field == "." || field == "?" {
-                    String::new()
-                } else {
-                    field
-                };
+                let field = crate::error::field_path(field);
                 self.errors.push(Error::Data {
                     location: Location {
                         path,

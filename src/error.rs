@@ -139,6 +139,16 @@ pub(crate) fn serde_message(e: &serde_json::Error) -> String {
     lower_first(&s)
 }
 
+/// The field path serde_path_to_error reports, with its placeholders for "no field"
+/// (`.`, `?`) turned into an empty string.
+pub(crate) fn field_path(path: String) -> String {
+    if path == "." || path == "?" {
+        String::new()
+    } else {
+        path
+    }
+}
+
 /// Lowercases the first letter of an OS or serde message, per the error style.
 pub(crate) fn lower_first(s: &str) -> String {
     let mut chars = s.chars();

@@ -648,12 +648,7 @@ fn tokenize(
             if army_asset {
                 refs.push((toks.len(), RefKind::Army));
             } else if let Some(kind) = classify(&w, prev) {
-                let next: String = text[i..]
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect::<String>()
-                    .to_lowercase();
+                let next = next_word(&text[i..]);
                 let possessive = matches!(w.as_str(), "his" | "its" | "their" | "our" | "my")
                     || (w == "her"
                         && next.chars().next().is_some_and(char::is_alphanumeric)

@@ -187,12 +187,7 @@ pub fn from_json(path: &str, text: &str) -> Result<KnowledgeGraph> {
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let file: GraphFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let field = e.path().to_string();
-        let field = if field == "." || field == "?" {
-            String::new()
-        } else {
-            field
-        };
+        let field = crate::error::field_path(e.path().to_string());
         let inner = e.into_inner();
         at(
             inner.line(),
@@ -387,12 +382,7 @@ pub fn parse_fragment(path: &str, line: usize, text: &str) -> Result<(Vec<Actor>
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let frag: Fragment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let field = e.path().to_string();
-        let field = if field == "." || field == "?" {
-            String::new()
-        } else {
-            field
-        };
+        let field = crate::error::field_path(e.path().to_string());
         let inner = e.into_inner();
         at(inner.column(), field, crate::error::serde_message(&inner))
     })?;

@@ -761,20 +761,7 @@ fn first_word(text: &str, at: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     let s = i;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if c.is_alphanumeric()
-            || (c == '-' && i > s)
-            || (c == '.'
-                && i > s
-                && text[s..i].len() <= 3
-                && text[s..i].chars().all(char::is_alphabetic))
-        {
-            i += c.len_utf8();
-        } else {
-            break;
-        }
-    }
+    let i = word_end(text, s);
     (i > s).then_some((s, i))
 }
 
@@ -852,6 +839,27 @@ fn skip_spaces(text: &str, at: usize) -> usize {
     at + (rest.len() - rest.trim_start_matches([' ', '\t']).len())
 }
 
+/// End of the word starting at `s`: letters and digits, inner hyphens, and the dots of a
+/// short abbreviation ("U.S.").
+fn word_end(text: &str, s: usize) -> usize {
+    let mut i = s;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_alphanumeric()
+            || (c == '-' && i > s)
+            || (c == '.'
+                && i > s
+                && text[s..i].len() <= 3
+                && text[s..i].chars().all(char::is_alphabetic))
+        {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 /// Up to `n` words starting at `at`: (word, start, end).
 pub(crate) fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
@@ -862,20 +870,7 @@ pub(crate) fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize,
             i += 1;
         }
         let s = i;
-        while i < text.len() {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_alphanumeric()
-                || (c == '-' && i > s)
-                || (c == '.'
-                    && i > s
-                    && text[s..i].len() <= 3
-                    && text[s..i].chars().all(char::is_alphabetic))
-            {
-                i += c.len_utf8();
-            } else {
-                break;
-            }
-        }
+        i = word_end(text, s);
         if i == s {
             break;
         }

@@ -449,51 +449,7 @@ fn ask_cli(args: &[&str]) -> common::Run {
     geokg(all)
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ActorRef {
-    id: String,
-    name: String,
-    kind: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Evidence {
-    text: String,
-    doc: Option<String>,
-    sentence_index: Option<usize>,
-    span: Option<[usize; 2]>,
-    rule: Option<String>,
-    hedged: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClaimJson {
-    source: ActorRef,
-    relation: String,
-    target: ActorRef,
-    from: Option<String>,
-    until: Option<String>,
-    confidence: f64,
-    evidence: Evidence,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnswerJson {
-    actor: ActorRef,
-    relation: String,
-    direction: String,
-    via: Vec<ActorRef>,
-    direct: bool,
-    claims: usize,
-    documents: usize,
-    hedged: bool,
-    confidence: f64,
-    evidence: Vec<ClaimJson>,
-}
+use common::json::{ActorRef, AnswerJson, ClaimJson};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
