@@ -62,6 +62,8 @@ pub struct CompiledLexicon {
     negators: Vec<Vec<String>>,
     hedges: Vec<Vec<String>>,
     speech: Vec<String>,
+    /// Every word of every title ("commander", "military", "spokesman").
+    title_words: std::collections::HashSet<String>,
 }
 
 fn split_words(s: &str) -> Vec<String> {
@@ -99,6 +101,12 @@ impl CompiledLexicon {
         let negators = lexicon.negators.iter().map(|s| split_words(s)).collect();
         let hedges = lexicon.hedges.iter().map(|s| split_words(s)).collect();
         let speech = lexicon.speech_verbs.clone();
+        let title_words = lexicon
+            .titles
+            .iter()
+            .flat_map(|t| t.split([' ', '-']))
+            .map(str::to_string)
+            .collect();
         CompiledLexicon {
             phrases,
             by_first,
@@ -106,6 +114,7 @@ impl CompiledLexicon {
             negators,
             hedges,
             speech,
+            title_words,
         }
     }
 
@@ -120,10 +129,7 @@ impl CompiledLexicon {
 
     /// A one-word title or a word of one ("commander", "military", "spokesman").
     fn is_title(&self, w: &str) -> bool {
-        self.lexicon
-            .titles
-            .iter()
-            .any(|t| t == w || t.split([' ', '-']).any(|p| p == w))
+        self.title_words.contains(w)
     }
 }
 
