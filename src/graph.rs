@@ -21,7 +21,84 @@ pub enum Direction {
 #[derive(Debug, Clone)]
 struct EdgeData {
     kind: RelationKind,
-    claims: Vec<usize>,
+    /// The edge's claims: a range of [`KnowledgeGraph::ranked`], best evidence first.
+    claims: std::ops::Range<usize>,
+    /// Distinct documents and citations among the claims.
+    documents: usize,
+    /// Every claim is hedged.
+    hedged: bool,
+    /// The highest claim confidence.
+    confidence: f64,
+}
+
+/// A claim as an edge holds it: its index and what ranking needs, kept next to the
+/// claims of the same edge so that answering reads memory in order.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ClaimRef {
+    /// Index in [`KnowledgeGraph::claims`].
+    pub claim: usize,
+    /// The number of its document or citation (see `source_numbers`).
+    pub source: usize,
+    pub confidence: f64,
+    pub hedged: bool,
+    /// From curated data rather than text.
+    pub curated: bool,
+    /// Has a date (`from` or `until`).
+    pub dated: bool,
+}
+
+/// One edge as indices, for answering without allocating: actors by their index in
+/// [`KnowledgeGraph::actors`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawEdge<'g> {
+    pub source: usize,
+    pub target: usize,
+    pub claims: &'g [ClaimRef],
+}
+
+/// Edges grouped by actor and relation, for one direction: the edges of actor `a` and
+/// kind `k` are `edges[start[3a + k]..start[3a + k + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct Adjacency {
+    start: Vec<usize>,
+    edges: Vec<petgraph::graph::EdgeIndex>,
+}
+
+impl Adjacency {
+    /// Groups `edges` (edge, actor at this end, kind) by actor and kind, keeping their
+    /// order within a group.
+    fn new(actors: usize, mut edges: Vec<(usize, usize, petgraph::graph::EdgeIndex)>) -> Self {
+        edges.sort_by_key(|&(a, k, _)| (a, k));
+        let mut start = vec![0; actors * 3 + 1];
+        for &(a, k, _) in &edges {
+            start[a * 3 + k + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        Adjacency {
+            start,
+            edges: edges.into_iter().map(|(_, _, e)| e).collect(),
+        }
+    }
+
+    fn at(&self, actor: usize, kind: usize) -> &[petgraph::graph::EdgeIndex] {
+        match (
+            self.start.get(actor * 3 + kind),
+            self.start.get(actor * 3 + kind + 1),
+        ) {
+            (Some(&a), Some(&b)) => &self.edges[a..b],
+            _ => &[],
+        }
+    }
+}
+
+fn kind_number(kind: RelationKind) -> usize {
+    match kind {
+        RelationKind::Supports => 0,
+        RelationKind::Opposes => 1,
+        RelationKind::Warns => 2,
+    }
 }
 
 /// Actors and claims as a directed multigraph: one edge per (source, kind, target),
@@ -35,6 +112,16 @@ pub struct KnowledgeGraph {
     by_id: HashMap<String, usize>,
     names: HashMap<String, Vec<(NameRole, usize)>>,
     claims: Vec<Claim>,
+    /// Every edge's claims, edge after edge.
+    ranked: Vec<ClaimRef>,
+    /// Edges by source actor and kind.
+    outgoing: Adjacency,
+    /// Edges by target actor and kind.
+    incoming: Adjacency,
+    /// Per actor, the index of each affiliation's actor (parallel to `affiliations`).
+    affiliated: Vec<Vec<Option<usize>>>,
+    /// Per actor, the indices of the actors affiliated with it, ascending (= by id).
+    members: Vec<Vec<usize>>,
 }
 
 /// One edge of the graph: all claims that `source` -> `kind` -> `target`.
@@ -133,15 +220,59 @@ impl KnowledgeGraph {
             keyed.push((s, c.kind, t, ci));
         }
         keyed.sort_unstable();
+        let claim_source = source_numbers(&claims);
+        let mut ranked: Vec<ClaimRef> = Vec::with_capacity(claims.len());
+        let mut out_list = Vec::new();
+        let mut in_list = Vec::new();
         for group in keyed.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
             let (s, kind, t, _) = group[0];
             let mut list: Vec<usize> = group.iter().map(|k| k.3).collect();
             list.sort_by(|&a, &b| claim_rank(&claims[a], &claims[b]));
-            graph.add_edge(
+            let documents = count_numbers(list.iter().map(|&c| claim_source[c]));
+            let first = ranked.len();
+            ranked.extend(list.iter().map(|&c| ClaimRef {
+                claim: c,
+                source: claim_source[c],
+                confidence: claims[c].confidence,
+                hedged: claims[c].hedged,
+                curated: matches!(claims[c].provenance, Provenance::Curated { .. }),
+                dated: claims[c].from.is_some() || claims[c].until.is_some(),
+            }));
+            let refs = &ranked[first..];
+            let hedged = refs.iter().all(|c| c.hedged);
+            let confidence = refs.iter().map(|c| c.confidence).fold(0.0, f64::max);
+            let e = graph.add_edge(
                 NodeIndex::new(s),
                 NodeIndex::new(t),
-                EdgeData { kind, claims: list },
+                EdgeData {
+                    kind,
+                    claims: first..ranked.len(),
+                    documents,
+                    hedged,
+                    confidence,
+                },
             );
+            out_list.push((s, kind_number(kind), e));
+            in_list.push((t, kind_number(kind), e));
+        }
+        let outgoing = Adjacency::new(actors.len(), out_list);
+        let incoming = Adjacency::new(actors.len(), in_list);
+        let affiliated: Vec<Vec<Option<usize>>> = actors
+            .iter()
+            .map(|a| {
+                a.affiliations
+                    .iter()
+                    .map(|f| by_id.get(&f.actor).copied())
+                    .collect()
+            })
+            .collect();
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); actors.len()];
+        for (i, list) in affiliated.iter().enumerate() {
+            for &j in list.iter().flatten() {
+                if members[j].last() != Some(&i) {
+                    members[j].push(i);
+                }
+            }
         }
         Ok(KnowledgeGraph {
             graph,
@@ -149,7 +280,53 @@ impl KnowledgeGraph {
             by_id,
             names,
             claims,
+            ranked,
+            outgoing,
+            incoming,
+            affiliated,
+            members,
         })
+    }
+
+    /// The index of an actor id in [`actors`](Self::actors).
+    pub(crate) fn index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The edges of one kind at actor `i` in one direction, as indices, ordered by the
+    /// actor at the other end.
+    pub(crate) fn raw_edges(
+        &self,
+        i: usize,
+        direction: Direction,
+        kind: RelationKind,
+    ) -> impl Iterator<Item = RawEdge<'_>> + '_ {
+        let index = match direction {
+            Direction::Outgoing => &self.outgoing,
+            Direction::Incoming => &self.incoming,
+        };
+        index.at(i, kind_number(kind)).iter().filter_map(|&e| {
+            let (s, t) = self.graph.edge_endpoints(e)?;
+            let w = self.graph.edge_weight(e)?;
+            Some(RawEdge {
+                source: s.index(),
+                target: t.index(),
+                claims: &self.ranked[w.claims.clone()],
+            })
+        })
+    }
+
+    /// Per affiliation of actor `i`, the index of the actor it names (if known).
+    pub(crate) fn affiliated(&self, i: usize) -> &[Option<usize>] {
+        &self.affiliated[i]
+    }
+
+    /// Distinct documents and citations among the claims with these indices.
+    pub(crate) fn count_claim_sources<'a>(
+        &self,
+        claims: impl Iterator<Item = &'a ClaimRef>,
+    ) -> usize {
+        count_numbers(claims.map(|c| c.source))
     }
 
     /// All actors, ordered by id.
@@ -266,7 +443,10 @@ impl KnowledgeGraph {
             source: &self.actors[self.graph[s]],
             kind: w.kind,
             target: &self.actors[self.graph[t]],
-            claims: w.claims.iter().map(|&c| &self.claims[c]).collect(),
+            claims: self.ranked[w.claims.clone()]
+                .iter()
+                .map(|c| &self.claims[c.claim])
+                .collect(),
         }
     }
 
@@ -289,19 +469,19 @@ impl KnowledgeGraph {
             Direction::Outgoing => e.target.id.as_str(),
             Direction::Incoming => e.source.id.as_str(),
         };
-        // each edge's sort key is computed once (counting documents hashes every claim)
+        // each edge's sort key was computed when the graph was built
         let mut keyed: Vec<(usize, usize, bool, f64, Edge<'_>)> = self
             .graph
             .edges_directed(NodeIndex::new(i), dir)
             .filter(|e| kind.is_none_or(|k| e.weight().kind == k))
             .map(|e| {
-                let edge = self.edge_view(e.source(), e.target(), e.weight());
+                let w = e.weight();
                 (
-                    edge.documents(),
-                    edge.claims.len(),
-                    edge.hedged(),
-                    edge.confidence(),
-                    edge,
+                    w.documents,
+                    w.claims.len(),
+                    w.hedged,
+                    w.confidence,
+                    self.edge_view(e.source(), e.target(), w),
                 )
             })
             .collect();
@@ -318,10 +498,9 @@ impl KnowledgeGraph {
 
     /// Actors that list `id` among their affiliations, ordered by id.
     pub fn members(&self, id: &str) -> Vec<&Actor> {
-        self.actors
-            .iter()
-            .filter(|a| a.affiliations.iter().any(|f| f.actor == id))
-            .collect()
+        self.by_id.get(id).map_or_else(Vec::new, |&i| {
+            self.members[i].iter().map(|&j| &self.actors[j]).collect()
+        })
     }
 
     /// Ids of the actors within `depth` hops of `id`, edges taken in either direction.
@@ -372,6 +551,11 @@ impl KnowledgeGraph {
             by_id: HashMap::new(),
             names: HashMap::new(),
             claims: Vec::new(),
+            ranked: Vec::new(),
+            outgoing: Adjacency::default(),
+            incoming: Adjacency::default(),
+            affiliated: Vec::new(),
+            members: Vec::new(),
         }
     }
 
@@ -407,6 +591,57 @@ pub(crate) fn count_sources(claims: &[&Claim]) -> usize {
             Provenance::Curated { citation } => seen.insert(("cite", citation.as_str())),
         };
     }
+    seen.len()
+}
+
+/// Numbers each claim's document or citation: two claims get the same number exactly
+/// when they share their source, and among extracted claims the numbers follow the
+/// order of the document ids, so comparing numbers compares documents.
+fn source_numbers(claims: &[Claim]) -> Vec<usize> {
+    fn key(c: &Claim) -> (bool, &str) {
+        match &c.provenance {
+            Provenance::Extracted(e) => (false, e.doc.as_str()),
+            Provenance::Curated { citation } => (true, citation.as_str()),
+        }
+    }
+    let mut first: HashMap<(bool, &str), usize> = HashMap::new();
+    let provisional: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let next = first.len();
+            *first.entry(key(c)).or_insert(next)
+        })
+        .collect();
+    let mut keys: Vec<((bool, &str), usize)> = first.into_iter().collect();
+    keys.sort_unstable();
+    let mut rank = vec![0; keys.len()];
+    for (r, (_, p)) in keys.into_iter().enumerate() {
+        rank[p] = r;
+    }
+    provisional.into_iter().map(|p| rank[p]).collect()
+}
+
+/// How many distinct numbers.
+fn count_numbers(numbers: impl Iterator<Item = usize>) -> usize {
+    // most edges and answers have a few claims: comparing on the stack beats sorting
+    let mut small = [0usize; 16];
+    let mut n = 0;
+    let mut numbers = numbers.peekable();
+    while n < small.len() {
+        let Some(x) = numbers.next() else {
+            return small[..n]
+                .iter()
+                .enumerate()
+                .filter(|&(k, x)| !small[..k].contains(x))
+                .count();
+        };
+        small[n] = x;
+        n += 1;
+    }
+    let mut seen: Vec<usize> = small.to_vec();
+    seen.extend(numbers);
+    seen.sort_unstable();
+    seen.dedup();
     seen.len()
 }
 

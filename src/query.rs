@@ -14,11 +14,11 @@
 //! **Ranking.** Rows are ranked by distinct documents (a citation counts as one), then
 //! claims, then confidence; rows resting only on hedged claims come after confirmed ones.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::blocs::Blocs;
 use crate::error::{Error, Result};
-use crate::graph::{Direction, Edge, KnowledgeGraph};
+use crate::graph::{ClaimRef, Direction, Edge, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Provenance, RelationKind};
 use crate::normalize::fold;
 use crate::paths::Linkage;
@@ -557,29 +557,6 @@ impl Proxy<'_> {
     }
 }
 
-/// The actors a person served while `claim` held.
-fn served<'g>(
-    graph: &'g KnowledgeGraph,
-    person: &'g Actor,
-    claim: &Claim,
-    options: &Options,
-) -> Vec<&'g Actor> {
-    if !options.rollup || person.kind != ActorKind::Person {
-        return Vec::new();
-    }
-    let mut out: Vec<&'g Actor> = Vec::new();
-    for f in &person.affiliations {
-        if options.window.affiliation_applies(f, claim) {
-            if let Some(a) = graph.actor(&f.actor) {
-                if !out.iter().any(|x| x.id == a.id) {
-                    out.push(a);
-                }
-            }
-        }
-    }
-    out
-}
-
 /// Orders claims best evidence first: confirmed, confident, curated, then by document and
 /// text.
 fn claim_order(a: &Counted<'_>, b: &Counted<'_>) -> std::cmp::Ordering {
@@ -601,7 +578,25 @@ fn sources(claims: &[Counted<'_>]) -> usize {
     crate::graph::count_sources(&list)
 }
 
+/// A claim counted for a row: the claim and the (source, target) of its edge.
+type Item = (ClaimRef, usize, usize);
+
+/// A row while it is gathered.
+struct Gathered {
+    actor: usize,
+    way: Way,
+    /// How many items it has.
+    count: usize,
+    /// The (source, target) of the first claim's edge, and whether claims came from
+    /// another edge too: the claims of one edge arrive in order already.
+    edge: (usize, usize),
+    mixed: bool,
+}
+
 /// The ranked rows for `kind` at `subject`, in the given directions.
+///
+/// Works on indices: each claim is looked at once per side, rows are found by actor
+/// index, and a row fed by a single edge keeps the order the graph already ranked it in.
 fn collect<'g>(
     graph: &'g KnowledgeGraph,
     subject: &'g Actor,
@@ -609,110 +604,210 @@ fn collect<'g>(
     ways: &[Direction],
     options: &Options,
 ) -> Vec<AnswerRow<'g>> {
+    let actors = graph.actors();
+    let claims = graph.claims();
     let side = subject_side(graph, subject, options);
-    let side_ids: HashSet<&str> = side.iter().map(|p| p.actor.id.as_str()).collect();
-    let mut rows: BTreeMap<&'g str, AnswerRow<'g>> = BTreeMap::new();
-    // (row actor, claim) pairs already added: a claim counts once per row
-    let mut added: HashSet<(&'g str, *const Claim)> = HashSet::new();
-    let mut add = |actor: &'g Actor, way: Way, counted: Counted<'g>| {
-        let row = rows.entry(&actor.id).or_insert_with(|| AnswerRow {
-            actor,
-            kind,
-            way,
-            via: Vec::new(),
-            direct: false,
-            claims: Vec::new(),
-            documents: 0,
-            hedged: false,
-            confidence: 0.0,
-        });
-        row.way = row.way.add(way);
-        if added.insert((actor.id.as_str(), std::ptr::from_ref(counted.claim))) {
-            row.claims.push(counted);
-        }
+    let side_idx: Vec<Option<usize>> = side.iter().map(|p| graph.index(&p.actor.id)).collect();
+    let on_side = |i: usize| side_idx.contains(&Some(i));
+    let Some(subject_idx) = graph.index(&subject.id) else {
+        return Vec::new();
     };
-    for proxy in &side {
+    // without filters every claim counts, and none needs reading
+    let filtered = !options.hedged || !options.window.is_unbounded();
+    // row index per actor index, filled on first use
+    let mut row_of: Vec<usize> = vec![usize::MAX; actors.len()];
+    let mut rows: Vec<Gathered> = Vec::new();
+    // every (row, item) in the order found: one list rather than one per row
+    let mut items: Vec<(usize, Item)> = Vec::new();
+    let mut add = |actor: usize, way: Way, item: Item| {
+        let r = if row_of[actor] == usize::MAX {
+            row_of[actor] = rows.len();
+            rows.push(Gathered {
+                actor,
+                way,
+                count: 0,
+                edge: (item.1, item.2),
+                mixed: false,
+            });
+            rows.len() - 1
+        } else {
+            row_of[actor]
+        };
+        let row = &mut rows[r];
+        row.way = row.way.add(way);
+        row.mixed |= row.edge != (item.1, item.2);
+        row.count += 1;
+        items.push((r, item));
+    };
+    for (k, (proxy, &proxy_idx)) in side.iter().zip(&side_idx).enumerate() {
+        // an actor twice on the side (affiliated with itself) is read once
+        let Some(proxy_idx) = proxy_idx.filter(|&p| !side_idx[..k].contains(&Some(p))) else {
+            continue;
+        };
+        let checked = filtered || !proxy.affiliations.is_empty();
         for &dir in ways {
             let way = match dir {
                 Direction::Incoming => Way::In,
                 Direction::Outgoing => Way::Out,
             };
-            for edge in graph.neighbors(&proxy.actor.id, dir, Some(kind)) {
+            for edge in graph.raw_edges(proxy_idx, dir, kind) {
                 let other = match dir {
                     Direction::Incoming => edge.source,
                     Direction::Outgoing => edge.target,
                 };
-                if side_ids.contains(other.id.as_str()) {
+                // A claim reaches this point once: its edge has one end on the side,
+                // the other off it. So a claim is added once per row, and the rows it
+                // rolls up to are distinct from `other` and from each other.
+                if on_side(other) {
                     continue;
                 }
-                for &claim in &edge.claims {
-                    if !options.admits(claim) || !proxy.counts(claim, options) {
+                let person = options.rollup && actors[other].kind == ActorKind::Person;
+                // whom `other` served, the same for every undated claim without a window
+                let mut undated: Option<Vec<usize>> = None;
+                for &c in edge.claims {
+                    let claim = &claims[c.claim];
+                    if checked && (!options.admits(claim) || !proxy.counts(claim, options)) {
                         continue;
                     }
-                    let counted = Counted {
-                        claim,
-                        source: edge.source,
-                        target: edge.target,
-                    };
-                    add(other, way, counted);
-                    for up in served(graph, other, claim, options) {
-                        if !side_ids.contains(up.id.as_str()) {
-                            add(up, way, counted);
+                    let item = (c, edge.source, edge.target);
+                    add(other, way, item);
+                    if !person {
+                        continue;
+                    }
+                    let mut up = |u: usize| {
+                        if !on_side(u) {
+                            add(u, way, item);
                         }
+                    };
+                    if c.dated || !options.window.is_unbounded() {
+                        for_served(graph, other, claim, options, up);
+                    } else {
+                        let list = undated.get_or_insert_with(|| {
+                            let mut list = Vec::new();
+                            for_served(graph, other, claim, options, |u| list.push(u));
+                            list
+                        });
+                        list.iter().for_each(|&u| up(u));
                     }
                 }
             }
         }
     }
-    let mut out: Vec<AnswerRow<'g>> = rows
-        .into_values()
-        .filter_map(|mut r| {
-            // confirmed claims first; among them those about the two actors themselves,
-            // then rolled-up ones
-            let own = |c: &Counted<'_>| {
-                [c.source.id.as_str(), c.target.id.as_str()]
-                    .iter()
-                    .all(|id| *id == r.actor.id || *id == subject.id)
+    // the items grouped by row, in the order found within a row (a counting sort)
+    let mut start: Vec<usize> = Vec::with_capacity(rows.len() + 1);
+    start.push(0);
+    for r in &rows {
+        start.push(start[start.len() - 1] + r.count);
+    }
+    let mut grouped: Vec<Item> = vec![(ClaimRef::default(), 0, 0); items.len()];
+    let mut next = start.clone();
+    for (r, item) in items {
+        grouped[next[r]] = item;
+        next[r] += 1;
+    }
+    let mut via: Vec<usize> = Vec::new();
+    let mut out: Vec<(usize, AnswerRow<'g>)> = rows
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, r)| {
+            let list = &mut grouped[start[k]..start[k + 1]];
+            // about the two actors themselves, not rolled up
+            let own = |&(_, s, t): &Item| {
+                (s == r.actor || s == subject_idx) && (t == r.actor || t == subject_idx)
             };
-            r.claims.sort_by(|a, b| {
-                a.claim
-                    .hedged
-                    .cmp(&b.claim.hedged)
-                    .then(own(b).cmp(&own(a)))
-                    .then(claim_order(a, b))
-            });
-            let mut via: Vec<&'g Actor> = Vec::new();
-            for c in &r.claims {
-                for a in [c.source, c.target] {
-                    if a.id != r.actor.id && a.id != subject.id && !via.iter().any(|v| v.id == a.id)
-                    {
-                        via.push(a);
-                    }
-                }
-                r.direct |= own(c);
+            if r.mixed {
+                // confirmed claims first; among them those about the two actors
+                // themselves, then rolled-up ones; then as `claim_order`, with documents
+                // compared by number and actors by index (both orders are the ids')
+                list.sort_by(|a, b| {
+                    a.0.hedged
+                        .cmp(&b.0.hedged)
+                        .then(own(b).cmp(&own(a)))
+                        .then(b.0.confidence.total_cmp(&a.0.confidence))
+                        .then(b.0.curated.cmp(&a.0.curated))
+                        .then(if a.0.curated {
+                            std::cmp::Ordering::Equal
+                        } else {
+                            a.0.source.cmp(&b.0.source)
+                        })
+                        .then_with(|| {
+                            let (x, y) = (&claims[a.0.claim], &claims[b.0.claim]);
+                            x.evidence_text().cmp(y.evidence_text())
+                        })
+                        .then(a.1.cmp(&b.1))
+                        .then(a.2.cmp(&b.2))
+                });
             }
-            via.sort_by(|a, b| a.id.cmp(&b.id));
-            r.via = via;
-            r.documents = sources(&r.claims);
-            r.hedged = r.claims.iter().all(|c| c.claim.hedged);
-            r.confidence = r
-                .claims
-                .iter()
-                .map(|c| c.claim.confidence)
-                .fold(0.0, f64::max);
-            (r.documents >= options.min_docs).then_some(r)
+            // actors are ordered by id, so indices sort as ids do
+            via.clear();
+            via.extend(
+                list.iter()
+                    .flat_map(|&(_, s, t)| [s, t])
+                    .filter(|&a| a != r.actor && a != subject_idx),
+            );
+            via.sort_unstable();
+            via.dedup();
+            let documents = graph.count_claim_sources(list.iter().map(|x| &x.0));
+            if documents < options.min_docs {
+                return None;
+            }
+            let row = AnswerRow {
+                actor: &actors[r.actor],
+                kind,
+                way: r.way,
+                via: via.iter().map(|&a| &actors[a]).collect(),
+                direct: list.iter().any(own),
+                documents,
+                hedged: list.iter().all(|x| x.0.hedged),
+                confidence: list.iter().map(|x| x.0.confidence).fold(0.0, f64::max),
+                claims: list
+                    .iter()
+                    .map(|&(c, s, t)| Counted {
+                        claim: &claims[c.claim],
+                        source: &actors[s],
+                        target: &actors[t],
+                    })
+                    .collect(),
+            };
+            Some((r.actor, row))
         })
         .collect();
-    out.sort_by(|a, b| {
+    // the actor index last: indices sort as ids do
+    out.sort_by(|(i, a), (j, b)| {
         a.hedged
             .cmp(&b.hedged)
             .then(b.documents.cmp(&a.documents))
             .then(b.claims.len().cmp(&a.claims.len()))
             .then(b.confidence.total_cmp(&a.confidence))
             .then(b.direct.cmp(&a.direct))
-            .then(a.actor.id.cmp(&b.actor.id))
+            .then(i.cmp(j))
     });
-    out
+    out.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Calls `f` with the index of each actor person `i` served while `claim` held, once each.
+fn for_served(
+    graph: &KnowledgeGraph,
+    i: usize,
+    claim: &Claim,
+    options: &Options,
+    mut f: impl FnMut(usize),
+) {
+    let person = &graph.actors()[i];
+    let targets = graph.affiliated(i);
+    for (k, (aff, target)) in person.affiliations.iter().zip(targets).enumerate() {
+        let Some(t) = *target else {
+            continue;
+        };
+        let applies = |a: &Affiliation| options.window.affiliation_applies(a, claim);
+        let earlier = person.affiliations[..k]
+            .iter()
+            .zip(&targets[..k])
+            .any(|(a, &u)| u == Some(t) && applies(a));
+        if t != i && !earlier && applies(aff) {
+            f(t);
+        }
+    }
 }
 
 /// Does `source` `kind` `target`, rolling both sides up through affiliations?
