@@ -122,6 +122,9 @@ pub struct Matcher {
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
     titles: PhraseList,
+    /// The first words of the titles, to find where a title may start without looking
+    /// at every word.
+    title_starts: Option<AhoCorasick>,
     state_organs: PhraseList,
     non_state: PhraseList,
     by_id: HashMap<String, usize>,
@@ -216,6 +219,7 @@ impl Matcher {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&texts)
             // only fails past aho-corasick's size limits, far beyond the curated limits
             // (crate::limits); matching nothing is then the only safe answer
@@ -228,10 +232,22 @@ impl Matcher {
         let mut non_state: Vec<Vec<String>> =
             lexicon.non_state_agents.iter().map(|t| words(t)).collect();
         non_state.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mut firsts: Vec<&str> = titles
+            .iter()
+            .filter_map(|t| t.first().map(String::as_str))
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let title_starts = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&firsts)
+            .ok();
         Matcher {
             automaton,
             patterns,
             texts,
+            title_starts,
             titles: PhraseList::new(titles),
             state_organs: PhraseList::new(state_organs),
             non_state: PhraseList::new(non_state),
@@ -326,6 +342,28 @@ impl Matcher {
         self.titled_people(text, &mut mentions, table);
         mentions.sort_by_key(|m| m.start);
         mentions
+    }
+
+    /// The word starts (as [`word_offsets`] finds them) where a title may begin: every
+    /// word start whose first word is the first word of a title, and perhaps others.
+    fn title_candidates(&self, text: &str) -> Vec<usize> {
+        // Titles are matched in lower case. The scan folds ASCII only, which finds every
+        // title word unless a non-ASCII letter lowercases into an ASCII one (the Kelvin
+        // sign) or a title word is not ASCII: then every word is a candidate.
+        let exact = self.titles.firsts.iter().all(|w| w.is_ascii())
+            && !self.titles.has_empty
+            && !text.contains('\u{212A}');
+        let (true, Some(ac)) = (exact, &self.title_starts) else {
+            return word_offsets(text);
+        };
+        let mut out: Vec<usize> = ac
+            .find_overlapping_iter(text)
+            .map(|m| m.start())
+            .filter(|&at| is_word_start(text, at))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Does a word sequence from `list` start at byte `at`? Returns its end.
@@ -565,7 +603,7 @@ impl Matcher {
     fn titled_people(&self, text: &str, mentions: &mut Vec<Mention>, table: &mut ActorTable<'_>) {
         let mut pos = 0;
         let mut added: Vec<Mention> = Vec::new();
-        let word_starts: Vec<usize> = word_offsets(text);
+        let word_starts: Vec<usize> = self.title_candidates(text);
         // The mentions are sorted by start (leftmost-longest, then filtered in order) and
         // keep their spans below, so one index answers the overlap questions in log time.
         debug_assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
@@ -832,6 +870,16 @@ fn word_offsets(text: &str) -> Vec<usize> {
         prev_alnum = alnum || c == '\'' && prev_alnum;
     }
     out
+}
+
+/// Does a word start at byte `at`, as [`word_offsets`] reads words? An alphanumeric
+/// character not preceded by one (apostrophes after a letter stay inside the word).
+fn is_word_start(text: &str, at: usize) -> bool {
+    if !text[at..].chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let before = text[..at].trim_end_matches('\'');
+    !before.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 fn skip_spaces(text: &str, at: usize) -> usize {
