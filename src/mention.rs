@@ -241,6 +241,7 @@ impl Matcher {
         let title_starts = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&firsts)
             .ok();
         Matcher {
@@ -879,7 +880,10 @@ fn is_word_start(text: &str, at: usize) -> bool {
         return false;
     }
     let before = text[..at].trim_end_matches('\'');
-    !before.chars().next_back().is_some_and(char::is_alphanumeric)
+    !before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 fn skip_spaces(text: &str, at: usize) -> usize {
