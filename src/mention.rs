@@ -114,10 +114,21 @@ impl ActorTable<'_> {
     }
 }
 
+/// Text an extractor reads before its names are compiled into a DFA as well: the DFA
+/// scans faster but takes about as long to build as reading a few megabytes, which a
+/// short run never earns back.
+const DFA_AFTER_BYTES: usize = 4 << 20;
+
 /// All registry names compiled into one automaton.
 #[derive(Debug, Clone)]
 pub struct Matcher {
+    /// The names, quick to build.
     automaton: Option<AhoCorasick>,
+    /// The same names as a DFA, built once `read` passes [`DFA_AFTER_BYTES`]; it finds
+    /// exactly what `automaton` finds.
+    dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// Bytes of text searched so far (shared by clones: a heuristic only).
+    read: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     patterns: Vec<Pattern>,
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
@@ -141,6 +152,16 @@ fn is_acronym(s: &str) -> bool {
 
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+/// How names are matched: case-insensitively (case rules are applied afterwards), every
+/// match reported, overlapping ones too.
+fn names_builder(kind: aho_corasick::AhoCorasickKind) -> AhoCorasickBuilder {
+    let mut b = AhoCorasickBuilder::new();
+    b.ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind));
+    b
 }
 
 /// Location prepositions: a capital after one of these is a place, not an actor.
@@ -216,10 +237,7 @@ impl Matcher {
                 });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        let automaton = names_builder(aho_corasick::AhoCorasickKind::ContiguousNFA)
             .build(&texts)
             // only fails past aho-corasick's size limits, far beyond the curated limits
             // (crate::limits); matching nothing is then the only safe answer
@@ -246,6 +264,8 @@ impl Matcher {
             .ok();
         Matcher {
             automaton,
+            dfa: std::sync::OnceLock::new(),
+            read: std::sync::Arc::default(),
             patterns,
             texts,
             title_starts,
@@ -254,6 +274,27 @@ impl Matcher {
             non_state: PhraseList::new(non_state),
             by_id,
         }
+    }
+
+    /// The automaton to search `len` more bytes with: the DFA once enough text has been
+    /// read to pay for building it.
+    fn names(&self, len: usize) -> Option<&AhoCorasick> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let quick = self.automaton.as_ref();
+        if let Some(dfa) = self.dfa.get() {
+            return dfa.as_ref().or(quick);
+        }
+        if self.read.fetch_add(len, Relaxed).saturating_add(len) < DFA_AFTER_BYTES {
+            return quick;
+        }
+        self.dfa
+            .get_or_init(|| {
+                names_builder(aho_corasick::AhoCorasickKind::DFA)
+                    .build(&self.texts)
+                    .ok()
+            })
+            .as_ref()
+            .or(quick)
     }
 
     /// Registry index of an actor id.
@@ -278,8 +319,8 @@ impl Matcher {
         };
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // start, end, pattern
         for m in self
-            .automaton
-            .iter()
+            .names(text.len())
+            .into_iter()
             .flat_map(|a| a.find_overlapping_iter(text))
         {
             let (s, e) = (m.start(), m.end());
@@ -373,11 +414,29 @@ impl Matcher {
         if !list.may_start_at(text, at) {
             return None;
         }
-        let toks = next_words(text, at, 4);
-        let lower: Vec<String> = toks.iter().map(|(w, _, _)| w.to_lowercase()).collect();
+        // the words `next_words` would read, as (start, end without its dots, end)
+        let mut words = [(0, 0, 0); 4];
+        let mut n = 0;
+        let mut i = at;
+        while n < words.len() {
+            let Some((s, e)) = first_word(text, i) else {
+                break;
+            };
+            words[n] = (s, s + text[s..e].trim_end_matches('.').len(), e);
+            n += 1;
+            i = e;
+        }
         for phrase in &list.phrases {
-            if phrase.len() <= toks.len() && phrase.iter().zip(&lower).all(|(p, w)| p == w) {
-                return Some(toks[phrase.len() - 1].2);
+            let Some(last) = phrase.len().checked_sub(1) else {
+                continue;
+            };
+            if phrase.len() <= n
+                && phrase
+                    .iter()
+                    .zip(&words)
+                    .all(|(p, &(s, e, _))| lower_equals(&text[s..e], p))
+            {
+                return Some(words[last].2);
             }
         }
         None
@@ -791,6 +850,19 @@ impl PhraseList {
     }
 }
 
+/// Does `word` lowercase to `lower`? Without allocating for ASCII words.
+fn lower_equals(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
 /// Bounds of the first word [`next_words`] reads at `at` (before its trailing `.` is
 /// trimmed), without allocating.
 fn first_word(text: &str, at: usize) -> Option<(usize, usize)> {
@@ -950,9 +1022,11 @@ fn capitalised_name_end(text: &str, at: usize) -> usize {
         let lower = w.to_lowercase();
         let first_upper = w.chars().next().is_some_and(char::is_uppercase);
         let particle = NAME_PARTICLES.contains(&lower.as_str())
-            || NAME_PARTICLES
-                .iter()
-                .any(|p| lower.starts_with(&format!("{p}-")));
+            || NAME_PARTICLES.iter().any(|p| {
+                lower
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.starts_with('-'))
+            });
         if count == 0 && !first_upper {
             return at;
         }
