@@ -57,13 +57,13 @@ pub struct CompiledLexicon {
     /// (cue index, phrase words), longest phrases first.
     phrases: Vec<(usize, Vec<String>)>,
     /// For each first word, the indices into `phrases` that start with it, in order.
-    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_first: foldhash::HashMap<String, Vec<usize>>,
     lexicon: Lexicon,
     negators: Vec<Vec<String>>,
     hedges: Vec<Vec<String>>,
     speech: Vec<String>,
     /// Every word of every title ("commander", "military", "spokesman").
-    title_words: std::collections::HashSet<String>,
+    title_words: foldhash::HashSet<String>,
 }
 
 fn split_words(s: &str) -> Vec<String> {
@@ -91,8 +91,7 @@ impl CompiledLexicon {
             }
         }
         phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-        let mut by_first: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         for (k, (_, words)) in phrases.iter().enumerate() {
             if let Some(first) = words.first() {
                 by_first.entry(first.clone()).or_default().push(k);

@@ -24,7 +24,7 @@ use crate::sentence;
 pub struct Extractor {
     actors: Vec<Actor>,
     /// Registry ids (which new actors must not take), with their index in `actors`.
-    known_ids: std::collections::HashMap<String, usize>,
+    known_ids: foldhash::HashMap<String, usize>,
     matcher: Matcher,
     lexicon: CompiledLexicon,
 }
@@ -371,7 +371,7 @@ impl Extractor {
             ));
         }
         // only new actors that some claim uses are kept
-        let used: std::collections::HashSet<&str> = out
+        let used: foldhash::HashSet<&str> = out
             .claims
             .iter()
             .flat_map(|c| [c.source.as_str(), c.target.as_str()])
@@ -402,7 +402,7 @@ impl Extractor {
     /// The claims of an extraction as JSONL records.
     pub fn lines(&self, ex: &Extraction) -> Vec<ClaimLine> {
         // ids to names once, so that many claims about many new actors stay linear
-        let mut new_names: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        let mut new_names: foldhash::HashMap<&str, &str> = foldhash::HashMap::default();
         for a in &ex.new_actors {
             new_names.entry(&a.id).or_insert(&a.name);
         }
@@ -465,7 +465,7 @@ fn two_actors(toks: &[Tok]) -> bool {
 #[derive(Debug, Default)]
 struct Rivals {
     /// (count, order first seen) of each pair.
-    pairs: std::collections::HashMap<(usize, usize), (usize, usize)>,
+    pairs: foldhash::HashMap<(usize, usize), (usize, usize)>,
     /// The main pair, with its count and order.
     best: Option<((usize, usize), usize, usize)>,
 }
@@ -497,8 +497,8 @@ impl Rivals {
 /// Government" in a text that names Myanmar).
 fn choose_alternatives(mentions: &mut [Mention], table: &ActorTable<'_>) {
     // how often each actor id is named, directly or through an actor that belongs to it
-    let mut direct: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut context: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut direct: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    let mut context: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for m in mentions.iter().filter(|m| m.alternatives.is_empty()) {
         let a = table.get(m.actor);
         *direct.entry(a.id.as_str()).or_default() += 1;

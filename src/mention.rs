@@ -8,7 +8,7 @@
 //! know ("Defence Minister Hulusi Akar"), who become new actors affiliated with the
 //! state or group named before the title.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -76,7 +76,7 @@ impl<'a> ActorTable<'a> {
         ActorTable {
             known,
             new: Vec::new(),
-            new_names: HashMap::new(),
+            new_names: HashMap::default(),
         }
     }
 }
@@ -216,7 +216,7 @@ impl Matcher {
     pub fn new(actors: &[Actor], lexicon: &Lexicon) -> Self {
         let mut texts = Vec::new();
         let mut patterns = Vec::new();
-        let mut by_id = HashMap::new();
+        let mut by_id = HashMap::default();
         for (i, a) in actors.iter().enumerate() {
             by_id.insert(a.id.clone(), i);
             for (name, role) in a.names() {
@@ -751,7 +751,7 @@ impl Matcher {
         );
         // the extra mentions are disjoint from everything taken: start -> end
         let mut taken_extra: std::collections::BTreeMap<usize, usize> = Default::default();
-        let mut scanned: std::collections::HashSet<&str> = Default::default();
+        let mut scanned: foldhash::HashSet<&str> = Default::default();
         for m in &added {
             let name = &text[m.start..m.end];
             let Some(surname) = name.split_whitespace().last() else {
@@ -814,7 +814,7 @@ impl Matcher {
 #[derive(Debug, Clone)]
 struct PhraseList {
     phrases: Vec<Vec<String>>,
-    firsts: std::collections::HashSet<String>,
+    firsts: foldhash::HashSet<String>,
     /// An empty phrase matches anywhere: then there is no quick answer.
     has_empty: bool,
 }
