@@ -36,6 +36,14 @@ pub fn split(text: &str) -> Vec<Span> {
         }
     };
     while i < bytes.len() {
+        // only line breaks and sentence marks matter: skip to the next one
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if b == b'\n' {
             // blank line, or a line that ends without punctuation and is followed by a
