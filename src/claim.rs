@@ -59,11 +59,38 @@ pub struct CompiledLexicon {
     /// For each first word, the indices into `phrases` that start with it, in order.
     by_first: foldhash::HashMap<String, Vec<usize>>,
     lexicon: Lexicon,
-    negators: Vec<Vec<String>>,
-    hedges: Vec<Vec<String>>,
+    negators: PhraseIndex,
+    hedges: PhraseIndex,
     speech: Vec<String>,
     /// Every word of every title ("commander", "military", "spokesman").
     title_words: foldhash::HashSet<String>,
+}
+
+/// Word phrases in their listed order, indexed by first word.
+#[derive(Debug, Clone)]
+struct PhraseIndex {
+    phrases: Vec<Vec<String>>,
+    /// For each first word, the indices of the phrases starting with it, in order.
+    by_first: foldhash::HashMap<String, Vec<usize>>,
+    /// Some phrase has no word.
+    has_empty: bool,
+}
+
+impl PhraseIndex {
+    fn new(phrases: impl Iterator<Item = Vec<String>>) -> Self {
+        let phrases: Vec<Vec<String>> = phrases.collect();
+        let mut by_first: foldhash::HashMap<String, Vec<usize>> = Default::default();
+        for (k, p) in phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        PhraseIndex {
+            has_empty: phrases.iter().any(Vec::is_empty),
+            phrases,
+            by_first,
+        }
+    }
 }
 
 fn split_words(s: &str) -> Vec<String> {
@@ -97,8 +124,8 @@ impl CompiledLexicon {
                 by_first.entry(first.clone()).or_default().push(k);
             }
         }
-        let negators = lexicon.negators.iter().map(|s| split_words(s)).collect();
-        let hedges = lexicon.hedges.iter().map(|s| split_words(s)).collect();
+        let negators = PhraseIndex::new(lexicon.negators.iter().map(|s| split_words(s)));
+        let hedges = PhraseIndex::new(lexicon.hedges.iter().map(|s| split_words(s)));
         let speech = lexicon.speech_verbs.clone();
         let title_words = lexicon
             .titles
@@ -878,22 +905,34 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// The first of `phrases` in `from..to`: its position and words.
+    /// The first of `phrases` in `from..to` (the earliest, then the first listed): its
+    /// position and words.
     fn window_find<'p>(
         &self,
-        phrases: &'p [Vec<String>],
+        phrases: &'p PhraseIndex,
         from: usize,
         to: usize,
     ) -> Option<(usize, &'p [String])> {
+        let fits = |i: usize, p: &[String]| {
+            i + p.len() <= to
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, w)| self.toks[i + k].is_word(w))
+        };
         for i in from..to {
-            for p in phrases {
-                if i + p.len() <= to
-                    && p.iter()
-                        .enumerate()
-                        .all(|(k, w)| self.toks[i + k].is_word(w))
-                {
+            if phrases.has_empty {
+                // an empty phrase fits anywhere: look at every phrase, in order
+                if let Some(p) = phrases.phrases.iter().find(|p| fits(i, p)) {
                     return Some((i, p));
                 }
+                continue;
+            }
+            let Some(candidates) = self.toks[i].word().and_then(|w| phrases.by_first.get(w))
+            else {
+                continue;
+            };
+            if let Some(&k) = candidates.iter().find(|&&k| fits(i, &phrases.phrases[k])) {
+                return Some((i, &phrases.phrases[k]));
             }
         }
         None
