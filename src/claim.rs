@@ -927,8 +927,7 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            let Some(candidates) = self.toks[i].word().and_then(|w| phrases.by_first.get(w))
-            else {
+            let Some(candidates) = self.toks[i].word().and_then(|w| phrases.by_first.get(w)) else {
                 continue;
             };
             if let Some(&k) = candidates.iter().find(|&&k| fits(i, &phrases.phrases[k])) {

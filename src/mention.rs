@@ -392,7 +392,7 @@ impl Matcher {
         // Titles are matched in lower case. The scan folds ASCII only, which finds every
         // title word unless a non-ASCII letter lowercases into an ASCII one (the Kelvin
         // sign) or a title word is not ASCII: then every word is a candidate.
-        let exact = self.titles.firsts.iter().all(|w| w.is_ascii())
+        let exact = self.titles.firsts().all(|w| w.is_ascii())
             && !self.titles.has_empty
             && !text.contains('\u{212A}');
         let (true, Some(ac)) = (exact, &self.title_starts) else {
@@ -408,12 +408,11 @@ impl Matcher {
         out
     }
 
-    /// Does a word sequence from `list` start at byte `at`? Returns its end.
+    /// Does a word sequence from `list` start at byte `at`? Returns its end (the first
+    /// phrase of the list that fits: the longest).
     fn phrase_at(list: &PhraseList, text: &str, at: usize) -> Option<usize> {
         // most words start no phrase: look at the first word before collecting four
-        if !list.may_start_at(text, at) {
-            return None;
-        }
+        let candidates = list.starting_at(text, at)?;
         // the words `next_words` would read, as (start, end without its dots, end)
         let mut words = [(0, 0, 0); 4];
         let mut n = 0;
@@ -426,7 +425,7 @@ impl Matcher {
             n += 1;
             i = e;
         }
-        for phrase in &list.phrases {
+        for phrase in candidates.iter().map(|&k| &list.phrases[k]) {
             let Some(last) = phrase.len().checked_sub(1) else {
                 continue;
             };
@@ -810,43 +809,60 @@ impl Matcher {
     }
 }
 
-/// Lowercase word phrases, longest first, with the set of their first words.
+/// Lowercase word phrases, longest first, indexed by first word.
 #[derive(Debug, Clone)]
 struct PhraseList {
     phrases: Vec<Vec<String>>,
-    firsts: foldhash::HashSet<String>,
+    /// For each first word, the indices of the phrases starting with it, in order.
+    by_first: foldhash::HashMap<String, Vec<usize>>,
     /// An empty phrase matches anywhere: then there is no quick answer.
     has_empty: bool,
+    /// Every index, in order (what an empty phrase leaves to try).
+    all: Vec<usize>,
 }
 
 impl PhraseList {
     fn new(phrases: Vec<Vec<String>>) -> Self {
+        let mut by_first: foldhash::HashMap<String, Vec<usize>> = Default::default();
+        for (k, p) in phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
         PhraseList {
-            firsts: phrases.iter().filter_map(|p| p.first().cloned()).collect(),
+            by_first,
             has_empty: phrases.iter().any(Vec::is_empty),
+            all: (0..phrases.len()).collect(),
             phrases,
         }
     }
 
-    /// False when no phrase can start at `at`: the first word of [`next_words`] there is
-    /// not the first word of any phrase. Allocates nothing for short ASCII words.
-    fn may_start_at(&self, text: &str, at: usize) -> bool {
+    /// The first words of the phrases.
+    fn firsts(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// The indices, in order, of the phrases that may start at `at`: those whose first
+    /// word is the first word of [`next_words`] there (all of them if one is empty);
+    /// `None` when there are none. Allocates nothing for short ASCII words.
+    fn starting_at(&self, text: &str, at: usize) -> Option<&[usize]> {
         if self.has_empty {
-            return true;
+            return Some(&self.all);
         }
-        let Some((s, e)) = first_word(text, at) else {
-            return false;
-        };
+        let (s, e) = first_word(text, at)?;
         let word = text[s..e].trim_end_matches('.');
         let mut buf = [0u8; 32];
-        if word.is_ascii() && word.len() <= buf.len() {
+        let list = if word.is_ascii() && word.len() <= buf.len() {
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|w| self.firsts.contains(w))
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|w| self.by_first.get(w))
         } else {
-            self.firsts.contains(&word.to_lowercase())
-        }
+            self.by_first.get(&word.to_lowercase())
+        }?;
+        Some(list)
     }
 }
 
