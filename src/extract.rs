@@ -569,6 +569,15 @@ const AGENT_NOUNS: &[&str] = &[
 ];
 
 /// Tokens of one sentence, and the positions of pronouns and descriptions to resolve.
+/// `word` in lower case; ASCII words (most) without the general Unicode rules.
+fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
 /// Could a word of `text` be read as a reference by [`classify`] or as an army's asset
 /// ("army positions")? False only when no word can: every such word is ASCII, and a word
 /// with other letters never lowercases to one.
@@ -667,7 +676,8 @@ fn tokenize(
     mentions: &[&Mention],
     table: &ActorTable<'_>,
 ) -> (Vec<Tok>, Vec<(usize, RefKind)>) {
-    let mut toks = Vec::new();
+    // about one token per five bytes of news text
+    let mut toks = Vec::with_capacity((span.end - span.start) / 5 + 4);
     let mut refs = Vec::new();
     let mut i = span.start;
     let mut mi = 0;
@@ -707,7 +717,7 @@ fn tokenize(
                     break;
                 }
             }
-            let w = text[start..i].to_lowercase();
+            let w = lowercase(&text[start..i]);
             // n't
             if w.ends_with('n') && text[i..].starts_with("'t") {
                 let stem = &w[..w.len() - 1];
