@@ -564,7 +564,7 @@ impl<'a> Ctx<'a> {
         if c >= 2
             && (self.toks[c - 1].is_word("and") || self.toks[c - 1].is_word("but"))
             && self.toks[c].word().is_some_and(|w| w.ends_with("ed"))
-            && !self.toks[c - 2].actor().is_some()
+            && self.toks[c - 2].actor().is_none()
         {
             // inside "a strike that destroyed X and killed Y" the subject is the strike
             let main = self.main_subject(c)?;
@@ -784,7 +784,7 @@ impl<'a> Ctx<'a> {
                         && self
                             .toks
                             .get(j + 2)
-                            .is_some_and(|t| t.word().is_some_and(|w| qualifier_word(w)))
+                            .is_some_and(|t| t.word().is_some_and(qualifier_word))
                     {
                         j += 3;
                         continue;
@@ -869,7 +869,7 @@ impl<'a> Ctx<'a> {
                     if !self.toks[e]
                         .word()
                         .is_some_and(|w| matches!(w, "his" | "her" | "its" | "their"))
-                        && !self.toks.get(j + 1).is_some_and(|t| t.actor().is_some())
+                        && self.toks.get(j + 1).is_none_or(|t| t.actor().is_none())
                         && self.toks[e..j].iter().any(|t| {
                             t.word().is_some_and(|w| {
                                 !DETERMINERS.contains(&w) && !LIST_FILLERS.contains(&w)
@@ -1007,7 +1007,7 @@ pub fn is_qualifier(toks: &[Tok], i: usize) -> bool {
         && toks
             .get(i + 2)
             .and_then(|t| t.word())
-            .is_some_and(|w| qualifier_word(w))
+            .is_some_and(qualifier_word)
 }
 
 /// Determiners and possessives: a cue word after one is a noun ("the attack").

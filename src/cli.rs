@@ -1,7 +1,7 @@
 //! Command-line front end. Exit codes: 0 results, 1 no result, 2 error.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -1219,7 +1219,7 @@ fn run_extract(
 fn run_build(
     articles: &[PathBuf],
     data_files: &[PathBuf],
-    output: &PathBuf,
+    output: &Path,
     force: bool,
     append: bool,
     corpus: &CorpusArgs,
@@ -1259,7 +1259,7 @@ fn run_build(
         })?
     };
     let graph = builder.finish().map_err(|e| vec![e])?;
-    write_file(output, &graphfile::to_json(&graph))?;
+    write_file(output, graphfile::to_json(&graph))?;
     eprintln!(
         "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
         output.display(),

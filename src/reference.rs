@@ -249,9 +249,7 @@ impl Memory {
         };
         self.seen
             .iter()
-            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position))
-            .filter(|s| fits(table.get(s.actor)))
-            .last()
+            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position)).rfind(|s| fits(table.get(s.actor)))
             .map(|s| s.actor)
     }
 

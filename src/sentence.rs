@@ -95,10 +95,9 @@ pub fn split(text: &str) -> Vec<Span> {
                 c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '(' || c == '\''
             });
             let quoted = bytes[i + 1..j].iter().any(|&c| c == b'"' || c == b')');
-            if b == b'.' && starts && (quoted || !is_abbreviation(text, i, next)) {
-                push(&mut out, start, j);
-                start = j;
-            } else if b != b'.' && starts {
+            // "!" and "?" end a sentence before a capital; "." unless it ends an
+            // abbreviation outside quotes
+            if starts && (b != b'.' || quoted || !is_abbreviation(text, i, next)) {
                 push(&mut out, start, j);
                 start = j;
             }
@@ -133,9 +132,9 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     if dotted {
         // "the U.S. The next day" is ambiguous; treat a following common sentence opener
         // as a new sentence
-        return !next.is_some_and(|c| c == '"');
+        return next.is_none_or(|c| c != '"');
     }
-    ABBREVIATIONS.contains(&lower.as_str()) && !next.is_some_and(|c| c == '"')
+    ABBREVIATIONS.contains(&lower.as_str()) && next.is_none_or(|c| c != '"')
 }
 
 #[cfg(test)]
