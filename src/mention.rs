@@ -129,13 +129,12 @@ pub struct Matcher {
     dfa: std::sync::OnceLock<Option<AhoCorasick>>,
     /// Bytes of text searched so far (shared by clones: a heuristic only).
     read: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// What each name pattern stands for; patterns past these are title words.
     patterns: Vec<Pattern>,
+    /// The patterns: every name, then the first word of every title.
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
     titles: PhraseList,
-    /// The first words of the titles, to find where a title may start without looking
-    /// at every word.
-    title_starts: Option<AhoCorasick>,
     state_organs: PhraseList,
     non_state: PhraseList,
     by_id: HashMap<String, usize>,
@@ -237,11 +236,6 @@ impl Matcher {
                 });
             }
         }
-        let automaton = names_builder(aho_corasick::AhoCorasickKind::ContiguousNFA)
-            .build(&texts)
-            // only fails past aho-corasick's size limits, far beyond the curated limits
-            // (crate::limits); matching nothing is then the only safe answer
-            .ok();
         let mut titles: Vec<Vec<String>> = lexicon.titles.iter().map(|t| words(t)).collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let mut state_organs: Vec<Vec<String>> =
@@ -256,11 +250,13 @@ impl Matcher {
             .collect();
         firsts.sort_unstable();
         firsts.dedup();
-        let title_starts = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&firsts)
+        // the names, then the first words of the titles: one scan finds both
+        let firsts: Vec<String> = firsts.into_iter().map(str::to_string).collect();
+        texts.extend(firsts);
+        let automaton = names_builder(aho_corasick::AhoCorasickKind::ContiguousNFA)
+            .build(&texts)
+            // only fails past aho-corasick's size limits, far beyond the curated limits
+            // (crate::limits); matching nothing is then the only safe answer
             .ok();
         Matcher {
             automaton,
@@ -268,7 +264,6 @@ impl Matcher {
             read: std::sync::Arc::default(),
             patterns,
             texts,
-            title_starts,
             titles: PhraseList::new(titles),
             state_organs: PhraseList::new(state_organs),
             non_state: PhraseList::new(non_state),
@@ -318,13 +313,20 @@ impl Matcher {
                 .is_some_and(|c| c.is_alphanumeric())
         };
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // start, end, pattern
-        for m in self
-            .names(text.len())
+                                                                     // word starts where a title word begins, for `titled_people`
+        let mut title_starts: Vec<usize> = Vec::new();
+        let automaton = self.names(text.len());
+        for m in automaton
             .into_iter()
             .flat_map(|a| a.find_overlapping_iter(text))
         {
             let (s, e) = (m.start(), m.end());
-            let p = self.patterns[m.pattern().as_usize()];
+            let Some(&p) = self.patterns.get(m.pattern().as_usize()) else {
+                if is_word_start(text, s) {
+                    title_starts.push(s);
+                }
+                continue;
+            };
             if (s > 0 && before_is_word(s)) || (e < bytes.len() && is_word(e)) {
                 continue;
             }
@@ -381,31 +383,23 @@ impl Matcher {
             i = j;
         }
         let mut mentions = self.filter(text, mentions, table);
-        self.titled_people(text, &mut mentions, table);
-        mentions.sort_by_key(|m| m.start);
-        mentions
-    }
-
-    /// The word starts (as [`word_offsets`] finds them) where a title may begin: every
-    /// word start whose first word is the first word of a title, and perhaps others.
-    fn title_candidates(&self, text: &str) -> Vec<usize> {
         // Titles are matched in lower case. The scan folds ASCII only, which finds every
         // title word unless a non-ASCII letter lowercases into an ASCII one (the Kelvin
-        // sign) or a title word is not ASCII: then every word is a candidate.
-        let exact = self.titles.firsts().all(|w| w.is_ascii())
+        // sign) or a title word is not ASCII: then every word may start a title.
+        let exact = automaton.is_some()
+            && self.titles.firsts().all(|w| w.is_ascii())
             && !self.titles.has_empty
             && !text.contains('\u{212A}');
-        let (true, Some(ac)) = (exact, &self.title_starts) else {
-            return word_offsets(text);
+        let title_starts = if exact {
+            title_starts.sort_unstable();
+            title_starts.dedup();
+            title_starts
+        } else {
+            word_offsets(text)
         };
-        let mut out: Vec<usize> = ac
-            .find_overlapping_iter(text)
-            .map(|m| m.start())
-            .filter(|&at| is_word_start(text, at))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.titled_people(text, &title_starts, &mut mentions, table);
+        mentions.sort_by_key(|m| m.start);
+        mentions
     }
 
     /// Does a word sequence from `list` start at byte `at`? Returns its end (the first
@@ -659,10 +653,18 @@ impl Matcher {
     /// Finds people introduced by a title: "Defence Minister Hulusi Akar",
     /// "RSF commander Mohamed Hamdan Dagalo". Known people are kept as they are; unknown
     /// ones become new actors, affiliated with the actor named just before the title.
-    fn titled_people(&self, text: &str, mentions: &mut Vec<Mention>, table: &mut ActorTable<'_>) {
+    ///
+    /// `word_starts` holds every word start (as [`word_offsets`] finds them) where a
+    /// title may begin, in order.
+    fn titled_people(
+        &self,
+        text: &str,
+        word_starts: &[usize],
+        mentions: &mut Vec<Mention>,
+        table: &mut ActorTable<'_>,
+    ) {
         let mut pos = 0;
         let mut added: Vec<Mention> = Vec::new();
-        let word_starts: Vec<usize> = self.title_candidates(text);
         // The mentions are sorted by start (leftmost-longest, then filtered in order) and
         // keep their spans below, so one index answers the overlap questions in log time.
         debug_assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));

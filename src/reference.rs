@@ -249,7 +249,8 @@ impl Memory {
         };
         self.seen
             .iter()
-            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position)).rfind(|s| fits(table.get(s.actor)))
+            .filter(|s| s.sentence < sentence || (s.sentence == sentence && s.position < position))
+            .rfind(|s| fits(table.get(s.actor)))
             .map(|s| s.actor)
     }
 
