@@ -601,14 +601,8 @@ fn may_refer(text: &str) -> bool {
             i += d.len_utf8();
         }
         let word = &bytes[start..i];
-        let mut buf = [0u8; 16];
-        if ascii && word.len() <= buf.len() {
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
-            if REFERRING_WORDS.binary_search(&&*lower).is_ok() {
-                return true;
-            }
+        if ascii && word.len() <= 16 && REFERRING_KEYS.binary_search(&word_key(word)).is_ok() {
+            return true;
         }
     }
     false
@@ -669,6 +663,32 @@ const REFERRING_WORDS: &[&[u8]] = &[
     b"us",
     b"we",
 ];
+
+/// A word of at most 16 ASCII bytes as a number, lower-cased; numbers sort as the words
+/// do, so the sorted [`REFERRING_WORDS`] give sorted keys.
+const fn word_key(word: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i].to_ascii_lowercase() as u128;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// [`REFERRING_WORDS`] as [`word_key`]s, for comparing numbers rather than strings.
+const REFERRING_KEYS: [u128; REFERRING_WORDS.len()] = {
+    let mut keys = [0u128; REFERRING_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = word_key(REFERRING_WORDS[i]);
+        i += 1;
+    }
+    keys
+};
 
 fn tokenize(
     plain: &str,
@@ -948,6 +968,8 @@ mod tests {
     #[test]
     fn referring_words_are_sorted_and_lower_case() {
         assert!(REFERRING_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(REFERRING_KEYS.windows(2).all(|k| k[0] < k[1]));
+        assert!(REFERRING_WORDS.iter().all(|w| w.len() <= 16));
         assert!(REFERRING_WORDS
             .iter()
             .all(|w| w.iter().all(|b| b.is_ascii_lowercase())));
