@@ -1,6 +1,8 @@
 //! The knowledge graph: who relates to whom, with every claim behind each edge.
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashSet, VecDeque};
+
+use foldhash::{HashMap, HashMapExt};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
