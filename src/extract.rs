@@ -173,14 +173,19 @@ impl Extractor {
         // New actors take ids that cannot clash with the registry, before any claim names
         // them: "Marshal Khalifa  Haftar" (two spaces) is a newcomer whose slug is the
         // registry's khalifa-haftar, and a claim between the two must stay between two.
+        // Two newcomers can share a slug too ("Omar Td畯" and "Omar Td慨": the slug keeps
+        // ASCII only), and must stay two.
+        let mut taken: foldhash::HashSet<String> = foldhash::HashSet::default();
         for a in &mut table.new {
-            if self.known_ids.contains_key(&a.id) || a.id.is_empty() {
+            let clash = |id: &str| self.known_ids.contains_key(id) || taken.contains(id);
+            if clash(&a.id) || a.id.is_empty() {
                 let mut id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
-                while self.known_ids.contains_key(&id) {
+                while clash(&id) {
                     id.push_str("-x");
                 }
                 a.id = id;
             }
+            taken.insert(a.id.clone());
         }
         choose_alternatives(&mut mentions, &table);
         let mut memory = Memory::default();

@@ -69,3 +69,24 @@ fn a_newcomer_with_a_registry_actors_slug_takes_none_of_its_claims() {
         ]
     );
 }
+
+/// extract, crash-69c7ceb2…: two titled newcomers whose names differ only in letters the
+/// slug leaves out ("Omar Td畯", "Omar Td慨") got the same id, so a claim between them
+/// related an actor to itself.
+#[test]
+fn extract_crash_newcomers_sharing_a_slug_replays_clean() {
+    extract_target_checks(include_bytes!(
+        "data/fuzz/extract-newcomers-sharing-a-slug.bin"
+    ));
+}
+
+#[test]
+fn newcomers_sharing_a_slug_stay_two_actors() {
+    let got = lines("Defence Minister Omar Td畯 condemned Interior Minister Omar Td慨.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_ne!(got[0].source_id, got[0].target_id, "{got:#?}");
+    assert_eq!(
+        (got[0].source.as_str(), got[0].target.as_str()),
+        ("Omar Td畯", "Omar Td慨")
+    );
+}
