@@ -1,5 +1,5 @@
-//! `cargo bench`: extraction throughput (one thread, all cores, 1/10/100 MB), the bare
-//! aho-corasick scan of the same aliases over the same text, a 1M-claim graph build,
+//! `cargo bench`: extraction throughput (one thread, all cores, 1/10/100 MB), its first
+//! stages alone, the bare aho-corasick scan of the same aliases over the same text, a 1M-claim graph build,
 //! query latency on it, and DOT export of 10k edges. The corpus is `geokg::synth` news;
 //! every benchmark checks that the work was done. Results: BENCHMARKS.md.
 //!
@@ -96,6 +96,43 @@ fn extract_size_mb(b: Bencher, mb: usize) {
         }
         assert!(claims > 0);
         claims
+    });
+}
+
+/// The first stages of extraction alone, over the same corpus: plain text (curly quotes,
+/// accents, offsets kept), sentence split, and mentions (the alias scan with its case,
+/// boundary, demonym, capital and title rules). What `extract_one_thread` spends beyond
+/// their sum goes to reading sentences for claims.
+#[divan::bench(args = ["plain_text", "sentences", "mentions"], sample_count = 5, sample_size = 1)]
+fn extract_stage(b: Bencher, stage: &str) {
+    let (docs, bytes, _) = corpus();
+    let plain: Vec<String> = docs
+        .iter()
+        .map(|d| geokg::normalize::Normalized::new(&d.text).text)
+        .collect();
+    let lexicon = geokg::lexicon::Lexicon::embedded().expect("lexicon");
+    let matcher = geokg::mention::Matcher::new(extractor().actors(), &lexicon);
+    let mentions = |text: &str| {
+        let mut table = geokg::mention::ActorTable::new(extractor().actors());
+        matcher.find(text, &mut table).len()
+    };
+    // the matcher builds its DFA once it has read a few megabytes: before timing
+    plain.iter().for_each(|p| {
+        mentions(p);
+    });
+    b.counter(BytesCount::new(*bytes)).bench(|| {
+        let mut n = 0;
+        match stage {
+            "plain_text" => docs
+                .iter()
+                .for_each(|d| n += geokg::normalize::Normalized::new(&d.text).text.len()),
+            "sentences" => plain
+                .iter()
+                .for_each(|p| n += geokg::sentence::split(p).len()),
+            _ => plain.iter().for_each(|p| n += mentions(p)),
+        }
+        assert!(n > 0);
+        n
     });
 }
 

@@ -58,18 +58,27 @@ pub(crate) struct RawEdge<'g> {
     pub claims: &'g [ClaimRef],
 }
 
+/// An edge as an adjacency list holds it: both ends and its range of
+/// [`KnowledgeGraph::ranked`], so that listing an actor's edges reads one run of memory.
+#[derive(Debug, Clone, Copy)]
+struct AdjacentEdge {
+    source: usize,
+    target: usize,
+    claims: (usize, usize),
+}
+
 /// Edges grouped by actor and relation, for one direction: the edges of actor `a` and
 /// kind `k` are `edges[start[3a + k]..start[3a + k + 1]]`.
 #[derive(Debug, Clone, Default)]
 struct Adjacency {
     start: Vec<usize>,
-    edges: Vec<petgraph::graph::EdgeIndex>,
+    edges: Vec<AdjacentEdge>,
 }
 
 impl Adjacency {
-    /// Groups `edges` (edge, actor at this end, kind) by actor and kind, keeping their
+    /// Groups `edges` (actor at this end, kind, edge) by actor and kind, keeping their
     /// order within a group.
-    fn new(actors: usize, mut edges: Vec<(usize, usize, petgraph::graph::EdgeIndex)>) -> Self {
+    fn new(actors: usize, mut edges: Vec<(usize, usize, AdjacentEdge)>) -> Self {
         edges.sort_by_key(|&(a, k, _)| (a, k));
         let mut start = vec![0; actors * 3 + 1];
         for &(a, k, _) in &edges {
@@ -84,7 +93,7 @@ impl Adjacency {
         }
     }
 
-    fn at(&self, actor: usize, kind: usize) -> &[petgraph::graph::EdgeIndex] {
+    fn at(&self, actor: usize, kind: usize) -> &[AdjacentEdge] {
         match (
             self.start.get(actor * 3 + kind),
             self.start.get(actor * 3 + kind + 1),
@@ -243,7 +252,7 @@ impl KnowledgeGraph {
             let refs = &ranked[first..];
             let hedged = refs.iter().all(|c| c.hedged);
             let confidence = refs.iter().map(|c| c.confidence).fold(0.0, f64::max);
-            let e = graph.add_edge(
+            graph.add_edge(
                 NodeIndex::new(s),
                 NodeIndex::new(t),
                 EdgeData {
@@ -254,6 +263,11 @@ impl KnowledgeGraph {
                     confidence,
                 },
             );
+            let e = AdjacentEdge {
+                source: s,
+                target: t,
+                claims: (first, ranked.len()),
+            };
             out_list.push((s, kind_number(kind), e));
             in_list.push((t, kind_number(kind), e));
         }
@@ -307,14 +321,10 @@ impl KnowledgeGraph {
             Direction::Outgoing => &self.outgoing,
             Direction::Incoming => &self.incoming,
         };
-        index.at(i, kind_number(kind)).iter().filter_map(|&e| {
-            let (s, t) = self.graph.edge_endpoints(e)?;
-            let w = self.graph.edge_weight(e)?;
-            Some(RawEdge {
-                source: s.index(),
-                target: t.index(),
-                claims: &self.ranked[w.claims.clone()],
-            })
+        index.at(i, kind_number(kind)).iter().map(|e| RawEdge {
+            source: e.source,
+            target: e.target,
+            claims: &self.ranked[e.claims.0..e.claims.1],
         })
     }
 
