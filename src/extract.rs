@@ -136,6 +136,12 @@ impl Extractor {
         Ok(Extractor::new(data.actors, lexicon))
     }
 
+    /// Says how much text is coming (`bytes`), so that a long run can prepare for it up
+    /// front; the claims found are the same either way.
+    pub fn expect_text(&self, bytes: usize) {
+        self.matcher.expect(bytes);
+    }
+
     /// The registry actors.
     pub fn actors(&self) -> &[Actor] {
         &self.actors

@@ -292,6 +292,14 @@ impl Matcher {
             .or(quick)
     }
 
+    /// Prepares for `bytes` more text: builds the DFA now when that much text will pay
+    /// for it, rather than after the first megabytes have been read the slower way.
+    pub fn expect(&self, bytes: usize) {
+        if bytes >= DFA_AFTER_BYTES {
+            self.names(bytes.saturating_add(DFA_AFTER_BYTES));
+        }
+    }
+
     /// Registry index of an actor id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
