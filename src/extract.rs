@@ -594,26 +594,42 @@ fn lowercase(word: &str) -> String {
 /// with other letters never lowercases to one.
 fn may_refer(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // the character at `i` (ASCII read directly) and its length
+    let char_at = |i: usize| match bytes[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    };
     let mut i = 0;
     while i < bytes.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let (c, len) = char_at(i);
         if !c.is_alphanumeric() {
-            i += c.len_utf8();
+            i += len;
             continue;
         }
         let start = i;
         let mut ascii = true;
         while i < bytes.len() {
-            let d = text[i..].chars().next().unwrap_or(' ');
+            let (d, len) = char_at(i);
             if !d.is_alphanumeric() {
                 break;
             }
-            ascii &= d.is_ascii();
-            i += d.len_utf8();
+            ascii &= len == 1;
+            i += len;
         }
         let word = &bytes[start..i];
-        if ascii && word.len() <= 16 && REFERRING_KEYS.binary_search(&word_key(word)).is_ok() {
-            return true;
+        if ascii && word.len() <= 16 {
+            let mut key = [0u8; 16];
+            key[..word.len()].copy_from_slice(word);
+            key.make_ascii_lowercase();
+            if REFERRING_KEYS
+                .binary_search(&u128::from_be_bytes(key))
+                .is_ok()
+            {
+                return true;
+            }
         }
     }
     false
@@ -981,6 +997,12 @@ mod tests {
         assert!(REFERRING_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(REFERRING_KEYS.windows(2).all(|k| k[0] < k[1]));
         assert!(REFERRING_WORDS.iter().all(|w| w.len() <= 16));
+        // the keys `may_refer` computes are the ones `word_key` gives
+        for w in REFERRING_WORDS {
+            let mut key = [0u8; 16];
+            key[..w.len()].copy_from_slice(w);
+            assert_eq!(u128::from_be_bytes(key), word_key(w));
+        }
         assert!(REFERRING_WORDS
             .iter()
             .all(|w| w.iter().all(|b| b.is_ascii_lowercase())));
