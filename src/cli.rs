@@ -601,6 +601,10 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             } else {
                 report::reply_text(&reply, why)
             };
+            // The process ends with the answer: freeing the graph piece by piece would
+            // take a tenth of a query's time, and the system takes the memory back anyway.
+            drop(reply);
+            std::mem::forget(graph);
             Ok(Outcome::Output(text, found))
         }
         Command::Blocs {

@@ -591,16 +591,27 @@ fn check_limits(file: &mut ParsedFile, base: &str, r: &ActorRecord, errors: &mut
         ("demonyms", &r.demonyms),
         ("ambiguous_aliases", &r.ambiguous_aliases),
     ];
-    let mut names: Vec<(String, &String)> = vec![(format!("{base}.name"), &r.name)];
-    names.extend(
+    // (field, name): the json path is written out only for a name over the limit
+    let mut long: Vec<(String, &String)> = Vec::new();
+    let too_long = |n: &String| n.len() > MAX_NAME_BYTES;
+    if too_long(&r.name) {
+        long.push((format!("{base}.name"), &r.name));
+    }
+    long.extend(
         r.official_name
             .iter()
+            .filter(|n| too_long(n))
             .map(|n| (format!("{base}.official_name"), n)),
     );
-    names.extend(r.capital.iter().map(|n| (format!("{base}.capital"), n)));
+    long.extend(
+        r.capital
+            .iter()
+            .filter(|n| too_long(n))
+            .map(|n| (format!("{base}.capital"), n)),
+    );
     for (list, values) in lists {
-        let field = format!("{base}.{list}");
         if values.len() > MAX_NAMES_PER_LIST {
+            let field = format!("{base}.{list}");
             errors.push(Error::Data {
                 location: file.locate(&field),
                 message: format!(
@@ -611,24 +622,23 @@ fn check_limits(file: &mut ParsedFile, base: &str, r: &ActorRecord, errors: &mut
             });
             continue;
         }
-        names.extend(
+        long.extend(
             values
                 .iter()
                 .enumerate()
+                .filter(|(_, n)| too_long(n))
                 .map(|(i, n)| (format!("{base}.{list}[{i}]"), n)),
         );
     }
-    for (field, name) in names {
-        if name.len() > MAX_NAME_BYTES {
-            errors.push(Error::Data {
-                location: file.locate(&field),
-                message: format!(
-                    "name of {} bytes, longer than the limit of {MAX_NAME_BYTES}",
-                    name.len()
-                ),
-                field,
-            });
-        }
+    for (field, name) in long {
+        errors.push(Error::Data {
+            location: file.locate(&field),
+            message: format!(
+                "name of {} bytes, longer than the limit of {MAX_NAME_BYTES}",
+                name.len()
+            ),
+            field,
+        });
     }
 }
 
