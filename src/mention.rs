@@ -135,6 +135,9 @@ pub struct Matcher {
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
     titles: PhraseList,
+    /// Every title has a first word, and it is ASCII: the scan finds every place a title
+    /// can start.
+    titles_ascii: bool,
     state_organs: PhraseList,
     non_state: PhraseList,
     by_id: HashMap<String, usize>,
@@ -264,6 +267,9 @@ impl Matcher {
             read: std::sync::Arc::default(),
             patterns,
             texts,
+            titles_ascii: titles
+                .iter()
+                .all(|t| t.first().is_some_and(|w| w.is_ascii())),
             titles: PhraseList::new(titles),
             state_organs: PhraseList::new(state_organs),
             non_state: PhraseList::new(non_state),
@@ -320,8 +326,9 @@ impl Matcher {
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric())
         };
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // start, end, pattern
-                                                                     // word starts where a title word begins, for `titled_people`
+        // (start, end, pattern) of every name found on word boundaries
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        // word starts where a title word begins, for `titled_people`
         let mut title_starts: Vec<usize> = Vec::new();
         let automaton = self.names(text.len());
         for m in automaton
@@ -394,10 +401,7 @@ impl Matcher {
         // Titles are matched in lower case. The scan folds ASCII only, which finds every
         // title word unless a non-ASCII letter lowercases into an ASCII one (the Kelvin
         // sign) or a title word is not ASCII: then every word may start a title.
-        let exact = automaton.is_some()
-            && self.titles.firsts().all(|w| w.is_ascii())
-            && !self.titles.has_empty
-            && !text.contains('\u{212A}');
+        let exact = automaton.is_some() && self.titles_ascii && !text.contains('\u{212A}');
         let title_starts = if exact {
             title_starts.sort_unstable();
             title_starts.dedup();
@@ -845,11 +849,6 @@ impl PhraseList {
             all: (0..phrases.len()).collect(),
             phrases,
         }
-    }
-
-    /// The first words of the phrases.
-    fn firsts(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
     }
 
     /// The indices, in order, of the phrases that may start at `at`: those whose first
