@@ -41,7 +41,7 @@ pub struct Extraction {
     /// Problems worth knowing about (never errors).
     pub diagnostics: Vec<String>,
     /// Text that was not read, such as a sentence over
-    /// [`MAX_SENTENCE_BYTES`](crate::limits::MAX_SENTENCE_BYTES); shown to the user.
+    /// [`MAX_SENTENCE_BYTES`]; shown to the user.
     pub warnings: Vec<String>,
     /// Per-sentence trace for `--explain`.
     pub sentences: Vec<SentenceTrace>,

@@ -6,7 +6,7 @@
 //!   warning that names the file and the byte offset of the first bad byte.
 //! - A file with a NUL byte (and no UTF-16 mark) is binary and is refused, with the
 //!   offset of the first NUL; so is a document larger than
-//!   [`MAX_DOCUMENT_BYTES`](crate::limits::MAX_DOCUMENT_BYTES), before it is read.
+//!   [`MAX_DOCUMENT_BYTES`], before it is read.
 //! - An empty file is read (as no sentences) with a warning.
 //! - *JSON* files (curated data, graph files) are strict: invalid bytes, binary
 //!   content and empty files are errors with file, line and column ([`read_json`]).
