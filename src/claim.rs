@@ -51,6 +51,26 @@ impl Tok {
     }
 }
 
+/// The longest cue phrase starting at token `i` of `toks`: (cue index, end token).
+fn find_cue(toks: &[Tok], lex: &CompiledLexicon, i: usize) -> Option<(usize, usize)> {
+    let first = toks.get(i)?.word()?;
+    let candidates = lex.by_first.get(first)?;
+    for &k in candidates {
+        let (ci, words) = &lex.phrases[k];
+        if i + words.len() > toks.len() {
+            continue;
+        }
+        if words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks[i + k].is_word(w))
+        {
+            return Some((*ci, i + words.len()));
+        }
+    }
+    None
+}
+
 /// A cue lexicon compiled for matching.
 #[derive(Debug, Clone)]
 pub struct CompiledLexicon {
@@ -259,6 +279,8 @@ struct Ctx<'a> {
     /// segment id for tokens inside relative clauses / parentheses
     seg: Vec<Option<usize>>,
     seg_bounds: Vec<(usize, usize)>,
+    /// [`find_cue`] at every token.
+    cues: Vec<Option<(usize, usize)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -331,11 +353,14 @@ impl<'a> Ctx<'a> {
             }
             i += 1;
         }
+        // every cue looked up once: the readers below ask about the same tokens often
+        let cues = (0..n).map(|i| find_cue(toks, lex, i)).collect();
         Ctx {
             toks,
             lex,
             seg,
             seg_bounds,
+            cues,
         }
     }
 
@@ -887,22 +912,7 @@ impl<'a> Ctx<'a> {
 
     /// The longest cue phrase starting at token `i`: (cue index, end token).
     fn cue_at(&self, i: usize) -> Option<(usize, usize)> {
-        let first = self.toks.get(i)?.word()?;
-        let candidates = self.lex.by_first.get(first)?;
-        for &k in candidates {
-            let (ci, words) = &self.lex.phrases[k];
-            if i + words.len() > self.toks.len() {
-                continue;
-            }
-            if words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.toks[i + k].is_word(w))
-            {
-                return Some((*ci, i + words.len()));
-            }
-        }
-        None
+        self.cues.get(i).copied().flatten()
     }
 
     /// The first of `phrases` in `from..to` (the earliest, then the first listed): its
@@ -1092,13 +1102,13 @@ pub fn read(
             continue;
         };
         let cue = &lex.lexicon.cues[ci];
-        let cue_text: Vec<&str> = toks[i..end].iter().filter_map(|t| t.word()).collect();
-        let cue_text = cue_text.join(" ");
+        // the cue as written, for the trace only
         let mut note = |reason: &str| {
             if let Some(s) = suppressed.as_deref_mut() {
+                let words: Vec<&str> = toks[i..end].iter().filter_map(|t| t.word()).collect();
                 s.push(Suppressed {
                     rule: cue.id.clone(),
-                    cue: cue_text.clone(),
+                    cue: words.join(" "),
                     reason: reason.into(),
                 });
             }
