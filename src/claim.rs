@@ -8,7 +8,7 @@
 //! "'s". Coordinated lists expand on either side. A negator in the cue's clause
 //! suppresses it; a hedge marks it.
 
-use crate::lexicon::{Lexicon, Shape};
+use crate::lexicon::{Lexicon, PhraseIndex, Shape};
 use crate::model::RelationKind;
 
 /// One token of a sentence.
@@ -54,10 +54,10 @@ impl Tok {
 /// The longest cue phrase starting at token `i` of `toks`: (cue index, end token).
 fn find_cue(toks: &[Tok], lex: &CompiledLexicon, i: usize) -> Option<(usize, usize)> {
     let first = toks.get(i)?.word()?;
-    let candidates = lex.by_first.get(first)?;
-    for &k in candidates {
-        let (ci, words) = &lex.phrases[k];
-        if i + words.len() > toks.len() {
+    for &k in lex.phrases.starting_with(Some(first)) {
+        let words = lex.phrases.phrase(k);
+        // an empty cue phrase names no words and never fits
+        if words.is_empty() || i + words.len() > toks.len() {
             continue;
         }
         if words
@@ -65,7 +65,7 @@ fn find_cue(toks: &[Tok], lex: &CompiledLexicon, i: usize) -> Option<(usize, usi
             .enumerate()
             .all(|(k, w)| toks[i + k].is_word(w))
         {
-            return Some((*ci, i + words.len()));
+            return Some((lex.phrase_cue[k], i + words.len()));
         }
     }
     None
@@ -74,43 +74,16 @@ fn find_cue(toks: &[Tok], lex: &CompiledLexicon, i: usize) -> Option<(usize, usi
 /// A cue lexicon compiled for matching.
 #[derive(Debug, Clone)]
 pub struct CompiledLexicon {
-    /// (cue index, phrase words), longest phrases first.
-    phrases: Vec<(usize, Vec<String>)>,
-    /// For each first word, the indices into `phrases` that start with it, in order.
-    by_first: foldhash::HashMap<String, Vec<usize>>,
+    /// The words of every cue phrase, longest phrases first.
+    phrases: PhraseIndex,
+    /// The cue of each phrase.
+    phrase_cue: Vec<usize>,
     lexicon: Lexicon,
     negators: PhraseIndex,
     hedges: PhraseIndex,
     speech: Vec<String>,
     /// Every word of every title ("commander", "military", "spokesman").
     title_words: foldhash::HashSet<String>,
-}
-
-/// Word phrases in their listed order, indexed by first word.
-#[derive(Debug, Clone)]
-struct PhraseIndex {
-    phrases: Vec<Vec<String>>,
-    /// For each first word, the indices of the phrases starting with it, in order.
-    by_first: foldhash::HashMap<String, Vec<usize>>,
-    /// Some phrase has no word.
-    has_empty: bool,
-}
-
-impl PhraseIndex {
-    fn new(phrases: impl Iterator<Item = Vec<String>>) -> Self {
-        let phrases: Vec<Vec<String>> = phrases.collect();
-        let mut by_first: foldhash::HashMap<String, Vec<usize>> = Default::default();
-        for (k, p) in phrases.iter().enumerate() {
-            if let Some(first) = p.first() {
-                by_first.entry(first.clone()).or_default().push(k);
-            }
-        }
-        PhraseIndex {
-            has_empty: phrases.iter().any(Vec::is_empty),
-            phrases,
-            by_first,
-        }
-    }
 }
 
 fn split_words(s: &str) -> Vec<String> {
@@ -138,14 +111,10 @@ impl CompiledLexicon {
             }
         }
         phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-        let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
-        for (k, (_, words)) in phrases.iter().enumerate() {
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(k);
-            }
-        }
-        let negators = PhraseIndex::new(lexicon.negators.iter().map(|s| split_words(s)));
-        let hedges = PhraseIndex::new(lexicon.hedges.iter().map(|s| split_words(s)));
+        let (phrase_cue, phrases): (Vec<usize>, Vec<Vec<String>>) = phrases.into_iter().unzip();
+        let phrases = PhraseIndex::new(phrases);
+        let negators = PhraseIndex::new(lexicon.negators.iter().map(|s| split_words(s)).collect());
+        let hedges = PhraseIndex::new(lexicon.hedges.iter().map(|s| split_words(s)).collect());
         let speech = lexicon.speech_verbs.clone();
         let title_words = lexicon
             .titles
@@ -155,7 +124,7 @@ impl CompiledLexicon {
             .collect();
         CompiledLexicon {
             phrases,
-            by_first,
+            phrase_cue,
             lexicon,
             negators,
             hedges,
@@ -930,18 +899,9 @@ impl<'a> Ctx<'a> {
                     .all(|(k, w)| self.toks[i + k].is_word(w))
         };
         for i in from..to {
-            if phrases.has_empty {
-                // an empty phrase fits anywhere: look at every phrase, in order
-                if let Some(p) = phrases.phrases.iter().find(|p| fits(i, p)) {
-                    return Some((i, p));
-                }
-                continue;
-            }
-            let Some(candidates) = self.toks[i].word().and_then(|w| phrases.by_first.get(w)) else {
-                continue;
-            };
-            if let Some(&k) = candidates.iter().find(|&&k| fits(i, &phrases.phrases[k])) {
-                return Some((i, &phrases.phrases[k]));
+            let candidates = phrases.starting_with(self.toks[i].word());
+            if let Some(&k) = candidates.iter().find(|&&k| fits(i, phrases.phrase(k))) {
+                return Some((i, phrases.phrase(k)));
             }
         }
         None

@@ -579,49 +579,42 @@ impl KnowledgeGraph {
 
 /// Distinct documents and citations among `claims`.
 pub(crate) fn count_sources(claims: &[&Claim]) -> usize {
-    fn source(c: &Claim) -> (bool, &str) {
-        match &c.provenance {
-            Provenance::Extracted(e) => (false, e.doc.as_str()),
-            Provenance::Curated { citation } => (true, citation.as_str()),
-        }
-    }
     if claims.len() <= 16 {
         // most edges have a few claims: comparing beats hashing
         let mut seen: Vec<(bool, &str)> = Vec::with_capacity(claims.len());
         for c in claims {
-            let s = source(c);
+            let s = source_key(c);
             if !seen.contains(&s) {
                 seen.push(s);
             }
         }
         return seen.len();
     }
-    let mut seen = HashSet::new();
-    for c in claims {
-        match &c.provenance {
-            Provenance::Extracted(e) => seen.insert(("doc", e.doc.as_str())),
-            Provenance::Curated { citation } => seen.insert(("cite", citation.as_str())),
-        };
+    claims
+        .iter()
+        .map(|c| source_key(c))
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// What a claim rests on: (curated, citation) or (extracted, document id).
+fn source_key(c: &Claim) -> (bool, &str) {
+    match &c.provenance {
+        Provenance::Extracted(e) => (false, e.doc.as_str()),
+        Provenance::Curated { citation } => (true, citation.as_str()),
     }
-    seen.len()
 }
 
 /// Numbers each claim's document or citation: two claims get the same number exactly
 /// when they share their source, and among extracted claims the numbers follow the
 /// order of the document ids, so comparing numbers compares documents.
 fn source_numbers(claims: &[Claim]) -> Vec<usize> {
-    fn key(c: &Claim) -> (bool, &str) {
-        match &c.provenance {
-            Provenance::Extracted(e) => (false, e.doc.as_str()),
-            Provenance::Curated { citation } => (true, citation.as_str()),
-        }
-    }
     let mut first: HashMap<(bool, &str), usize> = HashMap::new();
     let provisional: Vec<usize> = claims
         .iter()
         .map(|c| {
             let next = first.len();
-            *first.entry(key(c)).or_insert(next)
+            *first.entry(source_key(c)).or_insert(next)
         })
         .collect();
     let mut keys: Vec<((bool, &str), usize)> = first.into_iter().collect();
@@ -634,11 +627,10 @@ fn source_numbers(claims: &[Claim]) -> Vec<usize> {
 }
 
 /// How many distinct numbers.
-fn count_numbers(numbers: impl Iterator<Item = usize>) -> usize {
+fn count_numbers(mut numbers: impl Iterator<Item = usize>) -> usize {
     // most edges and answers have a few claims: comparing on the stack beats sorting
     let mut small = [0usize; 16];
     let mut n = 0;
-    let mut numbers = numbers.peekable();
     while n < small.len() {
         let Some(x) = numbers.next() else {
             return small[..n]

@@ -8,6 +8,59 @@ use serde::Deserialize;
 use crate::error::{Error, Location, Result};
 use crate::model::RelationKind;
 
+/// Word phrases in a fixed order, indexed by first word, so that the phrases that can
+/// start at a word are found with one lookup rather than by trying every phrase.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseIndex {
+    phrases: Vec<Vec<String>>,
+    /// For each first word, the indices of the phrases starting with it, in order.
+    by_first: foldhash::HashMap<String, Vec<usize>>,
+    /// Every index, in order, when some phrase is empty: an empty phrase fits anywhere.
+    all: Option<Vec<usize>>,
+}
+
+impl PhraseIndex {
+    pub(crate) fn new(phrases: Vec<Vec<String>>) -> Self {
+        let mut by_first: foldhash::HashMap<String, Vec<usize>> = Default::default();
+        for (k, p) in phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        let all = phrases
+            .iter()
+            .any(Vec::is_empty)
+            .then(|| (0..phrases.len()).collect());
+        PhraseIndex {
+            phrases,
+            by_first,
+            all,
+        }
+    }
+
+    /// Phrase `k`.
+    pub(crate) fn phrase(&self, k: usize) -> &[String] {
+        &self.phrases[k]
+    }
+
+    /// The indices, in order, of the phrases that may start with the word `first`
+    /// (`None`: not a word there): those whose first word it is, or every phrase when
+    /// one is empty.
+    pub(crate) fn starting_with(&self, first: Option<&str>) -> &[usize] {
+        if let Some(all) = &self.all {
+            return all;
+        }
+        first
+            .and_then(|w| self.by_first.get(w))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Some phrase is empty.
+    pub(crate) fn has_empty(&self) -> bool {
+        self.all.is_some()
+    }
+}
+
 /// The lexicon compiled into the binary.
 pub const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon.json");
 

@@ -12,7 +12,7 @@ use foldhash::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PhraseIndex};
 use crate::model::{Actor, ActorKind, NameRole};
 use crate::normalize::{fold, Normalized};
 
@@ -134,12 +134,12 @@ pub struct Matcher {
     /// The patterns: every name, then the first word of every title.
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
-    titles: PhraseList,
+    titles: PhraseIndex,
     /// Every title has a first word, and it is ASCII: the scan finds every place a title
     /// can start.
     titles_ascii: bool,
-    state_organs: PhraseList,
-    non_state: PhraseList,
+    state_organs: PhraseIndex,
+    non_state: PhraseIndex,
     by_id: HashMap<String, usize>,
 }
 
@@ -270,9 +270,9 @@ impl Matcher {
             titles_ascii: titles
                 .iter()
                 .all(|t| t.first().is_some_and(|w| w.is_ascii())),
-            titles: PhraseList::new(titles),
-            state_organs: PhraseList::new(state_organs),
-            non_state: PhraseList::new(non_state),
+            titles: PhraseIndex::new(titles),
+            state_organs: PhraseIndex::new(state_organs),
+            non_state: PhraseIndex::new(non_state),
             by_id,
         }
     }
@@ -416,9 +416,9 @@ impl Matcher {
 
     /// Does a word sequence from `list` start at byte `at`? Returns its end (the first
     /// phrase of the list that fits: the longest).
-    fn phrase_at(list: &PhraseList, text: &str, at: usize) -> Option<usize> {
+    fn phrase_at(list: &PhraseIndex, text: &str, at: usize) -> Option<usize> {
         // most words start no phrase: look at the first word before collecting four
-        let candidates = list.starting_at(text, at)?;
+        let candidates = starting_at(list, text, at)?;
         // the words `next_words` would read, as (start, end without its dots, end)
         let mut words = [(0, 0, 0); 4];
         let mut n = 0;
@@ -431,7 +431,7 @@ impl Matcher {
             n += 1;
             i = e;
         }
-        for phrase in candidates.iter().map(|&k| &list.phrases[k]) {
+        for phrase in candidates.iter().map(|&k| list.phrase(k)) {
             let Some(last) = phrase.len().checked_sub(1) else {
                 continue;
             };
@@ -823,56 +823,25 @@ impl Matcher {
     }
 }
 
-/// Lowercase word phrases, longest first, indexed by first word.
-#[derive(Debug, Clone)]
-struct PhraseList {
-    phrases: Vec<Vec<String>>,
-    /// For each first word, the indices of the phrases starting with it, in order.
-    by_first: foldhash::HashMap<String, Vec<usize>>,
-    /// An empty phrase matches anywhere: then there is no quick answer.
-    has_empty: bool,
-    /// Every index, in order (what an empty phrase leaves to try).
-    all: Vec<usize>,
-}
-
-impl PhraseList {
-    fn new(phrases: Vec<Vec<String>>) -> Self {
-        let mut by_first: foldhash::HashMap<String, Vec<usize>> = Default::default();
-        for (k, p) in phrases.iter().enumerate() {
-            if let Some(first) = p.first() {
-                by_first.entry(first.clone()).or_default().push(k);
-            }
-        }
-        PhraseList {
-            by_first,
-            has_empty: phrases.iter().any(Vec::is_empty),
-            all: (0..phrases.len()).collect(),
-            phrases,
-        }
+/// The indices, in order, of the phrases of `list` that may start at `at`: those whose
+/// first word is the first word of [`next_words`] there (all of them if one is empty);
+/// `None` when there are none. Allocates nothing for short ASCII words.
+fn starting_at<'l>(list: &'l PhraseIndex, text: &str, at: usize) -> Option<&'l [usize]> {
+    if list.has_empty() {
+        return Some(list.starting_with(None));
     }
-
-    /// The indices, in order, of the phrases that may start at `at`: those whose first
-    /// word is the first word of [`next_words`] there (all of them if one is empty);
-    /// `None` when there are none. Allocates nothing for short ASCII words.
-    fn starting_at(&self, text: &str, at: usize) -> Option<&[usize]> {
-        if self.has_empty {
-            return Some(&self.all);
-        }
-        let (s, e) = first_word(text, at)?;
-        let word = text[s..e].trim_end_matches('.');
-        let mut buf = [0u8; 32];
-        let list = if word.is_ascii() && word.len() <= buf.len() {
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower)
-                .ok()
-                .and_then(|w| self.by_first.get(w))
-        } else {
-            self.by_first.get(&word.to_lowercase())
-        }?;
-        Some(list)
-    }
+    let (s, e) = first_word(text, at)?;
+    let word = text[s..e].trim_end_matches('.');
+    let mut buf = [0u8; 32];
+    let found = if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        list.starting_with(std::str::from_utf8(lower).ok())
+    } else {
+        list.starting_with(Some(&word.to_lowercase()))
+    };
+    (!found.is_empty()).then_some(found)
 }
 
 /// Does `word` lowercase to `lower`? Without allocating for ASCII words.
@@ -956,22 +925,16 @@ fn self_overlapping(word: &str) -> bool {
     (1..b.len()).any(|l| b[..l] == b[b.len() - l..])
 }
 
-/// Byte offsets where words start.
+/// Byte offsets where words start (see [`is_word_start`]).
 fn word_offsets(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut prev_alnum = false;
-    for (i, c) in text.char_indices() {
-        let alnum = c.is_alphanumeric();
-        if alnum && !prev_alnum {
-            out.push(i);
-        }
-        prev_alnum = alnum || c == '\'' && prev_alnum;
-    }
-    out
+    text.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| is_word_start(text, i))
+        .collect()
 }
 
-/// Does a word start at byte `at`, as [`word_offsets`] reads words? An alphanumeric
-/// character not preceded by one (apostrophes after a letter stay inside the word).
+/// Does a word start at byte `at`? An alphanumeric character not preceded by one
+/// (apostrophes after a letter stay inside the word: "Haftar's").
 fn is_word_start(text: &str, at: usize) -> bool {
     if !text[at..].chars().next().is_some_and(char::is_alphanumeric) {
         return false;
