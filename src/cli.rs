@@ -1001,9 +1001,6 @@ fn for_each_extraction(
         .build()
         .map_err(|e| vec![Error::Usage(format!("cannot start worker threads: {e}"))])?;
     let mut reader = Reader::open(inputs, corpus.jsonl);
-    if let Some(total) = reader.total_bytes() {
-        extractor.expect_text(usize::try_from(total).unwrap_or(usize::MAX));
-    }
     let bar = progress_bar(reader.total_bytes(), corpus.quiet);
     let mut stats = Stats::default();
     let mut problems = 0;

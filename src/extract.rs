@@ -136,12 +136,6 @@ impl Extractor {
         Ok(Extractor::new(data.actors, lexicon))
     }
 
-    /// Says how much text is coming (`bytes`), so that a long run can prepare for it up
-    /// front; the claims found are the same either way.
-    pub fn expect_text(&self, bytes: usize) {
-        self.matcher.expect(bytes);
-    }
-
     /// The registry actors.
     pub fn actors(&self) -> &[Actor] {
         &self.actors
@@ -175,7 +169,7 @@ impl Extractor {
         let plain = norm.text.as_str();
         let spans = sentence::split(plain);
         let mut table = ActorTable::new(&self.actors);
-        let mut mentions = self.matcher.find(plain, &mut table);
+        let (mut mentions, referring) = self.matcher.find_with_references(plain, &mut table);
         // New actors take ids that cannot clash with the registry, before any claim names
         // them: "Marshal Khalifa  Haftar" (two spaces) is a newcomer whose slug is the
         // registry's khalifa-haftar, and a claim between the two must stay between two.
@@ -204,6 +198,8 @@ impl Extractor {
         // (source, target) of every opposes claim so far, for "both sides"
         let mut opposed = Rivals::default();
         let mut mi = 0;
+        // the first referring word not before this sentence
+        let mut ri = 0;
         for (si, span) in spans.iter().enumerate() {
             if span.end - span.start > MAX_SENTENCE_BYTES {
                 let (os, oe) = norm.original_span(span.start, span.end, text);
@@ -226,8 +222,11 @@ impl Extractor {
             // A sentence that names no actor and holds no word that could refer to one
             // reads to nothing and changes nothing later sentences see: most sentences
             // of the news are like that, and tokenizing them is most of the work.
-            if !trace && here.iter().all(|m| m.modifier) && !may_refer(&plain[span.start..span.end])
-            {
+            while ri < referring.len() && referring[ri] < span.start {
+                ri += 1;
+            }
+            let may_refer = referring.get(ri).is_some_and(|&r| r < span.end);
+            if !trace && !may_refer && here.iter().all(|m| m.modifier) {
                 continue;
             }
             let (toks, refs) = tokenize(plain, *span, &here, &table);
@@ -589,123 +588,6 @@ fn lowercase(word: &str) -> String {
     }
 }
 
-/// Could a word of `text` be read as a reference by [`classify`] or as an army's asset
-/// ("army positions")? False only when no word can: every such word is ASCII, and a word
-/// with other letters never lowercases to one.
-fn may_refer(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // the character at `i` (ASCII read directly) and its length
-    let char_at = |i: usize| match bytes[i] {
-        b if b < 0x80 => (char::from(b), 1),
-        _ => text[i..]
-            .chars()
-            .next()
-            .map_or((' ', 1), |c| (c, c.len_utf8())),
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, len) = char_at(i);
-        if !c.is_alphanumeric() {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut ascii = true;
-        while i < bytes.len() {
-            let (d, len) = char_at(i);
-            if !d.is_alphanumeric() {
-                break;
-            }
-            ascii &= len == 1;
-            i += len;
-        }
-        let word = &bytes[start..i];
-        if ascii && word.len() <= 16 && REFERRING_KEYS.binary_search(&word_key(word)).is_ok() {
-            return true;
-        }
-    }
-    false
-}
-
-/// Every word [`classify`] can read as a reference, and the army words of "army
-/// positions", sorted. A test checks it against `classify`.
-const REFERRING_WORDS: &[&[u8]] = &[
-    b"administration",
-    b"alliance",
-    b"army",
-    b"authorities",
-    b"bloc",
-    b"coalition",
-    b"commander",
-    b"countries",
-    b"forces",
-    b"general",
-    b"government",
-    b"group",
-    b"he",
-    b"her",
-    b"him",
-    b"his",
-    b"i",
-    b"insurgents",
-    b"it",
-    b"its",
-    b"junta",
-    b"marshal",
-    b"militants",
-    b"military",
-    b"militia",
-    b"militias",
-    b"minister",
-    b"movement",
-    b"my",
-    b"nations",
-    b"neighbors",
-    b"neighbours",
-    b"organisation",
-    b"organization",
-    b"our",
-    b"paramilitaries",
-    b"parties",
-    b"premier",
-    b"president",
-    b"rebels",
-    b"regime",
-    b"rivals",
-    b"separatists",
-    b"she",
-    b"sides",
-    b"their",
-    b"them",
-    b"they",
-    b"troops",
-    b"us",
-    b"we",
-];
-
-/// A word of at most 16 ASCII bytes as a number, lower-cased; numbers sort as the words
-/// do, so the sorted [`REFERRING_WORDS`] give sorted keys.
-const fn word_key(word: &[u8]) -> u128 {
-    let mut bytes = [0u8; 16];
-    let mut i = 0;
-    while i < word.len() && i < 16 {
-        bytes[i] = word[i].to_ascii_lowercase();
-        i += 1;
-    }
-    u128::from_be_bytes(bytes)
-}
-
-/// [`REFERRING_WORDS`] as [`word_key`]s, for comparing numbers rather than strings.
-const REFERRING_KEYS: [u128; REFERRING_WORDS.len()] = {
-    let mut keys = [0u128; REFERRING_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = word_key(REFERRING_WORDS[i]);
-        i += 1;
-    }
-    keys
-};
-
 fn tokenize(
     plain: &str,
     span: Span,
@@ -975,50 +857,4 @@ fn speaker_as_source(
             f
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn referring_words_are_sorted_and_lower_case() {
-        assert!(REFERRING_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(REFERRING_KEYS.windows(2).all(|k| k[0] < k[1]));
-        assert!(REFERRING_WORDS.iter().all(|w| w.len() <= 16));
-        assert!(REFERRING_WORDS
-            .iter()
-            .all(|w| w.iter().all(|b| b.is_ascii_lowercase())));
-    }
-
-    /// Every word `classify` can read as a reference, with any word before it, is in
-    /// `REFERRING_WORDS`. The words tried are every string literal of `classify` itself,
-    /// so a word added there and not here fails this test.
-    #[test]
-    fn referring_words_cover_classify() {
-        let source = include_str!("reference.rs");
-        let start = source.find("pub fn classify").expect("classify");
-        let body = &source[start..];
-        let body = &body[..body.find("\n}\n").expect("end of classify")];
-        let literals: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
-        assert!(literals.len() > 50, "{literals:?}");
-        let mut prevs = literals.clone();
-        prevs.extend(["", "x", "said"]);
-        for w in &literals {
-            for p in &prevs {
-                if classify(w, p).is_some() {
-                    assert!(
-                        may_refer(w) && may_refer(&w.to_uppercase()),
-                        "classify reads \"{w}\" after \"{p}\" but may_refer misses it"
-                    );
-                }
-            }
-        }
-        for w in ["army", "military"] {
-            assert!(may_refer(w), "{w}");
-        }
-        for w in ["the", "weather", "Egypt", "hé", "armies", "forcesx"] {
-            assert!(!may_refer(w), "{w}");
-        }
-    }
 }

@@ -1,6 +1,7 @@
 //! Mentions: which actors are named here?
 //!
-//! All registry names are matched at once with aho-corasick over the plain text, then
+//! Registry names are indexed by their first word, so one pass over the words of the
+//! plain text finds every name (letters compared ignoring ASCII case); they are then
 //! filtered by case rules (acronyms match exactly, capitalised names need a capital) and
 //! whole-word boundaries, and resolved leftmost-longest. Demonyms count only before a
 //! noun that stands for the state ("Turkish troops"); capitals only when they act
@@ -9,8 +10,6 @@
 //! state or group named before the title.
 
 use foldhash::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::{Lexicon, PhraseIndex};
 use crate::model::{Actor, ActorKind, NameRole};
@@ -114,30 +113,104 @@ impl ActorTable<'_> {
     }
 }
 
-/// Text an extractor reads before its names are compiled into a DFA as well: the DFA
-/// scans faster but takes about as long to build as reading a few megabytes, which a
-/// short run never earns back.
-const DFA_AFTER_BYTES: usize = 4 << 20;
+/// What a word can begin, by the word's ASCII-lowercased bytes.
+#[derive(Debug, Clone, Default)]
+struct WordEntry {
+    /// The name patterns whose first word this is.
+    names: Vec<NameStart>,
+    /// Some title's first word is this word.
+    title: bool,
+    /// [`crate::reference::REFERRING_WORDS`] holds it.
+    refers: bool,
+}
 
-/// All registry names compiled into one automaton.
+/// A name pattern, with up to eight bytes of what follows its first word, in lower
+/// case, to pass over most patterns that share the first word without comparing them.
+#[derive(Debug, Clone, Copy)]
+struct NameStart {
+    pattern: usize,
+    /// The bytes after the first word, little-endian, as [`next_bytes`] reads them.
+    next: u64,
+    /// The bits of `next` that hold bytes of the pattern.
+    mask: u64,
+}
+
+/// Up to eight bytes of `bytes` from `at`, ASCII letters in lower case, little-endian;
+/// missing bytes are zero.
+fn next_bytes(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut buf = [0u8; 8];
+    for (b, r) in buf.iter_mut().zip(rest) {
+        *b = r.to_ascii_lowercase();
+    }
+    u64::from_le_bytes(buf)
+}
+
+/// Words by their ASCII-lowercased bytes. Words of up to 16 bytes (nearly all) are
+/// keyed by a number: no word holds a zero byte, so zero padding is unambiguous.
+#[derive(Debug, Clone, Default)]
+struct WordTable {
+    short: foldhash::HashMap<u128, WordEntry>,
+    long: foldhash::HashMap<Box<[u8]>, WordEntry>,
+}
+
+/// `word` (at most 16 bytes) with ASCII letters in lower case, as a number.
+fn short_key(word: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    for (b, w) in buf.iter_mut().zip(word) {
+        *b = w.to_ascii_lowercase();
+    }
+    u128::from_le_bytes(buf)
+}
+
+impl WordTable {
+    fn entry(&mut self, word: &[u8]) -> &mut WordEntry {
+        if word.len() <= 16 {
+            self.short.entry(short_key(word)).or_default()
+        } else {
+            let key: Box<[u8]> = word.iter().map(u8::to_ascii_lowercase).collect();
+            self.long.entry(key).or_default()
+        }
+    }
+
+    /// The entry of a word of the text, compared ignoring ASCII case.
+    fn get(&self, word: &[u8]) -> Option<&WordEntry> {
+        if word.len() <= 16 {
+            self.short.get(&short_key(word))
+        } else if self.long.is_empty() {
+            None
+        } else {
+            let key: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+            self.long.get(key.as_slice())
+        }
+    }
+}
+
+/// What [`Matcher::scan`] finds in one pass over the words of a text.
+#[derive(Debug, Default)]
+struct Scan {
+    /// (start, end, pattern) of every name found on word boundaries, by start.
+    names: Vec<(usize, usize, usize)>,
+    /// Word starts where a title may begin, in order, for `titled_people`.
+    titles: Vec<usize>,
+    /// Starts of the words that may refer to an actor, in order.
+    referring: Vec<usize>,
+}
+
+/// All registry names indexed by their first word.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    /// The names, quick to build.
-    automaton: Option<AhoCorasick>,
-    /// The same names as a DFA, built once `read` passes [`DFA_AFTER_BYTES`]; it finds
-    /// exactly what `automaton` finds.
-    dfa: std::sync::OnceLock<Option<AhoCorasick>>,
-    /// Bytes of text searched so far (shared by clones: a heuristic only).
-    read: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    /// What each name pattern stands for; patterns past these are title words.
+    /// Every first word of a name or a title, and every referring word.
+    words: WordTable,
+    /// Name patterns that start with a character that is not a letter or a digit, by
+    /// that character (rare: looked for only when there are some).
+    odd: foldhash::HashMap<char, Vec<usize>>,
+    /// What each name pattern stands for.
     patterns: Vec<Pattern>,
-    /// The patterns: every name, then the first word of every title.
+    /// The name patterns.
     texts: Vec<String>,
     /// folded title -> word count, for quick lookup
     titles: PhraseIndex,
-    /// Every title has a first word, and it is ASCII: the scan finds every place a title
-    /// can start.
-    titles_ascii: bool,
     state_organs: PhraseIndex,
     non_state: PhraseIndex,
     by_id: HashMap<String, usize>,
@@ -154,16 +227,6 @@ fn is_acronym(s: &str) -> bool {
 
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(|w| w.to_lowercase()).collect()
-}
-
-/// How names are matched: case-insensitively (case rules are applied afterwards), every
-/// match reported, overlapping ones too.
-fn names_builder(kind: aho_corasick::AhoCorasickKind) -> AhoCorasickBuilder {
-    let mut b = AhoCorasickBuilder::new();
-    b.ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind));
-    b
 }
 
 /// Location prepositions: a capital after one of these is a place, not an actor.
@@ -247,62 +310,48 @@ impl Matcher {
         let mut non_state: Vec<Vec<String>> =
             lexicon.non_state_agents.iter().map(|t| words(t)).collect();
         non_state.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let mut firsts: Vec<&str> = titles
-            .iter()
-            .filter_map(|t| t.first().map(String::as_str))
-            .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        // the names, then the first words of the titles: one scan finds both
-        let firsts: Vec<String> = firsts.into_iter().map(str::to_string).collect();
-        texts.extend(firsts);
-        let automaton = names_builder(aho_corasick::AhoCorasickKind::ContiguousNFA)
-            .build(&texts)
-            // only fails past aho-corasick's size limits, far beyond the curated limits
-            // (crate::limits); matching nothing is then the only safe answer
-            .ok();
+        let mut words = WordTable::default();
+        let mut odd: foldhash::HashMap<char, Vec<usize>> = Default::default();
+        for (k, p) in texts.iter().enumerate() {
+            match first_run(p) {
+                Some(run) => {
+                    let tail = &p.as_bytes()[run.len()..];
+                    let mask = match tail.len() {
+                        n if n >= 8 => u64::MAX,
+                        n => (1u64 << (8 * n)) - 1,
+                    };
+                    words.entry(run.as_bytes()).names.push(NameStart {
+                        pattern: k,
+                        next: next_bytes(tail, 0),
+                        mask,
+                    });
+                }
+                None => {
+                    if let Some(c) = p.chars().next() {
+                        odd.entry(c).or_default().push(k);
+                    }
+                }
+            }
+        }
+        // A title can start only where its first word does; a first word that does not
+        // start with a letter or digit never fits a word of the text.
+        for t in &titles {
+            if let Some(run) = t.first().and_then(|w| first_run(w)) {
+                words.entry(run.as_bytes()).title = true;
+            }
+        }
+        for w in crate::reference::REFERRING_WORDS {
+            words.entry(w.as_bytes()).refers = true;
+        }
         Matcher {
-            automaton,
-            dfa: std::sync::OnceLock::new(),
-            read: std::sync::Arc::default(),
+            words,
+            odd,
             patterns,
             texts,
-            titles_ascii: titles
-                .iter()
-                .all(|t| t.first().is_some_and(|w| w.is_ascii())),
             titles: PhraseIndex::new(titles),
             state_organs: PhraseIndex::new(state_organs),
             non_state: PhraseIndex::new(non_state),
             by_id,
-        }
-    }
-
-    /// The automaton to search `len` more bytes with: the DFA once enough text has been
-    /// read to pay for building it.
-    fn names(&self, len: usize) -> Option<&AhoCorasick> {
-        use std::sync::atomic::Ordering::Relaxed;
-        let quick = self.automaton.as_ref();
-        if let Some(dfa) = self.dfa.get() {
-            return dfa.as_ref().or(quick);
-        }
-        if self.read.fetch_add(len, Relaxed).saturating_add(len) < DFA_AFTER_BYTES {
-            return quick;
-        }
-        self.dfa
-            .get_or_init(|| {
-                names_builder(aho_corasick::AhoCorasickKind::DFA)
-                    .build(&self.texts)
-                    .ok()
-            })
-            .as_ref()
-            .or(quick)
-    }
-
-    /// Prepares for `bytes` more text: builds the DFA now when that much text will pay
-    /// for it, rather than after the first megabytes have been read the slower way.
-    pub fn expect(&self, bytes: usize) {
-        if bytes >= DFA_AFTER_BYTES {
-            self.names(bytes.saturating_add(DFA_AFTER_BYTES));
         }
     }
 
@@ -313,50 +362,22 @@ impl Matcher {
 
     /// Finds the mentions in a document's plain text, creating new actors in `table`.
     pub fn find(&self, text: &str, table: &mut ActorTable<'_>) -> Vec<Mention> {
-        let bytes = text.as_bytes();
-        let is_word = |i: usize| -> bool {
-            text[i..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric())
-        };
-        let before_is_word = |i: usize| -> bool {
-            text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric())
-        };
-        // (start, end, pattern) of every name found on word boundaries
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        // word starts where a title word begins, for `titled_people`
-        let mut title_starts: Vec<usize> = Vec::new();
-        let automaton = self.names(text.len());
-        for m in automaton
-            .into_iter()
-            .flat_map(|a| a.find_overlapping_iter(text))
-        {
-            let (s, e) = (m.start(), m.end());
-            let Some(&p) = self.patterns.get(m.pattern().as_usize()) else {
-                if is_word_start(text, s) {
-                    title_starts.push(s);
-                }
-                continue;
-            };
-            if (s > 0 && before_is_word(s)) || (e < bytes.len() && is_word(e)) {
-                continue;
-            }
-            let found = &text[s..e];
-            let pat_text_first = found.chars().next();
-            if p.acronym {
-                // acronyms match in their own case only: "US" but not "us"
-                if found != self.texts[m.pattern().as_usize()] {
-                    continue;
-                }
-            } else if p.capital_first && !pat_text_first.is_some_and(char::is_uppercase) {
-                continue;
-            }
-            candidates.push((s, e, m.pattern().as_usize()));
-        }
+        self.find_with_references(text, table).0
+    }
+
+    /// [`Matcher::find`], and the start of every word of `text` that may refer to an
+    /// actor (a pronoun or description [`crate::reference::classify`] can read), in
+    /// order; both come from one pass over the words.
+    pub(crate) fn find_with_references(
+        &self,
+        text: &str,
+        table: &mut ActorTable<'_>,
+    ) -> (Vec<Mention>, Vec<usize>) {
+        let Scan {
+            names: mut candidates,
+            titles: title_starts,
+            referring,
+        } = self.scan(text);
         // leftmost-longest; among equal spans prefer a name over an alias over a capital
         candidates.sort_by(|a, b| {
             a.0.cmp(&b.0)
@@ -398,20 +419,130 @@ impl Matcher {
             i = j;
         }
         let mut mentions = self.filter(text, mentions, table);
-        // Titles are matched in lower case. The scan folds ASCII only, which finds every
-        // title word unless a non-ASCII letter lowercases into an ASCII one (the Kelvin
-        // sign) or a title word is not ASCII: then every word may start a title.
-        let exact = automaton.is_some() && self.titles_ascii && !text.contains('\u{212A}');
-        let title_starts = if exact {
-            title_starts.sort_unstable();
-            title_starts.dedup();
-            title_starts
-        } else {
-            word_offsets(text)
-        };
         self.titled_people(text, &title_starts, &mut mentions, table);
         mentions.sort_by_key(|m| m.start);
-        mentions
+        (mentions, referring)
+    }
+
+    /// One pass over the words of `text`. A name is found where its first word is a
+    /// word of the text and the rest of it follows, letters compared ignoring ASCII
+    /// case, and where no letter or digit runs on before or after it; acronyms must
+    /// also match in case, and capitalised names start with a capital.
+    fn scan(&self, text: &str) -> Scan {
+        let bytes = text.as_bytes();
+        let mut scan = Scan::default();
+        // the state of the characters before `i`: a letter or digit, then apostrophes
+        // ("Haftar's": no word starts after the apostrophe)
+        let mut after_apostrophes = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (alnum, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if !alnum {
+                after_apostrophes &= b == b'\'';
+                if !self.odd.is_empty() {
+                    self.odd_names_at(text, i, &mut scan.names);
+                }
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut ascii = true;
+            i += len;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+            }
+            let word_start = !after_apostrophes;
+            after_apostrophes = true;
+            let entry = self.words.get(&bytes[start..i]);
+            // Titles are compared in lower case: a word with other letters may lowercase
+            // into a title word, and `titled_people` looks at it closely.
+            if word_start && (entry.is_some_and(|e| e.title) || !ascii || self.titles.has_empty()) {
+                scan.titles.push(start);
+            }
+            let Some(entry) = entry else {
+                continue;
+            };
+            if entry.refers && ascii {
+                scan.referring.push(start);
+            }
+            if !entry.names.is_empty() {
+                let next = next_bytes(bytes, i);
+                for n in &entry.names {
+                    if next & n.mask == n.next {
+                        self.name_at(text, start, n.pattern, &mut scan.names);
+                    }
+                }
+            }
+        }
+        scan
+    }
+
+    /// Pattern `p` at `s` where no letter or digit comes before it: kept as a candidate
+    /// when it is there and on the rules of [`Matcher::scan`].
+    fn name_at(&self, text: &str, s: usize, p: usize, out: &mut Vec<(usize, usize, usize)>) {
+        let pattern = &self.texts[p];
+        let e = s + pattern.len();
+        let Some(found) = text.as_bytes().get(s..e) else {
+            return;
+        };
+        if !found.eq_ignore_ascii_case(pattern.as_bytes()) {
+            return;
+        }
+        // an ASCII-case-insensitive match of whole characters: `e` is a character boundary
+        let found = &text[s..e];
+        if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
+            return;
+        }
+        let pat = self.patterns[p];
+        if pat.acronym {
+            // acronyms match in their own case only: "US" but not "us"
+            if found != pattern {
+                return;
+            }
+        } else if pat.capital_first && !found.chars().next().is_some_and(char::is_uppercase) {
+            return;
+        }
+        out.push((s, e, p));
+    }
+
+    /// The names that start with the character at `i`, a character that is not a letter
+    /// or digit, where none comes before it.
+    fn odd_names_at(&self, text: &str, i: usize, out: &mut Vec<(usize, usize, usize)>) {
+        let Some(c) = text[i..].chars().next() else {
+            return;
+        };
+        let Some(list) = self.odd.get(&c) else {
+            return;
+        };
+        if text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return;
+        }
+        for &p in list {
+            self.name_at(text, i, p, out);
+        }
     }
 
     /// Does a word sequence from `list` start at byte `at`? Returns its end (the first
@@ -666,8 +797,8 @@ impl Matcher {
     /// "RSF commander Mohamed Hamdan Dagalo". Known people are kept as they are; unknown
     /// ones become new actors, affiliated with the actor named just before the title.
     ///
-    /// `word_starts` holds every word start (as [`word_offsets`] finds them) where a
-    /// title may begin, in order.
+    /// `word_starts` holds, in order, word starts (a letter or digit with none before
+    /// it, apostrophes aside) that include every one where a title begins.
     fn titled_people(
         &self,
         text: &str,
@@ -764,19 +895,58 @@ impl Matcher {
         );
         // the extra mentions are disjoint from everything taken: start -> end
         let mut taken_extra: std::collections::BTreeMap<usize, usize> = Default::default();
+        let surname_of = |m: &Mention| {
+            text[m.start..m.end]
+                .split_whitespace()
+                .last()
+                .filter(|s| s.len() >= 3)
+        };
+        // Where each surname stands alone, found for all of them in one pass over the
+        // words: a surname that starts with a letter or digit starts a word there.
+        // Surnames that can overlap a copy of themselves are searched one by one below.
+        let mut by_first: foldhash::HashMap<&str, Vec<&str>> = Default::default();
+        for surname in added.iter().filter_map(surname_of) {
+            if let (false, Some(run)) = (self_overlapping(surname), first_run(surname)) {
+                let list = by_first.entry(run).or_default();
+                if !list.contains(&surname) {
+                    list.push(surname);
+                }
+            }
+        }
+        let standing_alone = standalone_words(text, &by_first);
         let mut scanned: foldhash::HashSet<&str> = Default::default();
         for m in &added {
-            let name = &text[m.start..m.end];
-            let Some(surname) = name.split_whitespace().last() else {
+            let Some(surname) = surname_of(m) else {
                 continue;
             };
-            if surname.len() < 3 {
-                continue;
-            }
             // An earlier person with this surname already looked at every later
             // occurrence (they cannot overlap one another), and what it found taken stays
             // taken: scanning again would add nothing.
             if !scanned.insert(surname) && !self_overlapping(surname) {
+                continue;
+            }
+            let mut take = |s: usize| {
+                let e = s + surname.len();
+                let taken = taken_before.overlaps(s, e)
+                    || taken_extra
+                        .range(..e)
+                        .next_back()
+                        .is_some_and(|(_, &end)| s < end);
+                if !taken {
+                    taken_extra.insert(s, e);
+                    extra.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: m.actor,
+                        kind: MentionKind::NewPerson,
+                        alternatives: Vec::new(),
+                        modifier: false,
+                    });
+                }
+            };
+            if let Some(starts) = standing_alone.get(surname) {
+                let first = starts.partition_point(|&s| s < m.end);
+                starts[first..].iter().for_each(|&s| take(s));
                 continue;
             }
             let mut from = m.end;
@@ -789,21 +959,8 @@ impl Matcher {
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
                     && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
-                let taken = taken_before.overlaps(s, e)
-                    || taken_extra
-                        .range(..e)
-                        .next_back()
-                        .is_some_and(|(_, &end)| s < end);
-                if boundary_ok && !taken {
-                    taken_extra.insert(s, e);
-                    extra.push(Mention {
-                        start: s,
-                        end: e,
-                        actor: m.actor,
-                        kind: MentionKind::NewPerson,
-                        alternatives: Vec::new(),
-                        modifier: false,
-                    });
+                if boundary_ok {
+                    take(s);
                 }
             }
         }
@@ -821,6 +978,37 @@ impl Matcher {
                     .is_some_and(char::is_uppercase))
         });
     }
+}
+
+/// Where each word of `wanted` (listed by their first letters and digits) stands alone
+/// in `text`, with no letter or digit on either side: word -> starts, in order.
+fn standalone_words<'w>(
+    text: &str,
+    wanted: &foldhash::HashMap<&str, Vec<&'w str>>,
+) -> foldhash::HashMap<&'w str, Vec<usize>> {
+    let mut found: foldhash::HashMap<&'w str, Vec<usize>> = Default::default();
+    if wanted.is_empty() {
+        return found;
+    }
+    let mut run_start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphanumeric(), run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(s)) => {
+                run_start = None;
+                for &w in wanted.get(&text[s..i]).map_or(&[][..], Vec::as_slice) {
+                    let e = s + w.len();
+                    if text[s..].starts_with(w)
+                        && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+                    {
+                        found.entry(w).or_default().push(s);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The indices, in order, of the phrases of `list` that may start at `at`: those whose
@@ -925,25 +1113,13 @@ fn self_overlapping(word: &str) -> bool {
     (1..b.len()).any(|l| b[..l] == b[b.len() - l..])
 }
 
-/// Byte offsets where words start (see [`is_word_start`]).
-fn word_offsets(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| is_word_start(text, i))
-        .collect()
-}
-
-/// Does a word start at byte `at`? An alphanumeric character not preceded by one
-/// (apostrophes after a letter stay inside the word: "Haftar's").
-fn is_word_start(text: &str, at: usize) -> bool {
-    if !text[at..].chars().next().is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    let before = text[..at].trim_end_matches('\'');
-    !before
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
+/// The letters and digits that start `s`, if it starts with one.
+fn first_run(s: &str) -> Option<&str> {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    (end > 0).then(|| &s[..end])
 }
 
 fn skip_spaces(text: &str, at: usize) -> usize {
@@ -1113,6 +1289,225 @@ mod tests {
                     .collect();
                 scan.reverse();
                 assert_eq!(index.ending_in(s, at), scan, "{s} {at}");
+            }
+        }
+    }
+
+    /// A matcher of names chosen to be awkward: dotted acronyms, a name inside another,
+    /// names that start or end with a sign, accents, apostrophes.
+    fn awkward_matcher() -> Matcher {
+        let mut actors = Vec::new();
+        let names: &[(&str, &[&str])] = &[
+            ("United States", &["U.S.", "US", "America"]),
+            ("Sudan", &["Khartoum"]),
+            ("South Sudan", &["S. Sudan"]),
+            ("al-Shabaab", &["Al Shabaab", "Shabaab"]),
+            ("Iran", &["Iranian", "Islamic Republic"]),
+            ("(Odd) Front", &["-Dash Group", "'Ndrangheta"]),
+            ("Ürümqi Council", &["Côte d'Ivoire", "ÜRÜMQI"]),
+            ("anna anna", &["Anna", "nna"]),
+        ];
+        for (i, (name, aliases)) in names.iter().enumerate() {
+            let mut a = Actor::new(format!("a{i}"), *name, ActorKind::State);
+            a.aliases = aliases.iter().map(|s| s.to_string()).collect();
+            actors.push(a);
+        }
+        let lexicon = Lexicon::embedded().expect("lexicon");
+        Matcher::new(&actors, &lexicon)
+    }
+
+    /// What the scan must find, by trying every name at every character.
+    fn names_by_brute_force(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (s, _) in text.char_indices() {
+            if text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            for (p, pattern) in m.texts.iter().enumerate() {
+                let e = s + pattern.len();
+                let fits = text
+                    .as_bytes()
+                    .get(s..e)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(pattern.as_bytes()));
+                if !fits || text[e..].chars().next().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let found = &text[s..e];
+                let pat = m.patterns[p];
+                if (pat.acronym && found != pattern)
+                    || (!pat.acronym
+                        && pat.capital_first
+                        && !found.chars().next().is_some_and(char::is_uppercase))
+                {
+                    continue;
+                }
+                out.push((s, e, p));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn scan_finds_what_trying_every_name_everywhere_finds() {
+        let m = awkward_matcher();
+        let pieces = [
+            "U.S.",
+            "US",
+            "us",
+            "u.s.",
+            "US-",
+            "America",
+            "AMERICA's",
+            "Sudan",
+            "South ",
+            "south Sudan",
+            "S. Sudan",
+            "al-Shabaab",
+            "Al Shabaab",
+            "AL-SHABAAB",
+            "Shabaab",
+            "Iran",
+            "Iranian",
+            "Islamic Republic",
+            "(Odd) Front",
+            "-Dash Group",
+            "-dash group",
+            "'Ndrangheta",
+            "Ürümqi Council",
+            "ÜRÜMQI",
+            "ürümqi",
+            "Côte d'Ivoire",
+            "CÔTE D'IVOIRE",
+            "anna anna anna",
+            "Anna",
+            "nna",
+            "x",
+            "é",
+            "'",
+            " ",
+            "  ",
+            ".",
+            ",",
+            "-",
+            "(",
+            ")",
+            "\n",
+            "1",
+            "\u{212A}",
+            "İ",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let mut scanned = m.scan(&text).names;
+            scanned.sort_unstable();
+            let mut expected = names_by_brute_force(&m, &text);
+            expected.sort_unstable();
+            assert_eq!(scanned, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn scan_finds_title_and_referring_words() {
+        let m = awkward_matcher();
+        let text = "Defence Minister X met the ARMY; Haftar'president and Their forces. \
+                    Armies, forcesx, hé and Président spoke";
+        let scan = m.scan(text);
+        let at = |w: &str| text.find(w).expect(w);
+        for w in ["ARMY", "Their", "forces."] {
+            assert!(scan.referring.contains(&at(w)), "{w}");
+        }
+        for w in ["Armies", "forcesx", "hé", "met"] {
+            assert!(!scan.referring.contains(&at(w)), "{w}");
+        }
+        // "Minister" begins a title; "president" right after "Haftar'" starts no word; a word
+        // with other letters may lowercase into a title word
+        assert!(scan.titles.contains(&at("Defence")));
+        assert!(scan.titles.contains(&at("Minister")));
+        assert!(!scan.titles.contains(&at("president")));
+        assert!(scan.titles.contains(&at("Président")));
+        assert!(!scan.titles.contains(&at("met")));
+        // every word start where a title fits is among them
+        for (s, _) in text.char_indices() {
+            let start = text[s..].chars().next().is_some_and(char::is_alphanumeric)
+                && !text[..s]
+                    .trim_end_matches('\'')
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if start && Matcher::phrase_at(&m.titles, text, s).is_some() {
+                assert!(scan.titles.contains(&s), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn standalone_words_are_what_a_search_for_each_finds() {
+        let words = ["Akar", "al-Bashir", "Bashir", "O'Neil", "Ügür", "Q1x"];
+        let mut wanted: foldhash::HashMap<&str, Vec<&str>> = Default::default();
+        for w in words {
+            wanted
+                .entry(first_run(w).expect("run"))
+                .or_default()
+                .push(w);
+        }
+        let pieces = [
+            "Akar",
+            "akar",
+            "al-Bashir",
+            "Bashir",
+            "O'Neil",
+            "O'",
+            "Ügür",
+            "Q1x",
+            "x",
+            "é",
+            " ",
+            "-",
+            "'",
+            ".",
+            "\n",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..10 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let found = standalone_words(&text, &wanted);
+            for w in words {
+                let alone: Vec<usize> = text
+                    .match_indices(w)
+                    .map(|(s, _)| s)
+                    .filter(|&s| {
+                        !text[..s]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                            && !text[s + w.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric)
+                    })
+                    .collect();
+                assert_eq!(
+                    found.get(w).cloned().unwrap_or_default(),
+                    alone,
+                    "{w} in {text:?}"
+                );
             }
         }
     }

@@ -37,6 +37,63 @@ pub enum RefKind {
     BothSides,
 }
 
+/// Every word [`classify`] can read as a reference, and the army words of "army
+/// positions" (`extract` reads them), in lower case and sorted: a sentence with none of
+/// them and no actor reads to nothing. A test checks it against `classify`.
+pub(crate) const REFERRING_WORDS: &[&str] = &[
+    "administration",
+    "alliance",
+    "army",
+    "authorities",
+    "bloc",
+    "coalition",
+    "commander",
+    "countries",
+    "forces",
+    "general",
+    "government",
+    "group",
+    "he",
+    "her",
+    "him",
+    "his",
+    "i",
+    "insurgents",
+    "it",
+    "its",
+    "junta",
+    "marshal",
+    "militants",
+    "military",
+    "militia",
+    "militias",
+    "minister",
+    "movement",
+    "my",
+    "nations",
+    "neighbors",
+    "neighbours",
+    "organisation",
+    "organization",
+    "our",
+    "paramilitaries",
+    "parties",
+    "premier",
+    "president",
+    "rebels",
+    "regime",
+    "rivals",
+    "separatists",
+    "she",
+    "sides",
+    "their",
+    "them",
+    "they",
+    "troops",
+    "us",
+    "we",
+];
+
 /// What a word (or two-word description) can refer to; `next` is the following word.
 pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
     let w = word;
@@ -335,6 +392,47 @@ impl Memory {
                 most_named_state(&list, &k)
             }
             RefKind::Speaker | RefKind::BothSides => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn referring_words_are_sorted_and_lower_case() {
+        assert!(REFERRING_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(REFERRING_WORDS
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())));
+    }
+
+    /// Every word `classify` can read as a reference, with any word before it, is in
+    /// `REFERRING_WORDS`. The words tried are every string literal of `classify` itself,
+    /// so a word added there and not here fails this test.
+    #[test]
+    fn referring_words_cover_classify() {
+        let source = include_str!("reference.rs");
+        let start = source.find("pub fn classify").expect("classify");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("end of classify")];
+        let literals: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
+        assert!(literals.len() > 50, "{literals:?}");
+        let mut prevs = literals.clone();
+        prevs.extend(["", "x", "said"]);
+        for w in &literals {
+            for p in &prevs {
+                if classify(w, p).is_some() {
+                    assert!(
+                        REFERRING_WORDS.contains(&w.to_lowercase().as_str()),
+                        "classify reads \"{w}\" after \"{p}\" but REFERRING_WORDS misses it"
+                    );
+                }
+            }
+        }
+        for w in ["army", "military"] {
+            assert!(REFERRING_WORDS.contains(&w), "{w}");
         }
     }
 }
