@@ -138,12 +138,44 @@ struct NameStart {
 /// Up to eight bytes of `bytes` from `at`, ASCII letters in lower case, little-endian;
 /// missing bytes are zero.
 fn next_bytes(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or_default();
-    let mut buf = [0u8; 8];
-    for (b, r) in buf.iter_mut().zip(rest) {
-        *b = r.to_ascii_lowercase();
+    lower_u64(load_u64(bytes, at, 8))
+}
+
+/// `n` (at most 8) bytes of `bytes` from `at` as a little-endian number, zero past
+/// `n` and past the end. One load where eight bytes are there, so that the number is
+/// not assembled from single-byte stores.
+#[inline]
+fn load_u64(bytes: &[u8], at: usize, n: usize) -> u64 {
+    let mask = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    match bytes.get(at..at.saturating_add(8)) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()) & mask,
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let mut buf = [0u8; 8];
+            for (b, r) in buf.iter_mut().zip(rest) {
+                *b = *r;
+            }
+            u64::from_le_bytes(buf) & mask
+        }
     }
-    u64::from_le_bytes(buf)
+}
+
+/// The eight bytes of `x` with ASCII capitals in lower case; other bytes unchanged.
+#[inline]
+fn lower_u64(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // per byte, the low seven bits plus a constant: the high bit is set from 'A' on,
+    // and again from just past 'Z' on
+    let low = x & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let capital = (from_a ^ past_z) & !x & HIGH;
+    x | (capital >> 2)
 }
 
 /// Words by their ASCII-lowercased bytes. Words of up to 16 bytes (nearly all) are
@@ -154,29 +186,37 @@ struct WordTable {
     long: foldhash::HashMap<Box<[u8]>, WordEntry>,
 }
 
-/// `word` (at most 16 bytes) with ASCII letters in lower case, as a number.
-fn short_key(word: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    for (b, w) in buf.iter_mut().zip(word) {
-        *b = w.to_ascii_lowercase();
-    }
-    u128::from_le_bytes(buf)
+/// `word` (at most 16 bytes, starting at `at` of `bytes`) with ASCII letters in lower
+/// case, as a number.
+#[inline]
+fn short_key(bytes: &[u8], at: usize, len: usize) -> u128 {
+    let lo = lower_u64(load_u64(bytes, at, len.min(8)));
+    let hi = if len > 8 {
+        lower_u64(load_u64(bytes, at + 8, len - 8))
+    } else {
+        0
+    };
+    u128::from(hi) << 64 | u128::from(lo)
 }
 
 impl WordTable {
     fn entry(&mut self, word: &[u8]) -> &mut WordEntry {
         if word.len() <= 16 {
-            self.short.entry(short_key(word)).or_default()
+            self.short
+                .entry(short_key(word, 0, word.len()))
+                .or_default()
         } else {
             let key: Box<[u8]> = word.iter().map(u8::to_ascii_lowercase).collect();
             self.long.entry(key).or_default()
         }
     }
 
-    /// The entry of a word of the text, compared ignoring ASCII case.
-    fn get(&self, word: &[u8]) -> Option<&WordEntry> {
+    /// The entry of the word `bytes[start..end]`, compared ignoring ASCII case.
+    #[inline]
+    fn get(&self, bytes: &[u8], start: usize, end: usize) -> Option<&WordEntry> {
+        let word = &bytes[start..end];
         if word.len() <= 16 {
-            self.short.get(&short_key(word))
+            self.short.get(&short_key(bytes, start, word.len()))
         } else if self.long.is_empty() {
             None
         } else {
@@ -195,6 +235,8 @@ struct Scan {
     titles: Vec<usize>,
     /// Starts of the words that may refer to an actor, in order.
     referring: Vec<usize>,
+    /// (start, end) of every run of letters and digits, in order.
+    runs: Vec<(usize, usize)>,
 }
 
 /// All registry names indexed by their first word.
@@ -377,6 +419,7 @@ impl Matcher {
             names: mut candidates,
             titles: title_starts,
             referring,
+            runs,
         } = self.scan(text);
         // leftmost-longest; among equal spans prefer a name over an alias over a capital
         candidates.sort_by(|a, b| {
@@ -419,7 +462,7 @@ impl Matcher {
             i = j;
         }
         let mut mentions = self.filter(text, mentions, table);
-        self.titled_people(text, &title_starts, &mut mentions, table);
+        self.titled_people(text, &title_starts, &runs, &mut mentions, table);
         mentions.sort_by_key(|m| m.start);
         (mentions, referring)
     }
@@ -430,49 +473,18 @@ impl Matcher {
     /// also match in case, and capitalised names start with a capital.
     fn scan(&self, text: &str) -> Scan {
         let bytes = text.as_bytes();
-        let mut scan = Scan::default();
-        // the state of the characters before `i`: a letter or digit, then apostrophes
-        // ("Haftar's": no word starts after the apostrophe)
-        let mut after_apostrophes = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (alnum, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if !alnum {
-                after_apostrophes &= b == b'\'';
-                if !self.odd.is_empty() {
-                    self.odd_names_at(text, i, &mut scan.names);
-                }
-                i += len;
-                continue;
-            }
-            let start = i;
-            let mut ascii = true;
-            i += len;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    ascii = false;
-                    i += c.len_utf8();
-                }
-            }
-            let word_start = !after_apostrophes;
-            after_apostrophes = true;
-            let entry = self.words.get(&bytes[start..i]);
+        let mut scan = Scan {
+            runs: Vec::with_capacity(text.len() / 5),
+            ..Scan::default()
+        };
+        let mut last_end = None;
+        for (start, i, ascii) in Runs::new(text) {
+            // no word starts right after a word and apostrophes ("Haftar's")
+            let word_start =
+                !last_end.is_some_and(|e: usize| bytes[e..start].iter().all(|&b| b == b'\''));
+            last_end = Some(i);
+            scan.runs.push((start, i));
+            let entry = self.words.get(bytes, start, i);
             // Titles are compared in lower case: a word with other letters may lowercase
             // into a title word, and `titled_people` looks at it closely.
             if word_start && (entry.is_some_and(|e| e.title) || !ascii || self.titles.has_empty()) {
@@ -490,6 +502,13 @@ impl Matcher {
                     if next & n.mask == n.next {
                         self.name_at(text, start, n.pattern, &mut scan.names);
                     }
+                }
+            }
+        }
+        if !self.odd.is_empty() {
+            for (i, c) in text.char_indices() {
+                if !c.is_alphanumeric() {
+                    self.odd_names_at(text, i, &mut scan.names);
                 }
             }
         }
@@ -798,11 +817,13 @@ impl Matcher {
     /// ones become new actors, affiliated with the actor named just before the title.
     ///
     /// `word_starts` holds, in order, word starts (a letter or digit with none before
-    /// it, apostrophes aside) that include every one where a title begins.
+    /// it, apostrophes aside) that include every one where a title begins; `runs` are
+    /// the runs of letters and digits of the text.
     fn titled_people(
         &self,
         text: &str,
         word_starts: &[usize],
+        runs: &[(usize, usize)],
         mentions: &mut Vec<Mention>,
         table: &mut ActorTable<'_>,
     ) {
@@ -913,7 +934,7 @@ impl Matcher {
                 }
             }
         }
-        let standing_alone = standalone_words(text, &by_first);
+        let standing_alone = standalone_words(text, runs, &by_first);
         let mut scanned: foldhash::HashSet<&str> = Default::default();
         for m in &added {
             let Some(surname) = surname_of(m) else {
@@ -980,32 +1001,97 @@ impl Matcher {
     }
 }
 
+/// The runs of letters and digits of a text: (start, end, all ASCII), in order.
+struct Runs<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Runs<'t> {
+    fn new(text: &'t str) -> Self {
+        Runs { text, at: 0 }
+    }
+
+    /// Is the character at `i` (not ASCII) a letter or digit, and how long is it?
+    #[cold]
+    fn wide_char_at(&self, i: usize) -> (bool, usize) {
+        self.text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+}
+
+impl Iterator for Runs<'_> {
+    type Item = (usize, usize, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        // the next letter or digit
+        loop {
+            match bytes.get(i) {
+                None => {
+                    self.at = i;
+                    return None;
+                }
+                Some(b) if b.is_ascii_alphanumeric() => break,
+                Some(b) if b.is_ascii() => i += 1,
+                Some(_) => match self.wide_char_at(i) {
+                    (true, _) => break,
+                    (false, n) => i += n,
+                },
+            }
+        }
+        let start = i;
+        let mut ascii = true;
+        loop {
+            match bytes.get(i) {
+                Some(b) if b.is_ascii_alphanumeric() => i += 1,
+                Some(b) if !b.is_ascii() => match self.wide_char_at(i) {
+                    (true, n) => {
+                        ascii = false;
+                        i += n;
+                    }
+                    (false, _) => break,
+                },
+                _ => break,
+            }
+        }
+        self.at = i;
+        Some((start, i, ascii))
+    }
+}
+
 /// Where each word of `wanted` (listed by their first letters and digits) stands alone
-/// in `text`, with no letter or digit on either side: word -> starts, in order.
+/// in `text`, with no letter or digit on either side: word -> starts, in order. `runs`
+/// are the runs of letters and digits of `text`, as [`Runs`] reads them.
 fn standalone_words<'w>(
     text: &str,
+    runs: &[(usize, usize)],
     wanted: &foldhash::HashMap<&str, Vec<&'w str>>,
 ) -> foldhash::HashMap<&'w str, Vec<usize>> {
     let mut found: foldhash::HashMap<&'w str, Vec<usize>> = Default::default();
     if wanted.is_empty() {
         return found;
     }
-    let mut run_start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_alphanumeric(), run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(s)) => {
-                run_start = None;
-                for &w in wanted.get(&text[s..i]).map_or(&[][..], Vec::as_slice) {
-                    let e = s + w.len();
-                    if text[s..].starts_with(w)
-                        && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
-                    {
-                        found.entry(w).or_default().push(s);
-                    }
-                }
+    // (first byte, length) of the wanted runs, to pass over most words without hashing
+    let mut shapes = [0u64; 256];
+    for run in wanted.keys() {
+        shapes[usize::from(run.as_bytes()[0])] |= 1 << run.len().min(63);
+    }
+    for &(s, i) in runs {
+        if shapes[usize::from(text.as_bytes()[s])] & (1 << (i - s).min(63)) == 0 {
+            continue;
+        }
+        for &w in wanted.get(&text[s..i]).map_or(&[][..], Vec::as_slice) {
+            let e = s + w.len();
+            if text[s..].starts_with(w)
+                && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                found.entry(w).or_default().push(s);
             }
-            _ => {}
         }
     }
     found
@@ -1487,7 +1573,8 @@ mod tests {
                     .wrapping_add(1442695040888963407);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
-            let found = standalone_words(&text, &wanted);
+            let runs: Vec<(usize, usize)> = Runs::new(&text).map(|(s, e, _)| (s, e)).collect();
+            let found = standalone_words(&text, &runs, &wanted);
             for w in words {
                 let alone: Vec<usize> = text
                     .match_indices(w)
@@ -1508,6 +1595,29 @@ mod tests {
                     alone,
                     "{w} in {text:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_lowercase_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"aZ@[`{\x80\xff";
+                bytes[at] = b;
+                let x = u64::from_le_bytes(bytes);
+                let one_by_one = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(lower_u64(x), one_by_one, "{bytes:?}");
+            }
+        }
+        let text = b"Haftar said";
+        for at in 0..text.len() {
+            for n in 0..=8 {
+                let mut buf = [0u8; 8];
+                for (k, b) in buf.iter_mut().enumerate().take(n) {
+                    *b = text.get(at + k).copied().unwrap_or(0);
+                }
+                assert_eq!(load_u64(text, at, n), u64::from_le_bytes(buf), "{at} {n}");
             }
         }
     }
