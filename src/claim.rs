@@ -8,14 +8,16 @@
 //! "'s". Coordinated lists expand on either side. A negator in the cue's clause
 //! suppresses it; a hedge marks it.
 
+use std::borrow::Cow;
+
 use crate::lexicon::{Lexicon, PhraseIndex, Shape};
 use crate::model::RelationKind;
 
 /// One token of a sentence.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Tok {
-    /// A lower-case word (or "'s").
-    Word(String),
+pub enum Tok<'a> {
+    /// A lower-case word (or "'s"), borrowed from the text where lower case is the text's.
+    Word(Cow<'a, str>),
     /// A punctuation character.
     Punct(char),
     /// An actor mention: actor table index and whether it only qualifies a title.
@@ -27,7 +29,7 @@ pub enum Tok {
     },
 }
 
-impl Tok {
+impl Tok<'_> {
     /// The word, if this token is one.
     pub fn word(&self) -> Option<&str> {
         match self {
@@ -243,7 +245,7 @@ const LIST_FILLERS: &[&str] = &[
 ];
 
 struct Ctx<'a> {
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     lex: &'a CompiledLexicon,
     /// segment id for tokens inside relative clauses / parentheses
     seg: Vec<Option<usize>>,
@@ -253,7 +255,7 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(toks: &'a [Tok], lex: &'a CompiledLexicon) -> Self {
+    fn new(toks: &'a [Tok<'a>], lex: &'a CompiledLexicon) -> Self {
         let mut seg = vec![None; toks.len()];
         let mut seg_bounds = Vec::new();
         let n = toks.len();
@@ -730,7 +732,7 @@ impl<'a> Ctx<'a> {
                             .get(i + 1)
                             .and_then(|t| t.word())
                             .is_some_and(|n| n == "been" || is_participle(n));
-                    if SUBJECT_STOPS.contains(&w.as_str()) && !adverb_since {
+                    if SUBJECT_STOPS.contains(&w.as_ref()) && !adverb_since {
                         return None;
                     }
                 }
@@ -818,7 +820,7 @@ impl<'a> Ctx<'a> {
                     return Some(self.list_right(j));
                 }
                 Tok::Word(w) => {
-                    if OBJECT_STOPS.contains(&w.as_str()) {
+                    if OBJECT_STOPS.contains(&w.as_ref()) {
                         return None;
                     }
                     if stop_at.is_some_and(|s| s.iter().any(|x| x == w)) {

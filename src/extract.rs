@@ -7,6 +7,8 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
+
 use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
 use crate::corpus::Document;
 use crate::error::Error;
@@ -167,6 +169,8 @@ impl Extractor {
     fn run(&self, doc: &str, text: &str, trace: bool) -> Extraction {
         let norm = Normalized::new(text);
         let plain = norm.text.as_str();
+        // what words are borrowed from, in lower case
+        let lower = plain.to_ascii_lowercase();
         let spans = sentence::split(plain);
         let mut table = ActorTable::new(&self.actors);
         let (mut mentions, referring) = self.matcher.find_with_references(plain, &mut table);
@@ -229,7 +233,7 @@ impl Extractor {
             if !trace && !may_refer && here.iter().all(|m| m.modifier) {
                 continue;
             }
-            let (toks, refs) = tokenize(plain, *span, &here, &table);
+            let (toks, refs) = tokenize(plain, &lower, *span, &here, &table);
             // the speaker of quoted words in this sentence
             let speaker = find_speaker(&toks, &self.lexicon).or_else(|| {
                 if toks.iter().any(|t| matches!(t, Tok::Punct('"'))) {
@@ -578,22 +582,26 @@ const AGENT_NOUNS: &[&str] = &[
     "warships",
 ];
 
-/// Tokens of one sentence, and the positions of pronouns and descriptions to resolve.
-/// `word` in lower case; ASCII words (most) without the general Unicode rules.
-fn lowercase(word: &str) -> String {
+/// `text[start..end]` in lower case. An ASCII word (most) is borrowed from `lower`, the
+/// text with its ASCII letters in lower case; others follow the general Unicode rules.
+fn lowercase<'t>(text: &str, lower: &'t str, start: usize, end: usize) -> Cow<'t, str> {
+    let word = &text[start..end];
     if word.is_ascii() {
-        word.to_ascii_lowercase()
+        Cow::Borrowed(&lower[start..end])
     } else {
-        word.to_lowercase()
+        Cow::Owned(word.to_lowercase())
     }
 }
 
-fn tokenize(
+/// Tokens of one sentence, and the positions of pronouns and descriptions to resolve.
+/// `lower` is `plain` with its ASCII letters in lower case.
+fn tokenize<'t>(
     plain: &str,
+    lower: &'t str,
     span: Span,
     mentions: &[&Mention],
     table: &ActorTable<'_>,
-) -> (Vec<Tok>, Vec<(usize, RefKind)>) {
+) -> (Vec<Tok<'t>>, Vec<(usize, RefKind)>) {
     // about one token per five bytes of news text
     let mut toks = Vec::with_capacity((span.end - span.start) / 5 + 4);
     let mut refs = Vec::new();
@@ -635,12 +643,15 @@ fn tokenize(
                     break;
                 }
             }
-            let w = lowercase(&text[start..i]);
+            let w = lowercase(text, lower, start, i);
             // n't
             if w.ends_with('n') && text[i..].starts_with("'t") {
                 let stem = &w[..w.len() - 1];
                 if !stem.is_empty() {
-                    toks.push(Tok::Word(stem.to_string()));
+                    toks.push(Tok::Word(match &w {
+                        Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - 1]),
+                        Cow::Owned(o) => Cow::Owned(o[..o.len() - 1].to_string()),
+                    }));
                 }
                 toks.push(Tok::Word("n't".into()));
                 i += 2;
@@ -650,16 +661,16 @@ fn tokenize(
                 .last()
                 .and_then(|t| {
                     if let Tok::Word(p) = t {
-                        Some(p.as_str())
+                        Some(p.as_ref())
                     } else {
                         None
                     }
                 })
                 .unwrap_or("");
             // "shelled army positions": the army whose positions they are
-            let army_asset = matches!(w.as_str(), "army" | "military")
+            let army_asset = matches!(w.as_ref(), "army" | "military")
                 && matches!(
-                    next_word(&text[i..]).as_str(),
+                    next_word(text, lower, i).as_ref(),
                     "positions"
                         | "bases"
                         | "base"
@@ -675,12 +686,12 @@ fn tokenize(
             if army_asset {
                 refs.push((toks.len(), RefKind::Army));
             } else if let Some(kind) = classify(&w, prev) {
-                let next = next_word(&text[i..]);
-                let possessive = matches!(w.as_str(), "his" | "its" | "their" | "our" | "my")
+                let next = next_word(text, lower, i);
+                let possessive = matches!(w.as_ref(), "his" | "its" | "their" | "our" | "my")
                     || (w == "her"
                         && next.chars().next().is_some_and(char::is_alphanumeric)
                         && !matches!(
-                            next.as_str(),
+                            next.as_ref(),
                             "to" | "that"
                                 | "and"
                                 | "on"
@@ -692,7 +703,7 @@ fn tokenize(
                                 | "from"
                                 | "by"
                         ));
-                let agent = AGENT_NOUNS.contains(&next.as_str());
+                let agent = AGENT_NOUNS.contains(&next.as_ref());
                 let description = matches!(
                     kind,
                     RefKind::Group
@@ -731,13 +742,16 @@ fn tokenize(
     (toks, refs)
 }
 
-/// The next word of `rest`, in lower case.
-fn next_word(rest: &str) -> String {
-    rest.trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase()
+/// The next word of `text` from byte `at` on, in lower case (`lower` as for
+/// [`lowercase`]).
+fn next_word<'t>(text: &str, lower: &'t str, at: usize) -> Cow<'t, str> {
+    let rest = &text[at..];
+    let start = at + (rest.len() - rest.trim_start().len());
+    let end = text[start..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(k, _)| start + k);
+    lowercase(text, lower, start, end)
 }
 
 /// The speaker of a sentence with a quote: `"...," said X`, `"...," X said`, `X said: "..."`.
