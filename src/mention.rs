@@ -180,10 +180,35 @@ fn lower_u64(x: u64) -> u64 {
 
 /// Words by their ASCII-lowercased bytes. Words of up to 16 bytes (nearly all) are
 /// keyed by a number: no word holds a zero byte, so zero padding is unambiguous.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct WordTable {
     short: foldhash::HashMap<u128, WordEntry>,
     long: foldhash::HashMap<Box<[u8]>, WordEntry>,
+    /// One bit per [`filter_bit`] of the short keys: most words of a text are in no
+    /// name, title or reference, and a clear bit says so without a table lookup.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// Words of [`WordTable::filter`]: 65,536 bits, 8 KiB.
+const FILTER_WORDS: usize = 1024;
+
+/// The filter bit of a short key: a multiplicative hash of its two halves.
+#[inline]
+fn filter_bit(key: u128) -> usize {
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    let mixed = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    // the top 16 bits
+    (mixed >> 48) as usize
+}
+
+impl Default for WordTable {
+    fn default() -> Self {
+        WordTable {
+            short: Default::default(),
+            long: Default::default(),
+            filter: Box::new([0; FILTER_WORDS]),
+        }
+    }
 }
 
 /// `word` (at most 16 bytes, starting at `at` of `bytes`) with ASCII letters in lower
@@ -202,9 +227,10 @@ fn short_key(bytes: &[u8], at: usize, len: usize) -> u128 {
 impl WordTable {
     fn entry(&mut self, word: &[u8]) -> &mut WordEntry {
         if word.len() <= 16 {
-            self.short
-                .entry(short_key(word, 0, word.len()))
-                .or_default()
+            let key = short_key(word, 0, word.len());
+            let bit = filter_bit(key);
+            self.filter[bit / 64] |= 1 << (bit % 64);
+            self.short.entry(key).or_default()
         } else {
             let key: Box<[u8]> = word.iter().map(u8::to_ascii_lowercase).collect();
             self.long.entry(key).or_default()
@@ -216,7 +242,12 @@ impl WordTable {
     fn get(&self, bytes: &[u8], start: usize, end: usize) -> Option<&WordEntry> {
         let word = &bytes[start..end];
         if word.len() <= 16 {
-            self.short.get(&short_key(bytes, start, word.len()))
+            let key = short_key(bytes, start, word.len());
+            let bit = filter_bit(key);
+            if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+            self.short.get(&key)
         } else if self.long.is_empty() {
             None
         } else {
