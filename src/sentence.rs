@@ -35,13 +35,17 @@ pub fn split(text: &str) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
+    // the next line break at or after `i` (the text's length when there is none)
+    let mut next_break = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
         // only line breaks and sentence marks matter: skip to the next one
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-        {
-            Some(k) => i += k,
+        if next_break < i {
+            next_break = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        }
+        let mark = memchr::memchr3(b'.', b'!', b'?', &bytes[i..next_break]).map(|k| i + k);
+        match mark {
+            Some(k) => i = k,
+            None if next_break < bytes.len() => i = next_break,
             None => break,
         }
         let b = bytes[i];
@@ -122,11 +126,18 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
+    // in lower case; ASCII words (most) compared without lowering them
+    let listed = |list: &[&str]| {
+        if word.is_ascii() {
+            list.iter().any(|a| a.eq_ignore_ascii_case(word))
+        } else {
+            list.contains(&word.to_lowercase().as_str())
+        }
+    };
     // initials and dotted acronyms: "U.S", "U.N", "J"
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    if TITLE_ABBREVIATIONS.contains(&lower.as_str()) || initial {
+    if initial || listed(TITLE_ABBREVIATIONS) {
         return true;
     }
     if dotted {
@@ -134,7 +145,7 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
         // as a new sentence
         return next.is_none_or(|c| c != '"');
     }
-    ABBREVIATIONS.contains(&lower.as_str()) && next.is_none_or(|c| c != '"')
+    listed(ABBREVIATIONS) && next.is_none_or(|c| c != '"')
 }
 
 #[cfg(test)]
