@@ -1267,21 +1267,43 @@ fn word_end(text: &str, s: usize) -> usize {
 
 /// Up to `n` words starting at `at`: (word, start, end).
 pub(crate) fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = at;
+    words_from(text, at)
+        .take(n)
+        .map(|(s, trimmed, e)| (text[s..trimmed].to_string(), s, e))
+        .collect()
+}
+
+/// The words [`next_words`] reads from `at`, without copying them: (start, end without
+/// trailing dots, end).
+fn words_from(text: &str, at: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    while out.len() < n && i < bytes.len() {
+    let mut i = at;
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
         while i < bytes.len() && bytes[i] == b' ' {
             i += 1;
         }
         let s = i;
         i = word_end(text, s);
         if i == s {
-            break;
+            // nothing more: stay here
+            i = bytes.len();
+            return None;
         }
-        out.push((text[s..i].trim_end_matches('.').to_string(), s, i));
+        Some((s, s + text[s..i].trim_end_matches('.').len(), i))
+    })
+}
+
+/// Is `word` in lower case one of `list` (lower-case words)? Without allocating for
+/// ASCII words.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
     }
-    out
 }
 
 fn prev_word(text: &str, at: usize) -> &str {
@@ -1299,24 +1321,32 @@ fn prev_word(text: &str, at: usize) -> &str {
 fn capitalised_name_end(text: &str, at: usize) -> usize {
     let mut end = at;
     let mut count = 0;
-    for (w, _s, e) in next_words(text, at, 6) {
-        let lower = w.to_lowercase();
+    for (_s, trimmed, e) in words_from(text, at).take(6) {
+        let w = &text[_s..trimmed];
         let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-        let particle = NAME_PARTICLES.contains(&lower.as_str())
-            || NAME_PARTICLES.iter().any(|p| {
-                lower
-                    .strip_prefix(p)
-                    .is_some_and(|rest| rest.starts_with('-'))
-            });
+        // "al", or "al-" before the rest of a name
+        let particle = lower_in(w, NAME_PARTICLES)
+            || if w.is_ascii() {
+                NAME_PARTICLES.iter().any(|p| {
+                    w.len() > p.len()
+                        && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                        && w.as_bytes()[p.len()] == b'-'
+                })
+            } else {
+                let lower = w.to_lowercase();
+                NAME_PARTICLES.iter().any(|p| {
+                    lower
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with('-'))
+                })
+            };
         if count == 0 && !first_upper {
             return at;
         }
         if !(first_upper || particle) {
             break;
         }
-        if first_upper
-            && (MONTHS.contains(&lower.as_str()) || STOP_CAPITALS.contains(&lower.as_str()))
-        {
+        if first_upper && (lower_in(w, MONTHS) || lower_in(w, STOP_CAPITALS)) {
             break;
         }
         // the name must be contiguous: no punctuation between the words
