@@ -104,42 +104,94 @@ fn fold_ascii(s: &str) -> String {
 pub struct Normalized {
     /// The plain text.
     pub text: String,
-    /// `map[i]` is the original byte offset of plain byte `i`; `map[text.len()]` is the
-    /// original length. Empty when the text is its own plain form (most English news),
-    /// where every offset maps to itself: a document costs no eight bytes per byte.
-    map: Vec<usize>,
+    /// Where the plain text stops following the original byte for byte, or starts again:
+    /// sorted by plain offset. Empty when the text is its own plain form (most English
+    /// news), where every offset maps to itself.
+    steps: Vec<Step>,
+    /// The length of the original.
+    original_len: usize,
+}
+
+/// From plain byte `plain` on (up to the next step), the original offset is
+/// `original + (i - plain)` for plain byte `i` when `same` (a stretch copied as it is),
+/// and `original` for every byte when not (the plain form of one character).
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    plain: usize,
+    original: usize,
+    same: bool,
 }
 
 impl Normalized {
     /// Normalises `original`.
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
+        let mut steps = Vec::new();
+        // ASCII other than tab, backtick and carriage return is its own plain form
+        let same = |b: u8| b.is_ascii() && !matches!(b, b'\t' | b'`' | b'\r');
+        let bytes = original.as_bytes();
         if original.is_ascii() && !original.contains('\t') && !original.contains('`') {
             text.push_str(original);
             return Normalized {
                 text,
-                map: Vec::new(),
+                steps,
+                original_len: original.len(),
             };
         }
-        let mut map = Vec::with_capacity(original.len() + 1);
-        for (offset, c) in original.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| !same(b))
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                steps.push(Step {
+                    plain: text.len(),
+                    original: i,
+                    same: true,
+                });
+                text.push_str(&original[i..i + run]);
+                i += run;
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
             let before = text.len();
             if c == '\r' {
                 text.push('\n');
             } else {
                 plain(c, &mut text);
             }
-            map.extend(std::iter::repeat_n(offset, text.len() - before));
+            if text.len() > before {
+                steps.push(Step {
+                    plain: before,
+                    original: i,
+                    same: false,
+                });
+            }
+            i += c.len_utf8();
         }
-        map.push(original.len());
-        Normalized { text, map }
+        Normalized {
+            text,
+            steps,
+            original_len: original.len(),
+        }
     }
 
     /// The original byte offset of plain byte `i`.
     pub fn original_offset(&self, i: usize) -> usize {
-        match self.map.last() {
-            None => i.min(self.text.len()),
-            Some(&len) => self.map.get(i).copied().unwrap_or(len),
+        if self.steps.is_empty() {
+            return i.min(self.text.len());
+        }
+        if i >= self.text.len() {
+            return self.original_len;
+        }
+        let k = self.steps.partition_point(|s| s.plain <= i);
+        match self.steps.get(k.wrapping_sub(1)) {
+            Some(s) if s.same => s.original + (i - s.plain),
+            Some(s) => s.original,
+            None => 0,
         }
     }
 
@@ -200,5 +252,57 @@ mod tests {
         let start = n.text.find("Akar's").unwrap();
         let (s, e) = n.original_span(start, start + 6, original);
         assert_eq!(&original[s..e], "Akar’s");
+    }
+    /// The plain text and, for every plain byte, the original offset of the character
+    /// it came from, built one character at a time.
+    fn byte_by_byte(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (offset, c) in original.char_indices() {
+            let before = text.len();
+            if c == '\r' {
+                text.push('\n');
+            } else {
+                plain(c, &mut text);
+            }
+            map.extend(std::iter::repeat_n(offset, text.len() - before));
+        }
+        (text, map)
+    }
+
+    #[test]
+    fn offsets_are_those_of_a_byte_by_byte_map() {
+        let pieces = [
+            "Haftar", " ", "’s", "“", "é", "\t", "\r\n", "…", "ﬁ", "e\u{301}", "\u{301}",
+            "\u{200B}", "`", "—", "Türkiye", ".", "\u{00A0}",
+        ];
+        let mut seed = 5u64;
+        for _ in 0..2000 {
+            let mut original = String::new();
+            for _ in 0..8 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                original.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let norm = Normalized::new(&original);
+            let fast = original.is_ascii() && !original.contains(['\t', '`']);
+            if fast {
+                assert_eq!(norm.text, original);
+                continue;
+            }
+            let (text, map) = byte_by_byte(&original);
+            assert_eq!(norm.text, text, "{original:?}");
+            for (i, &o) in map.iter().enumerate() {
+                assert_eq!(norm.original_offset(i), o, "{original:?} at {i}");
+            }
+            for i in text.len()..text.len() + 2 {
+                assert_eq!(
+                    norm.original_offset(i),
+                    original.len(),
+                    "{original:?} at {i}"
+                );
+            }
+        }
     }
 }
