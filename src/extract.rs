@@ -204,6 +204,10 @@ impl Extractor {
         let mut mi = 0;
         // the first referring word not before this sentence
         let mut ri = 0;
+        // the mentions, tokens and references of one sentence, reused for the next
+        let mut here: Vec<&Mention> = Vec::new();
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut refs: Vec<(usize, RefKind)> = Vec::new();
         for (si, span) in spans.iter().enumerate() {
             if span.end - span.start > MAX_SENTENCE_BYTES {
                 let (os, oe) = norm.original_span(span.start, span.end, text);
@@ -215,7 +219,7 @@ impl Extractor {
             while mi < mentions.len() && mentions[mi].end <= span.start {
                 mi += 1;
             }
-            let mut here: Vec<&Mention> = Vec::new();
+            here.clear();
             let mut k = mi;
             while k < mentions.len() && mentions[k].start < span.end {
                 if mentions[k].end <= span.end {
@@ -233,7 +237,7 @@ impl Extractor {
             if !trace && !may_refer && here.iter().all(|m| m.modifier) {
                 continue;
             }
-            let (toks, refs) = tokenize(plain, &lower, *span, &here, &table);
+            tokenize(plain, &lower, *span, &here, &table, &mut toks, &mut refs);
             // the speaker of quoted words in this sentence
             let speaker = find_speaker(&toks, &self.lexicon).or_else(|| {
                 if toks.iter().any(|t| matches!(t, Tok::Punct('"'))) {
@@ -242,7 +246,6 @@ impl Extractor {
                     None
                 }
             });
-            let mut toks = toks;
             let mut both_sides: Vec<(usize, (usize, usize))> = Vec::new();
             let mut ri = 0;
             for pos in 0..toks.len() {
@@ -593,18 +596,20 @@ fn lowercase<'t>(text: &str, lower: &'t str, start: usize, end: usize) -> Cow<'t
     }
 }
 
-/// Tokens of one sentence, and the positions of pronouns and descriptions to resolve.
-/// `lower` is `plain` with its ASCII letters in lower case.
+/// Tokens of one sentence into `toks`, and the positions of pronouns and descriptions
+/// to resolve into `refs` (both emptied first, so that one pair of buffers serves a
+/// whole document). `lower` is `plain` with its ASCII letters in lower case.
 fn tokenize<'t>(
     plain: &str,
     lower: &'t str,
     span: Span,
     mentions: &[&Mention],
     table: &ActorTable<'_>,
-) -> (Vec<Tok<'t>>, Vec<(usize, RefKind)>) {
-    // about one token per five bytes of news text
-    let mut toks = Vec::with_capacity((span.end - span.start) / 5 + 4);
-    let mut refs = Vec::new();
+    toks: &mut Vec<Tok<'t>>,
+    refs: &mut Vec<(usize, RefKind)>,
+) {
+    toks.clear();
+    refs.clear();
     let mut i = span.start;
     let mut mi = 0;
     let text = &plain[..span.end];
@@ -739,7 +744,6 @@ fn tokenize<'t>(
         }
         i += c.len_utf8();
     }
-    (toks, refs)
 }
 
 /// The next word of `text` from byte `at` on, in lower case (`lower` as for
