@@ -15,6 +15,10 @@ pub(crate) struct PhraseIndex {
     phrases: Vec<Vec<String>>,
     /// For each first word, the indices of the phrases starting with it, in order.
     by_first: foldhash::HashMap<String, Vec<usize>>,
+    /// Bit `len` (at most 63) of `shapes[b]` is set when some first word starts with
+    /// byte `b` and is `len` bytes long: most words start no phrase, and a clear bit
+    /// says so without a table lookup.
+    shapes: Box<[u64]>,
     /// Every index, in order, when some phrase is empty: an empty phrase fits anywhere.
     all: Option<Vec<usize>>,
 }
@@ -31,9 +35,16 @@ impl PhraseIndex {
             .iter()
             .any(Vec::is_empty)
             .then(|| (0..phrases.len()).collect());
+        let mut shapes = vec![0u64; 256].into_boxed_slice();
+        for first in by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                shapes[usize::from(b)] |= shape_bit(first);
+            }
+        }
         PhraseIndex {
             phrases,
             by_first,
+            shapes,
             all,
         }
     }
@@ -51,6 +62,12 @@ impl PhraseIndex {
             return all;
         }
         first
+            .filter(|w| {
+                w.as_bytes()
+                    .first()
+                    .and_then(|&b| self.shapes.get(usize::from(b)))
+                    .is_some_and(|s| s & shape_bit(w) != 0)
+            })
             .and_then(|w| self.by_first.get(w))
             .map_or(&[], Vec::as_slice)
     }
@@ -59,6 +76,11 @@ impl PhraseIndex {
     pub(crate) fn has_empty(&self) -> bool {
         self.all.is_some()
     }
+}
+
+/// The bit of a word's length in [`PhraseIndex`]'s shapes.
+fn shape_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 /// The lexicon compiled into the binary.
