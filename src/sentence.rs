@@ -129,7 +129,8 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     // in lower case; ASCII words (most) compared without lowering them
     let listed = |list: &[&str]| {
         if word.is_ascii() {
-            list.iter().any(|a| a.eq_ignore_ascii_case(word))
+            // no abbreviation is longer than six letters
+            word.len() <= 6 && list.iter().any(|a| a.eq_ignore_ascii_case(word))
         } else {
             list.contains(&word.to_lowercase().as_str())
         }
@@ -157,6 +158,11 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_six_letters() {
+        assert!(ABBREVIATIONS.iter().chain(TITLE_ABBREVIATIONS).all(|a| a.len() <= 6));
     }
 
     #[test]
