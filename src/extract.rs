@@ -117,11 +117,14 @@ impl Extractor {
     pub fn new(actors: Vec<Actor>, lexicon: Lexicon) -> Self {
         let matcher = Matcher::new(&actors, &lexicon);
         Extractor {
-            known_ids: actors
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.clone(), i))
-                .collect(),
+            known_ids: {
+                // the first actor with an id is the one `name_of` and `by_id` find
+                let mut ids = foldhash::HashMap::default();
+                for (i, a) in actors.iter().enumerate() {
+                    ids.entry(a.id.clone()).or_insert(i);
+                }
+                ids
+            },
             actors,
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
@@ -172,7 +175,7 @@ impl Extractor {
         // what words are borrowed from, in lower case
         let lower = plain.to_ascii_lowercase();
         let spans = sentence::split(plain);
-        let mut table = ActorTable::new(&self.actors);
+        let mut table = ActorTable::indexed(&self.actors, &self.known_ids);
         let (mut mentions, referring) = self.matcher.find_with_references(plain, &mut table);
         // New actors take ids that cannot clash with the registry, before any claim names
         // them: "Marshal Khalifa  Haftar" (two spaces) is a newcomer whose slug is the

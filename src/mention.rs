@@ -67,6 +67,8 @@ pub struct ActorTable<'a> {
     /// Folded name of each new actor -> its index in `new`, so that a document naming
     /// thousands of newcomers is not read in quadratic time.
     new_names: HashMap<String, usize>,
+    /// Id -> index of the first registry actor with that id, when the caller has one.
+    known_ids: Option<&'a HashMap<String, usize>>,
 }
 
 impl<'a> ActorTable<'a> {
@@ -76,6 +78,16 @@ impl<'a> ActorTable<'a> {
             known,
             new: Vec::new(),
             new_names: HashMap::default(),
+            known_ids: None,
+        }
+    }
+
+    /// [`ActorTable::new`], with `known_ids` mapping each id to the index of the first
+    /// actor of `known` with that id, so that ids are looked up without a scan.
+    pub(crate) fn indexed(known: &'a [Actor], known_ids: &'a HashMap<String, usize>) -> Self {
+        ActorTable {
+            known_ids: Some(known_ids),
+            ..ActorTable::new(known)
         }
     }
 }
@@ -92,10 +104,11 @@ impl ActorTable<'_> {
 
     /// The actor with this id, registry or new.
     pub fn by_id(&self, id: &str) -> Option<&Actor> {
-        self.known
-            .iter()
-            .chain(self.new.iter())
-            .find(|a| a.id == id)
+        let known = match self.known_ids {
+            Some(ids) => ids.get(id).and_then(|&i| self.known.get(i)),
+            None => self.known.iter().find(|a| a.id == id),
+        };
+        known.or_else(|| self.new.iter().find(|a| a.id == id))
     }
 
     /// Adds a new actor unless one with the same name exists; returns its index.

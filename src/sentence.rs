@@ -162,7 +162,10 @@ mod tests {
 
     #[test]
     fn no_abbreviation_is_longer_than_six_letters() {
-        assert!(ABBREVIATIONS.iter().chain(TITLE_ABBREVIATIONS).all(|a| a.len() <= 6));
+        assert!(ABBREVIATIONS
+            .iter()
+            .chain(TITLE_ABBREVIATIONS)
+            .all(|a| a.len() <= 6));
     }
 
     #[test]
