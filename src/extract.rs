@@ -516,6 +516,10 @@ impl Rivals {
 /// actor itself count most, then mentions of the actors it belongs to ("National Unity
 /// Government" in a text that names Myanmar).
 fn choose_alternatives(mentions: &mut [Mention], table: &ActorTable<'_>) {
+    // most documents name nothing ambiguous: nothing to weigh
+    if mentions.iter().all(|m| m.alternatives.is_empty()) {
+        return;
+    }
     // how often each actor id is named, directly or through an actor that belongs to it
     let mut direct: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     let mut context: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
