@@ -195,6 +195,8 @@ impl Extractor {
             taken.insert(a.id.clone());
         }
         choose_alternatives(&mut mentions, &table);
+        // which new actors some claim names (they all come from the mentions)
+        let mut new_used = vec![false; table.new.len()];
         let mut memory = Memory::default();
         let mut out = Extraction {
             doc: doc.to_string(),
@@ -333,6 +335,14 @@ impl Extractor {
             let (os, oe) = norm.original_span(span.start, span.end, text);
             let sentence_text = &text[os..oe];
             for f in &found {
+                for actor in [f.source, f.target] {
+                    if let Some(used) = actor
+                        .checked_sub(self.actors.len())
+                        .and_then(|k| new_used.get_mut(k))
+                    {
+                        *used = true;
+                    }
+                }
                 out.claims.push(Claim {
                     source: table.get(f.source).id.clone(),
                     kind: f.kind,
@@ -391,21 +401,11 @@ impl Extractor {
             ));
         }
         // only new actors that some claim uses are kept
-        let used: foldhash::HashSet<&str> = out
-            .claims
-            .iter()
-            .flat_map(|c| [c.source.as_str(), c.target.as_str()])
-            .collect();
-        let keep: Vec<bool> = table
-            .new
-            .iter()
-            .map(|a| used.contains(a.id.as_str()))
-            .collect();
         out.new_actors = table
             .new
             .into_iter()
-            .zip(keep)
-            .filter_map(|(a, keep)| keep.then_some(a))
+            .zip(new_used)
+            .filter_map(|(a, used)| used.then_some(a))
             .collect();
         out
     }
