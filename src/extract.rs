@@ -295,8 +295,7 @@ impl Extractor {
                     }
                 }
                 // "the al Qaeda-linked group": a qualifier is not what later words refer to
-                if let (Tok::Actor { actor, .. }, false) = (&toks[pos], is_qualifier(&toks, pos)) {
-                    let actor = *actor;
+                if let Some(actor) = toks[pos].actor().filter(|_| !is_qualifier(&toks, pos)) {
                     memory.push(Seen {
                         actor,
                         sentence: si,
@@ -592,6 +591,11 @@ const AGENT_NOUNS: &[&str] = &[
     "warships",
 ];
 
+/// The character at byte `i` of `text` (a space past the end).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
 /// `text[start..end]` in lower case. An ASCII word (most) is borrowed from `lower`, the
 /// text with its ASCII letters in lower case; others follow the general Unicode rules.
 fn lowercase<'t>(text: &str, lower: &'t str, start: usize, end: usize) -> Cow<'t, str> {
@@ -641,21 +645,35 @@ fn tokenize<'t>(
             mi += 1;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = char_at(text, i);
         if c.is_alphanumeric() {
             let start = i;
+            let mut ascii = true;
+            // the next mention's start, where a word must stop
+            let stop = mentions.get(mi).map_or(usize::MAX, |m| m.start);
             while i < span.end {
-                let d = text[i..].chars().next().unwrap_or(' ');
-                if d.is_alphanumeric() {
-                    i += d.len_utf8();
-                } else {
+                let b = text.as_bytes()[i];
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                } else if b.is_ascii() {
                     break;
+                } else {
+                    let d = char_at(text, i);
+                    if !d.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    i += d.len_utf8();
                 }
-                if mi < mentions.len() && mentions[mi].start == i {
+                if i == stop {
                     break;
                 }
             }
-            let w = lowercase(text, lower, start, i);
+            let w = if ascii {
+                Cow::Borrowed(&lower[start..i])
+            } else {
+                lowercase(text, lower, start, i)
+            };
             // n't
             if w.ends_with('n') && text[i..].starts_with("'t") {
                 let stem = &w[..w.len() - 1];
