@@ -984,17 +984,30 @@ fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// Reads the corpus named by `inputs` in batches on a rayon pool and hands each document
-/// and its extraction to `sink`, in input order; `sink` returns false to stop early (a
-/// closed pipe). Problems with single files or lines are printed and reading goes on;
-/// when nothing could be read at all, the result is an error (already printed).
-fn for_each_extraction(
+/// What a worker hands back for one document: its counts, its warnings and what
+/// `render` made of its extraction.
+struct Done<R> {
+    sentences: usize,
+    claims: usize,
+    warnings: Vec<String>,
+    rendered: R,
+}
+
+/// Reads the corpus named by `inputs` in batches on a rayon pool. Each document's
+/// extraction is turned by `render` into what `sink` needs, on the worker that read it
+/// (so that writing output is shared by the cores too); `sink` gets each document and
+/// that, in input order, and returns false to stop early (a closed pipe). Problems with
+/// single files or lines are printed and reading goes on; when nothing could be read at
+/// all, the result is an error (already printed).
+fn for_each_extraction<R: Send>(
     inputs: &[PathBuf],
     corpus: &CorpusArgs,
     extractor: &geokg::extract::Extractor,
     trace: bool,
-    mut sink: impl FnMut(&Document, geokg::extract::Extraction) -> Result<bool, Vec<Error>>,
+    render: impl Fn(geokg::extract::Extraction) -> R + Sync,
+    mut sink: impl FnMut(&Document, R) -> Result<bool, Vec<Error>>,
 ) -> Result<Stats, Vec<Error>> {
+    use rayon::prelude::*;
     let started = std::time::Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(corpus.threads.unwrap_or(0))
@@ -1009,16 +1022,29 @@ fn for_each_extraction(
     let mut go_on = true;
     let mut run_batch =
         |batch: &mut Vec<Document>, stats: &mut Stats| -> Result<bool, Vec<Error>> {
-            let done = pool.install(|| extractor.extract_batch(batch, trace));
-            for (doc, ex) in batch.iter().zip(done) {
-                for w in &ex.warnings {
+            let done: Vec<Done<R>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| {
+                        let mut ex = extractor.extract_document(d, trace);
+                        Done {
+                            sentences: ex.sentence_count,
+                            claims: ex.claims.len(),
+                            warnings: std::mem::take(&mut ex.warnings),
+                            rendered: render(ex),
+                        }
+                    })
+                    .collect()
+            });
+            for (doc, done) in batch.iter().zip(done) {
+                for w in &done.warnings {
                     bar.suspend(|| eprintln!("geokg: warning: {w}"));
                 }
                 stats.documents += 1;
-                stats.sentences += ex.sentence_count;
-                stats.claims += ex.claims.len();
+                stats.sentences += done.sentences;
+                stats.claims += done.claims;
                 stats.bytes += doc.text.len();
-                if !sink(doc, ex)? {
+                if !sink(doc, done.rendered)? {
                     return Ok(false);
                 }
             }
@@ -1170,10 +1196,12 @@ fn run_extract(
     let mut out = Out::new();
     let mut found = false;
     let mut elements = 0usize;
-    for_each_extraction(inputs, corpus, &extractor, explain, |_doc, ex| {
+    // each document's output is written on the worker that read it; JSON array elements
+    // get their separators here, in order
+    let render = |ex: geokg::extract::Extraction| {
         let lines = extractor.lines(&ex);
-        found |= !lines.is_empty();
         let mut text = String::new();
+        let mut pretty = Vec::new();
         if explain {
             text = explain_text(&ex);
         } else {
@@ -1187,13 +1215,7 @@ fn run_extract(
                 ExtractFormat::Fragments => {
                     text = graphfile::Fragment::of(&ex).to_line();
                 }
-                ExtractFormat::Json => {
-                    for l in &lines {
-                        text.push_str(if elements == 0 { "[\n" } else { ",\n" });
-                        text.push_str(&pretty_element(l));
-                        elements += 1;
-                    }
-                }
+                ExtractFormat::Json => pretty = lines.iter().map(pretty_element).collect(),
                 ExtractFormat::Text => {
                     for l in &lines {
                         text.push_str(&format!(
@@ -1211,8 +1233,24 @@ fn run_extract(
                 }
             }
         }
-        out.write(&text)
-    })?;
+        (!lines.is_empty(), text, pretty)
+    };
+    for_each_extraction(
+        inputs,
+        corpus,
+        &extractor,
+        explain,
+        render,
+        |_doc, (any, mut text, pretty)| {
+            found |= any;
+            for element in pretty {
+                text.push_str(if elements == 0 { "[\n" } else { ",\n" });
+                text.push_str(&element);
+                elements += 1;
+            }
+            out.write(&text)
+        },
+    )?;
     if format == ExtractFormat::Json && !explain {
         out.write(if elements == 0 { "[]\n" } else { "\n]\n" })?;
     }
@@ -1251,16 +1289,23 @@ fn run_build(
     let stats = if articles.is_empty() {
         Stats::default()
     } else {
-        for_each_extraction(articles, corpus, &extractor, false, |doc, ex| {
-            if !seen_docs.insert(doc.id.clone()) {
-                eprintln!(
+        for_each_extraction(
+            articles,
+            corpus,
+            &extractor,
+            false,
+            |ex| ex,
+            |doc, ex| {
+                if !seen_docs.insert(doc.id.clone()) {
+                    eprintln!(
                     "geokg: warning: document \"{}\" read more than once; claims it repeats count once",
                     doc.id
                 );
-            }
-            builder.add_extraction(ex);
-            Ok(true)
-        })?
+                }
+                builder.add_extraction(ex);
+                Ok(true)
+            },
+        )?
     };
     let graph = builder.finish().map_err(|e| vec![e])?;
     write_file(output, graphfile::to_json(&graph))?;
