@@ -984,6 +984,28 @@ fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
+/// The next batch of the corpus: its documents (up to [`BATCH_DOCS`] or
+/// [`BATCH_BYTES`]), the warnings and problems met while reading them, in order, and
+/// whether the corpus ended.
+fn read_batch(reader: &mut Reader) -> (Vec<Document>, Vec<Item>, bool) {
+    let mut docs = Vec::new();
+    let mut notes = Vec::new();
+    let mut bytes = 0;
+    loop {
+        match reader.next() {
+            Some(Item::Document(d)) => {
+                bytes += d.text.len();
+                docs.push(d);
+            }
+            Some(note) => notes.push(note),
+            None => return (docs, notes, true),
+        }
+        if docs.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+            return (docs, notes, false);
+        }
+    }
+}
+
 /// What a worker hands back for one document: its counts, its warnings and what
 /// `render` made of its extraction.
 struct Done<R> {
@@ -993,9 +1015,10 @@ struct Done<R> {
     rendered: R,
 }
 
-/// Reads the corpus named by `inputs` in batches on a rayon pool. Each document's
-/// extraction is turned by `render` into what `sink` needs, on the worker that read it
-/// (so that writing output is shared by the cores too); `sink` gets each document and
+/// Reads the corpus named by `inputs` in batches on a rayon pool, reading the next batch
+/// while the workers extract one. Each document's extraction is turned by `render` into
+/// what `sink` needs, on the worker that read it (so that writing output is shared by
+/// the cores too); `sink` gets each document and
 /// that, in input order, and returns false to stop early (a closed pipe). Problems with
 /// single files or lines are printed and reading goes on; when nothing could be read at
 /// all, the result is an error (already printed).
@@ -1017,13 +1040,24 @@ fn for_each_extraction<R: Send>(
     let bar = progress_bar(reader.total_bytes(), corpus.quiet);
     let mut stats = Stats::default();
     let mut problems = 0;
-    let mut batch: Vec<Document> = Vec::new();
-    let mut batch_bytes = 0;
-    let mut go_on = true;
-    let mut run_batch =
-        |batch: &mut Vec<Document>, stats: &mut Stats| -> Result<bool, Vec<Error>> {
-            let done: Vec<Done<R>> = pool.install(|| {
-                batch
+    // the next batch is read on this thread while the workers extract the one before
+    let (mut docs, mut notes, mut end) = read_batch(&mut reader);
+    loop {
+        for note in notes.drain(..) {
+            match note {
+                Item::Warning(w) => bar.suspend(|| eprintln!("geokg: warning: {w}")),
+                Item::Problem(e) => {
+                    problems += 1;
+                    bar.suspend(|| eprintln!("geokg: {e}"));
+                }
+                Item::Document(_) => {}
+            }
+        }
+        let mut done: Vec<Done<R>> = Vec::new();
+        let mut following = (Vec::new(), Vec::new(), true);
+        pool.in_place_scope(|scope| {
+            scope.spawn(|_| {
+                done = docs
                     .par_iter()
                     .map(|d| {
                         let mut ex = extractor.extract_document(d, trace);
@@ -1034,43 +1068,31 @@ fn for_each_extraction<R: Send>(
                             rendered: render(ex),
                         }
                     })
-                    .collect()
+                    .collect();
             });
-            for (doc, done) in batch.iter().zip(done) {
-                for w in &done.warnings {
-                    bar.suspend(|| eprintln!("geokg: warning: {w}"));
-                }
-                stats.documents += 1;
-                stats.sentences += done.sentences;
-                stats.claims += done.claims;
-                stats.bytes += doc.text.len();
-                if !sink(doc, done.rendered)? {
-                    return Ok(false);
-                }
+            if !end {
+                following = read_batch(&mut reader);
             }
-            batch.clear();
-            Ok(true)
-        };
-    while go_on {
-        let item = reader.next();
-        let end = item.is_none();
-        match item {
-            Some(Item::Document(d)) => {
-                batch_bytes += d.text.len();
-                batch.push(d);
+        });
+        let mut go_on = true;
+        for (doc, done) in docs.iter().zip(done) {
+            for w in &done.warnings {
+                bar.suspend(|| eprintln!("geokg: warning: {w}"));
             }
-            Some(Item::Warning(w)) => bar.suspend(|| eprintln!("geokg: warning: {w}")),
-            Some(Item::Problem(e)) => {
-                problems += 1;
-                bar.suspend(|| eprintln!("geokg: {e}"));
+            stats.documents += 1;
+            stats.sentences += done.sentences;
+            stats.claims += done.claims;
+            stats.bytes += doc.text.len();
+            if !sink(doc, done.rendered)? {
+                go_on = false;
+                break;
             }
-            None => {}
         }
-        if end || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            go_on = run_batch(&mut batch, &mut stats)? && !end;
-            batch_bytes = 0;
-            bar.set_position(reader.bytes_read());
+        bar.set_position(reader.bytes_read());
+        if end || !go_on {
+            break;
         }
+        (docs, notes, end) = following;
     }
     bar.finish_and_clear();
     if stats.documents == 0 && problems > 0 {
