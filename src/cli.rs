@@ -328,7 +328,8 @@ struct CorpusArgs {
     /// ({"id", "title", "date", "url", "text"}), whatever the file names.
     #[arg(long)]
     jsonl: bool,
-    /// Worker threads for extraction (default: RAYON_NUM_THREADS, else all cores).
+    /// Worker threads for extraction (default: RAYON_NUM_THREADS, else all cores); the
+    /// main thread reads the input beside them.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
     /// No progress bar and no summary line on standard error.
