@@ -330,3 +330,66 @@ fn merge_names_the_file_and_line_of_a_bad_fragment() {
         "{help}"
     );
 }
+
+/// A corpus of several batches (1024 documents each): the next batch is read while the
+/// workers extract the one before, and still the claims come out in input order, and so
+/// do the messages: for each batch in turn, the lines that are not articles (found when
+/// reading it), then the sentences too long to read (found when extracting it), whatever
+/// the number of threads.
+#[test]
+fn a_corpus_of_several_batches_keeps_claims_and_messages_in_order() {
+    let dir = temp_dir("batches");
+    let mut corpus = String::new();
+    // (batch, message) in the order they must come
+    let mut expected: Vec<(usize, bool, String)> = Vec::new();
+    let long = format!("Word{}", " word".repeat(2000));
+    let mut line = 0;
+    for i in 0..3000 {
+        let batch = i / 1024;
+        if i % 700 == 350 {
+            corpus.push_str("not an article\n");
+            line += 1;
+            expected.push((batch, false, format!("news.jsonl:{line}:")));
+        }
+        let text = if i % 700 == 600 {
+            expected.push((batch, true, format!("a{i:04}: sentence 1")));
+            format!("Egypt backs Haftar. {long}.")
+        } else {
+            "Egypt backs Haftar. Turkey condemned Haftar.".to_string()
+        };
+        corpus.push_str(&serde_json::json!({"id": format!("a{i:04}"), "text": text}).to_string());
+        corpus.push('\n');
+        line += 1;
+    }
+    // within a batch, reading's messages before extraction's
+    expected.sort_by_key(|(batch, extracting, _)| (*batch, *extracting));
+    let path = dir.join("news.jsonl");
+    std::fs::write(&path, corpus).unwrap();
+    let path = path.to_str().unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let r = run(["extract", path, "--format", "jsonl", "--threads", threads]).expect_code(0);
+        let messages: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.contains("expected") || l.contains("longer than"))
+            .collect();
+        assert_eq!(messages.len(), expected.len(), "{}", r.stderr);
+        for (got, (_, _, want)) in messages.iter().zip(&expected) {
+            assert!(
+                got.contains(want.as_str()),
+                "{got} should name {want}\n{}",
+                r.stderr
+            );
+        }
+        let docs: Vec<String> = lines(&r.stdout).into_iter().map(|l| l.doc).collect();
+        assert_eq!(
+            docs.len(),
+            2 * 3000 - 4,
+            "two claims a document, one where a sentence is too long"
+        );
+        assert!(docs.windows(2).all(|w| w[0] <= w[1]), "claims out of order");
+        outputs.push(r.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}
