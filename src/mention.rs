@@ -1560,14 +1560,11 @@ mod tests {
             "\u{212A}",
             "İ",
         ];
-        let mut seed = 7u64;
+        let mut rng = crate::synth::Rng::new(7);
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..12 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                text.push_str(rng.pick(&pieces));
             }
             let mut scanned = m.scan(&text).names;
             scanned.sort_unstable();
@@ -1638,14 +1635,11 @@ mod tests {
             ".",
             "\n",
         ];
-        let mut seed = 11u64;
+        let mut rng = crate::synth::Rng::new(11);
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..10 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                text.push_str(rng.pick(&pieces));
             }
             let runs: Vec<(usize, usize)> = Runs::new(&text).map(|(s, e, _)| (s, e)).collect();
             let found = standalone_words(&text, &runs, &wanted);
