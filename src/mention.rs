@@ -1312,11 +1312,7 @@ fn words_from(text: &str, at: usize) -> impl Iterator<Item = (usize, usize, usiz
 /// Is `word` in lower case one of `list` (lower-case words)? Without allocating for
 /// ASCII words.
 fn lower_in(word: &str, list: &[&str]) -> bool {
-    if word.is_ascii() {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
-    } else {
-        list.contains(&word.to_lowercase().as_str())
-    }
+    list.iter().any(|w| lower_equals(word, w))
 }
 
 fn prev_word(text: &str, at: usize) -> &str {
