@@ -208,7 +208,7 @@ impl Extractor {
         let mut opposed = Rivals::default();
         let mut mi = 0;
         // the first referring word not before this sentence
-        let mut ri = 0;
+        let mut next_referring = 0;
         // the mentions, tokens and references of one sentence, reused for the next
         let mut here: Vec<&Mention> = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
@@ -235,10 +235,13 @@ impl Extractor {
             // A sentence that names no actor and holds no word that could refer to one
             // reads to nothing and changes nothing later sentences see: most sentences
             // of the news are like that, and tokenizing them is most of the work.
-            while ri < referring.len() && referring[ri] < span.start {
-                ri += 1;
+            while referring
+                .get(next_referring)
+                .is_some_and(|&r| r < span.start)
+            {
+                next_referring += 1;
             }
-            let may_refer = referring.get(ri).is_some_and(|&r| r < span.end);
+            let may_refer = referring.get(next_referring).is_some_and(|&r| r < span.end);
             if !trace && !may_refer && here.iter().all(|m| m.modifier) {
                 continue;
             }
