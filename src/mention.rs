@@ -572,7 +572,12 @@ impl Matcher {
         }
         // an ASCII-case-insensitive match of whole characters: `e` is a character boundary
         let found = &text[s..e];
-        if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
+        let runs_on = match text.as_bytes().get(e) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text[e..].chars().next().is_some_and(char::is_alphanumeric),
+        };
+        if runs_on {
             return;
         }
         let pat = self.patterns[p];
@@ -581,8 +586,14 @@ impl Matcher {
             if found != pattern {
                 return;
             }
-        } else if pat.capital_first && !found.chars().next().is_some_and(char::is_uppercase) {
-            return;
+        } else if pat.capital_first {
+            let capital = match found.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => found.chars().next().is_some_and(char::is_uppercase),
+            };
+            if !capital {
+                return;
+            }
         }
         out.push((s, e, p));
     }
@@ -1260,8 +1271,14 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 /// End of the word starting at `s`: letters and digits, inner hyphens, and the dots of a
 /// short abbreviation ("U.S.").
 fn word_end(text: &str, s: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = s;
     while i < text.len() {
+        // ASCII letters and digits a byte at a time
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         if c.is_alphanumeric()
             || (c == '-' && i > s)
@@ -1312,6 +1329,14 @@ fn words_from(text: &str, at: usize) -> impl Iterator<Item = (usize, usize, usiz
 /// Is `word` in lower case one of `list` (lower-case words)? Without allocating for
 /// ASCII words.
 fn lower_in(word: &str, list: &[&str]) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        // lowered once, then compared whole
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return list.iter().any(|w| w.as_bytes() == lower);
+    }
     list.iter().any(|w| lower_equals(word, w))
 }
 

@@ -99,6 +99,35 @@ fn fold_ascii(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// ASCII other than tab, backtick and carriage return is its own plain form.
+fn same(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t' | b'`' | b'\r')
+}
+
+/// How many bytes from the start of `bytes` are [`same`]: eight at a time.
+fn same_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // a high bit in each byte of `x` that is zero, and none in a word with no zero byte
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut i = 0;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let other = (x & HIGH)
+            | zero(x ^ (ONES * u64::from(b'\t')))
+            | zero(x ^ (ONES * u64::from(b'`')))
+            | zero(x ^ (ONES * u64::from(b'\r')));
+        if other != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| !same(b))
+        .unwrap_or(bytes.len() - i)
+}
+
 /// A document in plain form, with a map from its bytes back to the original.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -127,8 +156,6 @@ impl Normalized {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut steps = Vec::new();
-        // ASCII other than tab, backtick and carriage return is its own plain form
-        let same = |b: u8| b.is_ascii() && !matches!(b, b'\t' | b'`' | b'\r');
         let bytes = original.as_bytes();
         if original.is_ascii() && !original.contains('\t') && !original.contains('`') {
             text.push_str(original);
@@ -140,10 +167,7 @@ impl Normalized {
         }
         let mut i = 0;
         while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| !same(b))
-                .unwrap_or(bytes.len() - i);
+            let run = same_run(&bytes[i..]);
             if run > 0 {
                 steps.push(Step {
                     plain: text.len(),
@@ -238,6 +262,20 @@ mod tests {
             "U.S.-backed GNA",
         ] {
             assert_eq!(fold(s), fold_any(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn same_run_stops_where_a_byte_by_byte_search_does() {
+        let mut rng = crate::synth::Rng::new(7);
+        let alphabet: &[u8] = b"ab .\t`\r\n\x7f\xc3\xa9Z0";
+        for _ in 0..20_000 {
+            let len = rng.below(40);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let expected = bytes.iter().position(|&b| !same(b)).unwrap_or(bytes.len());
+            assert_eq!(same_run(&bytes), expected, "{bytes:?}");
         }
     }
 

@@ -37,6 +37,8 @@ pub fn split(text: &str) -> Vec<Span> {
     };
     // the next line break at or after `i` (the text's length when there is none)
     let mut next_break = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+    // the last line break before `i`: every line break is looked at, in order
+    let mut last_break: Option<usize> = None;
     while i < bytes.len() {
         // only line breaks and sentence marks matter: skip to the next one
         if next_break < i {
@@ -52,7 +54,8 @@ pub fn split(text: &str) -> Vec<Span> {
         if b == b'\n' {
             // blank line, or a line that ends without punctuation and is followed by a
             // capitalised line: a headline or a caption
-            let line_start = text[..i].rfind('\n').map_or(start, |p| (p + 1).max(start));
+            let line_start = last_break.map_or(start, |p| (p + 1).max(start));
+            last_break = Some(i);
             let line = text[line_start..i].trim();
             let mut j = i + 1;
             while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\r') {
@@ -117,11 +120,21 @@ pub fn split(text: &str) -> Vec<Span> {
 /// Is the period at `dot` part of an abbreviation or an initial?
 fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     let before = &text[..dot];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |(p, c)| p + c.len_utf8());
+    // back over ASCII letters, digits and dots a byte at a time; character by character
+    // from the first other byte that is not ASCII
+    let ascii_start = before
+        .bytes()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || b == b'.'))
+        .map_or(0, |p| p + 1);
+    let word_start = if ascii_start > 0 && !before.as_bytes()[ascii_start - 1].is_ascii() {
+        before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+            .map_or(0, |(p, c)| p + c.len_utf8())
+    } else {
+        ascii_start
+    };
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
