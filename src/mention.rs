@@ -1077,15 +1077,49 @@ impl<'t> Runs<'t> {
     }
 }
 
+/// A high bit in each byte of `x` that is an ASCII letter or digit, and nowhere else.
+#[inline]
+fn alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // per byte, the low seven bits plus a constant: the high bit is set from `lo` on
+    // (no carry reaches the next byte)
+    let from = |low: u64, lo: u8| low + ONES * u64::from(0x80 - lo);
+    let low = x & !HIGH;
+    let digit = from(low, b'0') & !from(low, b'9' + 1);
+    // ASCII letters are the bytes that are lower-case letters once bit 5 is set
+    let folded = low | (ONES * 0x20);
+    let letter = from(folded, b'a') & !from(folded, b'z' + 1);
+    (digit | letter) & !x & HIGH
+}
+
+/// Eight bytes of `bytes` from `at`, if there are eight.
+#[inline]
+fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes
+        .get(at..at + 8)
+        .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+}
+
 impl Iterator for Runs<'_> {
     type Item = (usize, usize, bool);
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
         let bytes = self.text.as_bytes();
         let mut i = self.at;
         // the next letter or digit
         loop {
+            // eight bytes at a time over ASCII that is not a letter or digit
+            while let Some(x) = eight_at(bytes, i) {
+                let stop = alnum_bytes(x) | (x & HIGH);
+                if stop != 0 {
+                    i += (stop.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
             match bytes.get(i) {
                 None => {
                     self.at = i;
@@ -1102,6 +1136,15 @@ impl Iterator for Runs<'_> {
         let start = i;
         let mut ascii = true;
         loop {
+            // eight bytes at a time over ASCII letters and digits
+            while let Some(x) = eight_at(bytes, i) {
+                let stop = !alnum_bytes(x) & HIGH;
+                if stop != 0 {
+                    i += (stop.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
             match bytes.get(i) {
                 Some(b) if b.is_ascii_alphanumeric() => i += 1,
                 Some(b) if !b.is_ascii() => match self.wide_char_at(i) {
@@ -1708,6 +1751,65 @@ mod tests {
                 }
                 assert_eq!(load_u64(text, at, n), u64::from_le_bytes(buf), "{at} {n}");
             }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_classify_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"a0Z/:@[`";
+                eight[at] = b;
+                let one_by_one = eight.map(|c| if c.is_ascii_alphanumeric() { 0x80 } else { 0 });
+                assert_eq!(
+                    alnum_bytes(u64::from_le_bytes(eight)),
+                    u64::from_le_bytes(one_by_one),
+                    "{eight:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn runs_are_the_runs_of_letters_and_digits() {
+        let mut rng = crate::synth::Rng::new(11);
+        let pieces = [
+            "a",
+            "Zq",
+            "09",
+            " ",
+            ".",
+            "'",
+            "-",
+            "é",
+            "Ö",
+            "\u{2019}",
+            "\u{4e2d}",
+            "\u{0301}",
+            "\n",
+            "abcdefgh",
+            "        ",
+            "ab12CD34ef",
+            "\u{00A0}",
+            "!?",
+            "_",
+        ];
+        for _ in 0..3_000 {
+            let text: String = (0..rng.below(30)).map(|_| rng.pick(&pieces)).collect();
+            let mut expected = Vec::new();
+            let mut run: Option<(usize, bool)> = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (run, c.is_alphanumeric() && i < text.len()) {
+                    (None, true) => run = Some((i, c.is_ascii())),
+                    (Some((s, a)), true) => run = Some((s, a && c.is_ascii())),
+                    (Some((s, a)), false) => {
+                        expected.push((s, i, a));
+                        run = None;
+                    }
+                    (None, false) => {}
+                }
+            }
+            assert_eq!(Runs::new(&text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 
