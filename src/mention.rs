@@ -624,22 +624,26 @@ impl Matcher {
     fn phrase_at(list: &PhraseIndex, text: &str, at: usize) -> Option<usize> {
         // most words start no phrase: look at the first word before collecting four
         let candidates = starting_at(list, text, at)?;
-        // the words `next_words` would read, as (start, end without its dots, end)
+        // the first four words `next_words` would read, as (start, end without its dots,
+        // end), read as far as a phrase needs them
         let mut words = [(0, 0, 0); 4];
         let mut n = 0;
         let mut i = at;
-        while n < words.len() {
-            let Some((s, e)) = first_word(text, i) else {
-                break;
-            };
-            words[n] = (s, s + text[s..e].trim_end_matches('.').len(), e);
-            n += 1;
-            i = e;
-        }
+        let mut more = true;
         for phrase in candidates.iter().map(|&k| list.phrase(k)) {
             let Some(last) = phrase.len().checked_sub(1) else {
                 continue;
             };
+            while more && n < phrase.len().min(words.len()) {
+                match first_word(text, i) {
+                    Some((s, e)) => {
+                        words[n] = (s, s + text[s..e].trim_end_matches('.').len(), e);
+                        n += 1;
+                        i = e;
+                    }
+                    None => more = false,
+                }
+            }
             if phrase.len() <= n
                 && phrase
                     .iter()

@@ -20,6 +20,31 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "sen", "rep", "st", "no", "vs", "pres", "gens", "cmdr", "brig", "mt", "ft",
 ];
 
+/// An ASCII word of at most eight bytes in lower case, as a number (zero-padded).
+const fn packed(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut k = 0;
+    while k < word.len() {
+        key |= (word[k].to_ascii_lowercase() as u64) << (8 * k);
+        k += 1;
+    }
+    key
+}
+
+/// [`packed`] of every word of `list`.
+const fn packed_all<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut k = 0;
+    while k < N {
+        keys[k] = packed(list[k].as_bytes());
+        k += 1;
+    }
+    keys
+}
+
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = packed_all(ABBREVIATIONS);
+const TITLE_ABBREVIATION_KEYS: [u64; TITLE_ABBREVIATIONS.len()] = packed_all(TITLE_ABBREVIATIONS);
+
 /// Byte spans of the sentences of `text`, trimmed of surrounding whitespace; empty
 /// sentences are dropped.
 pub fn split(text: &str) -> Vec<Span> {
@@ -140,18 +165,17 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
         return false;
     }
     // in lower case; ASCII words (most) compared without lowering them
-    let listed = |list: &[&str]| {
-        if word.is_ascii() {
-            // no abbreviation is longer than six letters
-            word.len() <= 6 && list.iter().any(|a| a.eq_ignore_ascii_case(word))
-        } else {
-            list.contains(&word.to_lowercase().as_str())
-        }
+    let key = (word.is_ascii() && word.len() <= 6).then(|| packed(word.as_bytes()));
+    let listed = |list: &[&str], keys: &[u64]| match key {
+        Some(key) => keys.contains(&key),
+        // no abbreviation is longer than six letters
+        None if word.is_ascii() => false,
+        None => list.contains(&word.to_lowercase().as_str()),
     };
     // initials and dotted acronyms: "U.S", "U.N", "J"
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    if initial || listed(TITLE_ABBREVIATIONS) {
+    if initial || listed(TITLE_ABBREVIATIONS, &TITLE_ABBREVIATION_KEYS) {
         return true;
     }
     if dotted {
@@ -159,7 +183,7 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
         // as a new sentence
         return next.is_none_or(|c| c != '"');
     }
-    listed(ABBREVIATIONS) && next.is_none_or(|c| c != '"')
+    listed(ABBREVIATIONS, &ABBREVIATION_KEYS) && next.is_none_or(|c| c != '"')
 }
 
 #[cfg(test)]
@@ -171,6 +195,26 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn abbreviation_keys_are_their_words() {
+        for (list, keys) in [
+            (ABBREVIATIONS, &ABBREVIATION_KEYS[..]),
+            (TITLE_ABBREVIATIONS, &TITLE_ABBREVIATION_KEYS[..]),
+        ] {
+            assert_eq!(list.len(), keys.len());
+            for (word, &key) in list.iter().zip(keys) {
+                assert_eq!(key.to_le_bytes()[..word.len()], *word.as_bytes());
+                assert!(key >> (8 * word.len()) == 0, "{word}");
+                assert_eq!(packed(word.to_uppercase().as_bytes()), key);
+            }
+        }
+        // an ASCII word matches ignoring case; a longer word or a prefix does not
+        assert!(is_abbreviation("said Gen. Smith", 8, Some('S')));
+        assert!(is_abbreviation("said GEN. Smith", 8, Some('S')));
+        assert!(!is_abbreviation("said Gene. Smith", 9, Some('S')));
+        assert!(!is_abbreviation("said Ge. Smith", 7, Some('S')));
     }
 
     #[test]
