@@ -15,6 +15,10 @@ use geokg::extract::Extractor;
 use geokg::model::{Actor, Claim, Evidence, NameRole, Provenance, RelationKind, Span};
 use geokg::KnowledgeGraph;
 
+/// The allocator of the `geokg` binary, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
