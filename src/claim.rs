@@ -83,7 +83,8 @@ pub struct CompiledLexicon {
     lexicon: Lexicon,
     negators: PhraseIndex,
     hedges: PhraseIndex,
-    speech: Vec<String>,
+    /// The speech verbs, looked up for many tokens.
+    speech: foldhash::HashSet<String>,
     /// Every word of every title ("commander", "military", "spokesman").
     title_words: foldhash::HashSet<String>,
 }
@@ -117,7 +118,7 @@ impl CompiledLexicon {
         let phrases = PhraseIndex::new(phrases);
         let negators = PhraseIndex::new(lexicon.negators.iter().map(|s| split_words(s)).collect());
         let hedges = PhraseIndex::new(lexicon.hedges.iter().map(|s| split_words(s)).collect());
-        let speech = lexicon.speech_verbs.clone();
+        let speech = lexicon.speech_verbs.iter().cloned().collect();
         let title_words = lexicon
             .titles
             .iter()
@@ -140,8 +141,9 @@ impl CompiledLexicon {
         &self.lexicon
     }
 
-    fn is_speech(&self, w: &str) -> bool {
-        self.speech.iter().any(|s| s == w)
+    /// One of the lexicon's speech verbs.
+    pub(crate) fn is_speech(&self, w: &str) -> bool {
+        self.speech.contains(w)
     }
 
     /// A one-word title or a word of one ("commander", "military", "spokesman").

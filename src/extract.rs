@@ -336,7 +336,23 @@ impl Extractor {
             );
             let (os, oe) = norm.original_span(span.start, span.end, text);
             let sentence_text = &text[os..oe];
-            for f in &found {
+            let traced_claims: Vec<_> = if trace {
+                found
+                    .iter()
+                    .map(|f| {
+                        (
+                            table.get(f.source).id.clone(),
+                            f.kind.to_string(),
+                            table.get(f.target).id.clone(),
+                            f.hedged,
+                            f.rule.clone(),
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for f in found {
                 for actor in [f.source, f.target] {
                     if let Some(used) = actor
                         .checked_sub(self.actors.len())
@@ -358,7 +374,7 @@ impl Extractor {
                         sentence_index: si,
                         span: Span::new(os, oe),
                         sentence: sentence_text.to_string(),
-                        rule: f.rule.clone(),
+                        rule: f.rule,
                     }),
                 });
             }
@@ -380,18 +396,7 @@ impl Extractor {
                     span: Span::new(os, oe),
                     text: sentence_text.to_string(),
                     mentions: mentions_here,
-                    claims: found
-                        .iter()
-                        .map(|f| {
-                            (
-                                table.get(f.source).id.clone(),
-                                f.kind.to_string(),
-                                table.get(f.target).id.clone(),
-                                f.hedged,
-                                f.rule.clone(),
-                            )
-                        })
-                        .collect(),
+                    claims: traced_claims,
                     suppressed,
                 });
             }
@@ -788,8 +793,7 @@ fn next_word<'t>(text: &str, lower: &'t str, at: usize) -> Cow<'t, str> {
 
 /// The speaker of a sentence with a quote: `"...," said X`, `"...," X said`, `X said: "..."`.
 fn find_speaker(toks: &[Tok], lex: &CompiledLexicon) -> Option<usize> {
-    let speech =
-        |t: &Tok| matches!(t, Tok::Word(w) if lex.lexicon().speech_verbs.iter().any(|s| s == w));
+    let speech = |t: &Tok| matches!(t, Tok::Word(w) if lex.is_speech(w));
     let actor = |t: &Tok| {
         if let Tok::Actor { actor, .. } = t {
             Some(*actor)
@@ -870,10 +874,14 @@ fn speaker_as_source(
     table: &ActorTable<'_>,
     lex: &CompiledLexicon,
 ) -> Vec<Found> {
-    let speech = |t: &Tok| {
-        t.word()
-            .is_some_and(|w| lex.lexicon().speech_verbs.iter().any(|s| s == w))
-    };
+    // only a state's claim can pass to the person speaking for it
+    if !found
+        .iter()
+        .any(|f| table.get(f.source).kind == ActorKind::State)
+    {
+        return found;
+    }
+    let speech = |t: &Tok| t.word().is_some_and(|w| lex.is_speech(w));
     // persons who speak: a speech verb right after them ("Foreign Minister X said …")
     let speakers: Vec<(usize, usize)> = toks
         .iter()
