@@ -17,8 +17,10 @@ pub(crate) struct PhraseIndex {
     by_first: foldhash::HashMap<String, Vec<usize>>,
     /// Bit `len` (at most 63) of `shapes[b]` is set when some first word starts with
     /// byte `b` and is `len` bytes long: most words start no phrase, and a clear bit
-    /// says so without a table lookup.
+    /// (here or in `ends`) says so without a table lookup.
     shapes: Box<[u64]>,
+    /// The same by each first word's last byte.
+    ends: Box<[u64]>,
     /// Every index, in order, when some phrase is empty: an empty phrase fits anywhere.
     all: Option<Vec<usize>>,
 }
@@ -36,15 +38,18 @@ impl PhraseIndex {
             .any(Vec::is_empty)
             .then(|| (0..phrases.len()).collect());
         let mut shapes = vec![0u64; 256].into_boxed_slice();
+        let mut ends = vec![0u64; 256].into_boxed_slice();
         for first in by_first.keys() {
-            if let Some(&b) = first.as_bytes().first() {
+            if let (Some(&b), Some(&e)) = (first.as_bytes().first(), first.as_bytes().last()) {
                 shapes[usize::from(b)] |= shape_bit(first);
+                ends[usize::from(e)] |= shape_bit(first);
             }
         }
         PhraseIndex {
             phrases,
             by_first,
             shapes,
+            ends,
             all,
         }
     }
@@ -63,10 +68,11 @@ impl PhraseIndex {
         }
         first
             .filter(|w| {
-                w.as_bytes()
-                    .first()
-                    .and_then(|&b| self.shapes.get(usize::from(b)))
-                    .is_some_and(|s| s & shape_bit(w) != 0)
+                let (Some(&b), Some(&e)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+                    return false;
+                };
+                let bit = shape_bit(w);
+                self.shapes[usize::from(b)] & bit != 0 && self.ends[usize::from(e)] & bit != 0
             })
             .and_then(|w| self.by_first.get(w))
             .map_or(&[], Vec::as_slice)

@@ -157,7 +157,7 @@ impl Normalized {
         let mut text = String::with_capacity(original.len());
         let mut steps = Vec::new();
         let bytes = original.as_bytes();
-        if original.is_ascii() && !original.contains('\t') && !original.contains('`') {
+        if original.is_ascii() && memchr::memchr2(b'\t', b'`', bytes).is_none() {
             text.push_str(original);
             return Normalized {
                 text,
