@@ -1405,26 +1405,28 @@ fn capitalised_name_end(text: &str, at: usize) -> usize {
     for (_s, trimmed, e) in words_from(text, at).take(6) {
         let w = &text[_s..trimmed];
         let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-        // "al", or "al-" before the rest of a name
-        let particle = lower_in(w, NAME_PARTICLES)
-            || if w.is_ascii() {
-                NAME_PARTICLES.iter().any(|p| {
-                    w.len() > p.len()
-                        && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                        && w.as_bytes()[p.len()] == b'-'
-                })
-            } else {
-                let lower = w.to_lowercase();
-                NAME_PARTICLES.iter().any(|p| {
-                    lower
-                        .strip_prefix(p)
-                        .is_some_and(|rest| rest.starts_with('-'))
-                })
-            };
+        // "al", or "al-" before the rest of a name (asked only of a word without a capital)
+        let particle = || {
+            lower_in(w, NAME_PARTICLES)
+                || if w.is_ascii() {
+                    NAME_PARTICLES.iter().any(|p| {
+                        w.len() > p.len()
+                            && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                            && w.as_bytes()[p.len()] == b'-'
+                    })
+                } else {
+                    let lower = w.to_lowercase();
+                    NAME_PARTICLES.iter().any(|p| {
+                        lower
+                            .strip_prefix(p)
+                            .is_some_and(|rest| rest.starts_with('-'))
+                    })
+                }
+        };
         if count == 0 && !first_upper {
             return at;
         }
-        if !(first_upper || particle) {
+        if !(first_upper || particle()) {
             break;
         }
         if first_upper && (lower_in(w, MONTHS) || lower_in(w, STOP_CAPITALS)) {
