@@ -623,12 +623,17 @@ impl Matcher {
     /// phrase of the list that fits: the longest).
     fn phrase_at(list: &PhraseIndex, text: &str, at: usize) -> Option<usize> {
         // most words start no phrase: look at the first word before collecting four
-        let candidates = starting_at(list, text, at)?;
+        let (candidates, first) = starting_at(list, text, at)?;
         // the first four words `next_words` would read, as (start, end without its dots,
         // end), read as far as a phrase needs them
         let mut words = [(0, 0, 0); 4];
         let mut n = 0;
         let mut i = at;
+        if let Some((s, e)) = first {
+            words[0] = (s, s + text[s..e].trim_end_matches('.').len(), e);
+            n = 1;
+            i = e;
+        }
         let mut more = true;
         for phrase in candidates.iter().map(|&k| list.phrase(k)) {
             let Some(last) = phrase.len().checked_sub(1) else {
@@ -1202,9 +1207,15 @@ fn standalone_words<'w>(
 /// The indices, in order, of the phrases of `list` that may start at `at`: those whose
 /// first word is the first word of [`next_words`] there (all of them if one is empty);
 /// `None` when there are none. Allocates nothing for short ASCII words.
-fn starting_at<'l>(list: &'l PhraseIndex, text: &str, at: usize) -> Option<&'l [usize]> {
+///
+/// Also returns the bounds of that first word when it was read.
+fn starting_at<'l>(
+    list: &'l PhraseIndex,
+    text: &str,
+    at: usize,
+) -> Option<(&'l [usize], Option<(usize, usize)>)> {
     if list.has_empty() {
-        return Some(list.starting_with(None));
+        return Some((list.starting_with(None), None));
     }
     let (s, e) = first_word(text, at)?;
     let word = text[s..e].trim_end_matches('.');
@@ -1217,7 +1228,7 @@ fn starting_at<'l>(list: &'l PhraseIndex, text: &str, at: usize) -> Option<&'l [
     } else {
         list.starting_with(Some(&word.to_lowercase()))
     };
-    (!found.is_empty()).then_some(found)
+    (!found.is_empty()).then_some((found, Some((s, e))))
 }
 
 /// Does `word` lowercase to `lower`? Without allocating for ASCII words.
