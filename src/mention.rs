@@ -357,6 +357,34 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around",
 ];
 
+/// Nouns after a capital that keep it a place: "Damascus province", "Doha talks".
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "district",
+    "airport",
+    "city",
+    "port",
+    "suburbs",
+    "residents",
+    "streets",
+    "peace",
+    "process",
+    "talks",
+    "agreement",
+    "accord",
+    "accords",
+    "format",
+    "declaration",
+    "summit",
+    "conference",
+    "meeting",
+    "negotiations",
+    "deal",
+    "ceasefire",
+    "truce",
+    "region",
+];
+
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "abu", "abd", "ould", "ag", "la",
     "le", "di", "du", "ben", "bint", "wa",
@@ -517,8 +545,10 @@ impl Matcher {
     /// also match in case, and capitalised names start with a capital.
     fn scan(&self, text: &str) -> Scan {
         let bytes = text.as_bytes();
+        // sized for news: a word every six bytes, a name every forty
         let mut scan = Scan {
             runs: Vec::with_capacity(text.len() / 5),
+            names: Vec::with_capacity(text.len() / 32),
             ..Scan::default()
         };
         let mut last_end = None;
@@ -624,7 +654,7 @@ impl Matcher {
     fn phrase_at(list: &PhraseIndex, text: &str, at: usize) -> Option<usize> {
         // most words start no phrase: look at the first word before collecting four
         let (candidates, first) = starting_at(list, text, at)?;
-        // the first four words `next_words` would read, as (start, end without its dots,
+        // the first four words `words_from` reads, as (start, end without its dots,
         // end), read as far as a phrase needs them
         let mut words = [(0, 0, 0); 4];
         let mut n = 0;
@@ -707,8 +737,7 @@ impl Matcher {
             match m.kind {
                 MentionKind::Demonym => {
                     // skip adjectives between the demonym and its noun: "Turkish military intervention"
-                    let toks = next_words(text, m.end, 4);
-                    if toks.is_empty() {
+                    if words_from(text, m.end).next().is_none() {
                         continue;
                     }
                     let gap = &text[m.end..next_start];
@@ -836,36 +865,10 @@ impl Matcher {
                     }
                     // "Tripoli's mayor" and "Damascus province" stay places only when a
                     // place noun follows
-                    let toks = next_words(text, m.end, 1);
-                    if toks.first().is_some_and(|(w, _, _)| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "province"
-                                | "district"
-                                | "airport"
-                                | "city"
-                                | "port"
-                                | "suburbs"
-                                | "residents"
-                                | "streets"
-                                | "peace"
-                                | "process"
-                                | "talks"
-                                | "agreement"
-                                | "accord"
-                                | "accords"
-                                | "format"
-                                | "declaration"
-                                | "summit"
-                                | "conference"
-                                | "meeting"
-                                | "negotiations"
-                                | "deal"
-                                | "ceasefire"
-                                | "truce"
-                                | "region"
-                        )
-                    }) {
+                    if words_from(text, m.end)
+                        .next()
+                        .is_some_and(|(s, trimmed, _)| lower_in(&text[s..trimmed], PLACE_NOUNS))
+                    {
                         continue;
                     }
                     out.push(m);
@@ -998,7 +1001,11 @@ impl Matcher {
                 }
             }
         }
-        let standing_alone = standalone_words(text, runs, &by_first);
+        // surnames count only after their person: runs before the first of them are
+        // passed over
+        let first_end = added.iter().map(|m| m.end).min().unwrap_or(text.len());
+        let from = runs.partition_point(|&(s, _)| s < first_end);
+        let standing_alone = standalone_words(text, &runs[from..], &by_first);
         let mut scanned: foldhash::HashSet<&str> = Default::default();
         for m in &added {
             let Some(surname) = surname_of(m) else {
@@ -1205,7 +1212,7 @@ fn standalone_words<'w>(
 }
 
 /// The indices, in order, of the phrases of `list` that may start at `at`: those whose
-/// first word is the first word of [`next_words`] there (all of them if one is empty);
+/// first word is the first word of [`words_from`] there (all of them if one is empty);
 /// `None` when there are none. Allocates nothing for short ASCII words.
 ///
 /// Also returns the bounds of that first word when it was read.
@@ -1244,7 +1251,7 @@ fn lower_equals(word: &str, lower: &str) -> bool {
     }
 }
 
-/// Bounds of the first word [`next_words`] reads at `at` (before its trailing `.` is
+/// Bounds of the first word [`words_from`] reads at `at` (before its trailing `.` is
 /// trimmed), without allocating.
 fn first_word(text: &str, at: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -1353,16 +1360,8 @@ fn word_end(text: &str, s: usize) -> usize {
     i
 }
 
-/// Up to `n` words starting at `at`: (word, start, end).
-pub(crate) fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize, usize)> {
-    words_from(text, at)
-        .take(n)
-        .map(|(s, trimmed, e)| (text[s..trimmed].to_string(), s, e))
-        .collect()
-}
-
-/// The words [`next_words`] reads from `at`, without copying them: (start, end without
-/// trailing dots, end).
+/// The words from `at`, separated by spaces, as [`word_end`] reads them: (start, end
+/// without trailing dots, end).
 fn words_from(text: &str, at: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut i = at;
