@@ -1211,6 +1211,9 @@ fn standalone_words<'w>(
     found
 }
 
+/// Phrase indices, and the bounds of the word they were found by (when one was read).
+type Candidates<'l> = (&'l [usize], Option<(usize, usize)>);
+
 /// The indices, in order, of the phrases of `list` that may start at `at`: those whose
 /// first word is the first word of [`words_from`] there (all of them if one is empty);
 /// `None` when there are none. Allocates nothing for short ASCII words.
@@ -1220,7 +1223,7 @@ fn starting_at<'l>(
     list: &'l PhraseIndex,
     text: &str,
     at: usize,
-) -> Option<(&'l [usize], Option<(usize, usize)>)> {
+) -> Option<Candidates<'l>> {
     if list.has_empty() {
         return Some((list.starting_with(None), None));
     }
