@@ -1056,6 +1056,7 @@ pub fn read(
     mut suppressed: Option<&mut Vec<Suppressed>>,
 ) -> Vec<Found> {
     let ctx = Ctx::new(toks, lex);
+    let tracing = suppressed.is_some();
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     let n = toks.len();
@@ -1403,7 +1404,10 @@ pub fn read(
                     && at + words.len() + 2 < i)
             });
         if let Some((_, nw)) = neg {
-            note(&format!("negated by \"{}\"", nw.join(" ")));
+            // the reason is written only for the trace
+            if tracing {
+                note(&format!("negated by \"{}\"", nw.join(" ")));
+            }
             i = end;
             continue;
         }
