@@ -1219,11 +1219,7 @@ type Candidates<'l> = (&'l [usize], Option<(usize, usize)>);
 /// `None` when there are none. Allocates nothing for short ASCII words.
 ///
 /// Also returns the bounds of that first word when it was read.
-fn starting_at<'l>(
-    list: &'l PhraseIndex,
-    text: &str,
-    at: usize,
-) -> Option<Candidates<'l>> {
+fn starting_at<'l>(list: &'l PhraseIndex, text: &str, at: usize) -> Option<Candidates<'l>> {
     if list.has_empty() {
         return Some((list.starting_with(None), None));
     }
