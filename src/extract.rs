@@ -18,7 +18,7 @@ use crate::limits::MAX_SENTENCE_BYTES;
 use crate::mention::{ActorTable, Matcher, Mention};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
-use crate::reference::{classify, Memory, RefKind, Seen};
+use crate::reference::{classify, may_refer, Memory, RefKind, Seen};
 use crate::sentence;
 
 /// Reads relations from text with a registry of actors and a cue lexicon.
@@ -723,7 +723,7 @@ fn tokenize<'t>(
                 );
             if army_asset {
                 refs.push((toks.len(), RefKind::Army));
-            } else if let Some(kind) = classify(&w, prev) {
+            } else if let Some(kind) = may_refer(&w).then(|| classify(&w, prev)).flatten() {
                 let next = next_word(text, lower, i);
                 let possessive = matches!(w.as_ref(), "his" | "its" | "their" | "our" | "my")
                     || (w == "her"

@@ -94,6 +94,28 @@ pub(crate) const REFERRING_WORDS: &[&str] = &[
     "we",
 ];
 
+/// Bit `len` (at most 63) of entry `b` is set when some word of [`REFERRING_WORDS`]
+/// starts with byte `b` and is `len` bytes long.
+const REFERRING_SHAPES: [u64; 256] = {
+    let mut shapes = [0u64; 256];
+    let mut k = 0;
+    while k < REFERRING_WORDS.len() {
+        let w = REFERRING_WORDS[k].as_bytes();
+        let len = if w.len() < 63 { w.len() } else { 63 };
+        shapes[w[0] as usize] |= 1 << len;
+        k += 1;
+    }
+    shapes
+};
+
+/// May `word` (in lower case) be one of [`REFERRING_WORDS`]? False only when it is not:
+/// most words are passed over here without [`classify`] comparing them with its words.
+pub(crate) fn may_refer(word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|&b| REFERRING_SHAPES[usize::from(b)] & (1 << word.len().min(63)) != 0)
+}
+
 /// What a word (or two-word description) can refer to; `next` is the following word.
 pub fn classify(word: &str, prev: &str) -> Option<RefKind> {
     let w = word;
@@ -399,6 +421,12 @@ impl Memory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_referring_word_may_refer() {
+        assert!(REFERRING_WORDS.iter().all(|w| may_refer(w)));
+        assert!(!may_refer("") && !may_refer("the") && !may_refer("said"));
+    }
 
     #[test]
     fn referring_words_are_sorted_and_lower_case() {
