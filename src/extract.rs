@@ -653,6 +653,11 @@ fn tokenize<'t>(
             mi += 1;
             continue;
         }
+        // a space is no token (most characters between words are one)
+        if text.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         if c.is_alphanumeric() {
             let start = i;
