@@ -1266,44 +1266,38 @@ fn first_word(text: &str, at: usize) -> Option<(usize, usize)> {
 /// Byte spans sorted by start, answering overlap questions in logarithmic time whatever
 /// the spans' own overlaps.
 struct IntervalIndex {
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-    /// `max_end[k]`: the largest end among the first `k + 1` spans.
-    max_end: Vec<usize>,
+    /// (start, end, the largest end among this span and those before it), by start.
+    spans: Vec<(usize, usize, usize)>,
 }
 
 impl IntervalIndex {
     /// An index of spans, sorted here by start (stably, so positions follow input order
     /// when the input is already sorted).
     fn sorted(spans: impl Iterator<Item = (usize, usize)>) -> Self {
-        let mut spans: Vec<(usize, usize)> = spans.collect();
-        spans.sort_by_key(|&(s, _)| s);
-        let mut max_end = Vec::with_capacity(spans.len());
+        let mut spans: Vec<(usize, usize, usize)> = spans.map(|(s, e)| (s, e, e)).collect();
+        spans.sort_by_key(|&(s, _, _)| s);
         let mut top = 0;
-        for &(_, e) in &spans {
-            top = top.max(e);
-            max_end.push(top);
+        for span in &mut spans {
+            top = top.max(span.1);
+            span.2 = top;
         }
-        IntervalIndex {
-            starts: spans.iter().map(|&(s, _)| s).collect(),
-            ends: spans.iter().map(|&(_, e)| e).collect(),
-            max_end,
-        }
+        IntervalIndex { spans }
     }
 
     /// Is there a span with `start < e` and `end > s`?
     fn overlaps(&self, s: usize, e: usize) -> bool {
-        let k = self.starts.partition_point(|&x| x < e);
-        k > 0 && self.max_end[k - 1] > s
+        let k = self.spans.partition_point(|&(x, _, _)| x < e);
+        k > 0 && self.spans[k - 1].2 > s
     }
 
     /// Positions of the spans that start before `at` and end in `from..=at`, last first.
     fn ending_in(&self, from: usize, at: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut k = self.starts.partition_point(|&x| x < at);
-        while k > 0 && self.max_end[k - 1] >= from {
+        let mut k = self.spans.partition_point(|&(x, _, _)| x < at);
+        while k > 0 && self.spans[k - 1].2 >= from {
             k -= 1;
-            if from <= self.ends[k] && self.ends[k] <= at {
+            let end = self.spans[k].1;
+            if from <= end && end <= at {
                 out.push(k);
             }
         }
