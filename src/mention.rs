@@ -545,7 +545,7 @@ impl Matcher {
     /// also match in case, and capitalised names start with a capital.
     fn scan(&self, text: &str) -> Scan {
         let bytes = text.as_bytes();
-        // sized for news: a word every six bytes, a name every forty
+        // room for news: a word every five bytes, a name every 32
         let mut scan = Scan {
             runs: Vec::with_capacity(text.len() / 5),
             names: Vec::with_capacity(text.len() / 32),
