@@ -56,6 +56,8 @@ impl Tok<'_> {
 /// The longest cue phrase starting at token `i` of `toks`: (cue index, end token).
 fn find_cue(toks: &[Tok], lex: &CompiledLexicon, i: usize) -> Option<(usize, usize)> {
     let first = toks.get(i)?.word()?;
+    // the phrases found by their first word start with this one
+    let known = usize::from(!lex.phrases.has_empty());
     for &k in lex.phrases.starting_with(Some(first)) {
         let words = lex.phrases.phrase(k);
         // an empty cue phrase names no words and never fits
@@ -65,6 +67,7 @@ fn find_cue(toks: &[Tok], lex: &CompiledLexicon, i: usize) -> Option<(usize, usi
         if words
             .iter()
             .enumerate()
+            .skip(known)
             .all(|(k, w)| toks[i + k].is_word(w))
         {
             return Some((lex.phrase_cue[k], i + words.len()));
@@ -896,10 +899,13 @@ impl<'a> Ctx<'a> {
         from: usize,
         to: usize,
     ) -> Option<(usize, &'p [String])> {
+        // the phrases found by their first word start with the word there
+        let known = usize::from(!phrases.has_empty());
         let fits = |i: usize, p: &[String]| {
             i + p.len() <= to
                 && p.iter()
                     .enumerate()
+                    .skip(known)
                     .all(|(k, w)| self.toks[i + k].is_word(w))
         };
         for i in from..to {
