@@ -679,10 +679,12 @@ impl Matcher {
                     None => more = false,
                 }
             }
+            // a phrase found by its first word (`first` read) starts with that word
             if phrase.len() <= n
                 && phrase
                     .iter()
                     .zip(&words)
+                    .skip(usize::from(first.is_some()))
                     .all(|(p, &(s, e, _))| lower_equals(&text[s..e], p))
             {
                 return Some(words[last].2);
