@@ -993,10 +993,13 @@ impl Matcher {
         };
         // Where each surname stands alone, found for all of them in one pass over the
         // words: a surname that starts with a letter or digit starts a word there.
-        // Surnames that can overlap a copy of themselves are searched one by one below.
+        // A surname of several runs that can overlap a copy of itself ("al-Bal-Bal") is
+        // searched for one by one below; a single run stands alone only as a whole run of
+        // the text, wherever a search starts, so the pass finds it too.
         let mut by_first: foldhash::HashMap<&str, Vec<&str>> = Default::default();
         for surname in added.iter().filter_map(surname_of) {
-            if let (false, Some(run)) = (self_overlapping(surname), first_run(surname)) {
+            let run = first_run(surname).filter(|&r| r == surname || !self_overlapping(surname));
+            if let Some(run) = run {
                 let list = by_first.entry(run).or_default();
                 if !list.contains(&surname) {
                     list.push(surname);
@@ -1695,7 +1698,17 @@ mod tests {
 
     #[test]
     fn standalone_words_are_what_a_search_for_each_finds() {
-        let words = ["Akar", "al-Bashir", "Bashir", "O'Neil", "Ügür", "Q1x"];
+        // "anna" and "aaa" overlap copies of themselves
+        let words = [
+            "Akar",
+            "al-Bashir",
+            "Bashir",
+            "O'Neil",
+            "Ügür",
+            "Q1x",
+            "anna",
+            "aaa",
+        ];
         let mut wanted: foldhash::HashMap<&str, Vec<&str>> = Default::default();
         for w in words {
             wanted
@@ -1713,6 +1726,10 @@ mod tests {
             "Ügür",
             "Q1x",
             "x",
+            "anna",
+            "nna",
+            "a",
+            "aa",
             "é",
             " ",
             "-",
