@@ -8,6 +8,64 @@ use serde::Deserialize;
 use crate::error::{Error, Location, Result};
 use crate::model::RelationKind;
 
+/// Which (first byte, length) and (last byte, length) pairs the words of a set have:
+/// most words of a text are in no such set, and a clear bit says so without comparing
+/// them with its words. Lengths past 63 share one bit.
+#[derive(Debug, Clone)]
+pub(crate) struct Shapes {
+    first: [u64; 256],
+    last: [u64; 256],
+}
+
+impl Shapes {
+    /// The shapes of no word.
+    pub(crate) const EMPTY: Shapes = Shapes {
+        first: [0; 256],
+        last: [0; 256],
+    };
+
+    /// The shapes of `words`.
+    pub(crate) const fn of(words: &[&str]) -> Self {
+        let mut shapes = Shapes::EMPTY;
+        let mut k = 0;
+        while k < words.len() {
+            shapes.insert(words[k].as_bytes());
+            k += 1;
+        }
+        shapes
+    }
+
+    /// Adds the shape of `word` (an empty word has none).
+    pub(crate) const fn insert(&mut self, word: &[u8]) {
+        if let (Some(&b), Some(&e)) = (word.first(), word.last()) {
+            let bit = shape_bit(word.len());
+            self.first[b as usize] |= bit;
+            self.last[e as usize] |= bit;
+        }
+    }
+
+    /// May `word` be one of the words? False only when it is not.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&b), Some(&e)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let bit = shape_bit(word.len());
+        self.first[usize::from(b)] & bit != 0 && self.last[usize::from(e)] & bit != 0
+    }
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes::EMPTY
+    }
+}
+
+/// The bit of a word's length in [`Shapes`].
+const fn shape_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
 /// Word phrases in a fixed order, indexed by first word, so that the phrases that can
 /// start at a word are found with one lookup rather than by trying every phrase.
 #[derive(Debug, Clone, Default)]
@@ -15,12 +73,8 @@ pub(crate) struct PhraseIndex {
     phrases: Vec<Vec<String>>,
     /// For each first word, the indices of the phrases starting with it, in order.
     by_first: foldhash::HashMap<String, Vec<usize>>,
-    /// Bit `len` (at most 63) of `shapes[b]` is set when some first word starts with
-    /// byte `b` and is `len` bytes long: most words start no phrase, and a clear bit
-    /// (here or in `ends`) says so without a table lookup.
-    shapes: Box<[u64]>,
-    /// The same by each first word's last byte.
-    ends: Box<[u64]>,
+    /// The shapes of the first words: most words start no phrase.
+    shapes: Box<Shapes>,
     /// Every index, in order, when some phrase is empty: an empty phrase fits anywhere.
     all: Option<Vec<usize>>,
 }
@@ -37,19 +91,14 @@ impl PhraseIndex {
             .iter()
             .any(Vec::is_empty)
             .then(|| (0..phrases.len()).collect());
-        let mut shapes = vec![0u64; 256].into_boxed_slice();
-        let mut ends = vec![0u64; 256].into_boxed_slice();
+        let mut shapes = Box::new(Shapes::EMPTY);
         for first in by_first.keys() {
-            if let (Some(&b), Some(&e)) = (first.as_bytes().first(), first.as_bytes().last()) {
-                shapes[usize::from(b)] |= shape_bit(first);
-                ends[usize::from(e)] |= shape_bit(first);
-            }
+            shapes.insert(first.as_bytes());
         }
         PhraseIndex {
             phrases,
             by_first,
             shapes,
-            ends,
             all,
         }
     }
@@ -67,13 +116,7 @@ impl PhraseIndex {
             return all;
         }
         first
-            .filter(|w| {
-                let (Some(&b), Some(&e)) = (w.as_bytes().first(), w.as_bytes().last()) else {
-                    return false;
-                };
-                let bit = shape_bit(w);
-                self.shapes[usize::from(b)] & bit != 0 && self.ends[usize::from(e)] & bit != 0
-            })
+            .filter(|w| self.shapes.may_hold(w.as_bytes()))
             .and_then(|w| self.by_first.get(w))
             .map_or(&[], Vec::as_slice)
     }
@@ -82,11 +125,6 @@ impl PhraseIndex {
     pub(crate) fn has_empty(&self) -> bool {
         self.all.is_some()
     }
-}
-
-/// The bit of a word's length in [`PhraseIndex`]'s shapes.
-fn shape_bit(word: &str) -> u64 {
-    1 << word.len().min(63)
 }
 
 /// The lexicon compiled into the binary.

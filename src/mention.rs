@@ -1195,7 +1195,8 @@ fn standalone_words<'w>(
     if wanted.is_empty() {
         return found;
     }
-    // (first byte, length) of the wanted runs, to pass over most words without hashing
+    // (first byte, length) of the wanted runs, to pass over most words without hashing;
+    // built for each document and asked of every word, so lighter than `lexicon::Shapes`
     let mut shapes = [0u64; 256];
     for run in wanted.keys() {
         shapes[usize::from(run.as_bytes()[0])] |= 1 << run.len().min(63);

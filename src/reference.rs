@@ -6,6 +6,7 @@
 //! descriptions ("the group", "the bloc", "the junta") to the latest actor of a fitting
 //! kind; first-person pronouns inside quotes to the speaker.
 
+use crate::lexicon::Shapes;
 use crate::mention::ActorTable;
 use crate::model::ActorKind;
 
@@ -94,26 +95,13 @@ pub(crate) const REFERRING_WORDS: &[&str] = &[
     "we",
 ];
 
-/// Bit `len` (at most 63) of entry `b` is set when some word of [`REFERRING_WORDS`]
-/// starts with byte `b` and is `len` bytes long.
-const REFERRING_SHAPES: [u64; 256] = {
-    let mut shapes = [0u64; 256];
-    let mut k = 0;
-    while k < REFERRING_WORDS.len() {
-        let w = REFERRING_WORDS[k].as_bytes();
-        let len = if w.len() < 63 { w.len() } else { 63 };
-        shapes[w[0] as usize] |= 1 << len;
-        k += 1;
-    }
-    shapes
-};
+/// The shapes of [`REFERRING_WORDS`].
+const REFERRING_SHAPES: Shapes = Shapes::of(REFERRING_WORDS);
 
 /// May `word` (in lower case) be one of [`REFERRING_WORDS`]? False only when it is not:
 /// most words are passed over here without [`classify`] comparing them with its words.
 pub(crate) fn may_refer(word: &str) -> bool {
-    word.as_bytes()
-        .first()
-        .is_some_and(|&b| REFERRING_SHAPES[usize::from(b)] & (1 << word.len().min(63)) != 0)
+    REFERRING_SHAPES.may_hold(word.as_bytes())
 }
 
 /// What a word (or two-word description) can refer to; `next` is the following word.
