@@ -1019,10 +1019,10 @@ struct Done<R> {
 /// Reads the corpus named by `inputs` in batches on a rayon pool, reading the next batch
 /// while the workers extract one. Each document's extraction is turned by `render` into
 /// what `sink` needs, on the worker that read it (so that writing output is shared by
-/// the cores too); `sink` gets each document and
-/// that, in input order, and returns false to stop early (a closed pipe). Problems with
-/// single files or lines are printed and reading goes on; when nothing could be read at
-/// all, the result is an error (already printed).
+/// the cores too); `sink` gets each document and that, in input order, and returns false
+/// to stop early (a closed pipe). Problems with single files or lines are printed and
+/// reading goes on; when nothing could be read at all, the result is an error (already
+/// printed).
 fn for_each_extraction<R: Send>(
     inputs: &[PathBuf],
     corpus: &CorpusArgs,

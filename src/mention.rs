@@ -148,6 +148,11 @@ struct NameStart {
     mask: u64,
 }
 
+/// A one in every byte of a word of eight bytes.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Up to eight bytes of `bytes` from `at`, ASCII letters in lower case, little-endian;
 /// missing bytes are zero.
 fn next_bytes(bytes: &[u8], at: usize) -> u64 {
@@ -180,8 +185,6 @@ fn load_u64(bytes: &[u8], at: usize, n: usize) -> u64 {
 /// The eight bytes of `x` with ASCII capitals in lower case; other bytes unchanged.
 #[inline]
 fn lower_u64(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // per byte, the low seven bits plus a constant: the high bit is set from 'A' on,
     // and again from just past 'Z' on
     let low = x & !HIGH;
@@ -656,13 +659,14 @@ impl Matcher {
         let (candidates, first) = starting_at(list, text, at)?;
         // the first four words `words_from` reads, as (start, end without its dots,
         // end), read as far as a phrase needs them
+        let bounds = |(s, e): (usize, usize)| (s, s + text[s..e].trim_end_matches('.').len(), e);
         let mut words = [(0, 0, 0); 4];
         let mut n = 0;
         let mut i = at;
-        if let Some((s, e)) = first {
-            words[0] = (s, s + text[s..e].trim_end_matches('.').len(), e);
+        if let Some(word) = first {
+            words[0] = bounds(word);
             n = 1;
-            i = e;
+            i = word.1;
         }
         let mut more = true;
         for phrase in candidates.iter().map(|&k| list.phrase(k)) {
@@ -671,10 +675,10 @@ impl Matcher {
             };
             while more && n < phrase.len().min(words.len()) {
                 match first_word(text, i) {
-                    Some((s, e)) => {
-                        words[n] = (s, s + text[s..e].trim_end_matches('.').len(), e);
+                    Some(word) => {
+                        words[n] = bounds(word);
                         n += 1;
-                        i = e;
+                        i = word.1;
                     }
                     None => more = false,
                 }
@@ -1101,8 +1105,6 @@ impl<'t> Runs<'t> {
 /// A high bit in each byte of `x` that is an ASCII letter or digit, and nowhere else.
 #[inline]
 fn alnum_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // per byte, the low seven bits plus a constant: the high bit is set from `lo` on
     // (no carry reaches the next byte)
     let from = |low: u64, lo: u8| low + ONES * u64::from(0x80 - lo);
@@ -1127,7 +1129,6 @@ impl Iterator for Runs<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         let bytes = self.text.as_bytes();
         let mut i = self.at;
         // the next letter or digit
@@ -1374,7 +1375,7 @@ fn words_from(text: &str, at: usize) -> impl Iterator<Item = (usize, usize, usiz
         let s = i;
         i = word_end(text, s);
         if i == s {
-            // nothing more: stay here
+            // no word here: nothing more, now or on the next call
             i = bytes.len();
             return None;
         }
@@ -1411,26 +1412,18 @@ fn prev_word(text: &str, at: usize) -> &str {
 fn capitalised_name_end(text: &str, at: usize) -> usize {
     let mut end = at;
     let mut count = 0;
-    for (_s, trimmed, e) in words_from(text, at).take(6) {
-        let w = &text[_s..trimmed];
+    for (s, trimmed, e) in words_from(text, at).take(6) {
+        let w = &text[s..trimmed];
         let first_upper = w.chars().next().is_some_and(char::is_uppercase);
         // "al", or "al-" before the rest of a name (asked only of a word without a capital)
         let particle = || {
-            lower_in(w, NAME_PARTICLES)
-                || if w.is_ascii() {
-                    NAME_PARTICLES.iter().any(|p| {
-                        w.len() > p.len()
-                            && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                            && w.as_bytes()[p.len()] == b'-'
-                    })
-                } else {
-                    let lower = w.to_lowercase();
-                    NAME_PARTICLES.iter().any(|p| {
-                        lower
-                            .strip_prefix(p)
-                            .is_some_and(|rest| rest.starts_with('-'))
-                    })
-                }
+            let lower = w.to_lowercase();
+            NAME_PARTICLES.contains(&lower.as_str())
+                || NAME_PARTICLES.iter().any(|p| {
+                    lower
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with('-'))
+                })
         };
         if count == 0 && !first_upper {
             return at;
@@ -1449,7 +1442,7 @@ fn capitalised_name_end(text: &str, at: usize) -> usize {
         {
             break;
         }
-        if !text[end.._s].trim().is_empty() {
+        if !text[end..s].trim().is_empty() {
             break;
         }
         end = e;
@@ -1651,10 +1644,7 @@ mod tests {
         ];
         let mut rng = crate::synth::Rng::new(7);
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                text.push_str(rng.pick(&pieces));
-            }
+            let text: String = (0..12).map(|_| rng.pick(&pieces)).collect();
             let mut scanned = m.scan(&text).names;
             scanned.sort_unstable();
             let mut expected = names_by_brute_force(&m, &text);
@@ -1740,10 +1730,7 @@ mod tests {
         ];
         let mut rng = crate::synth::Rng::new(11);
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..10 {
-                text.push_str(rng.pick(&pieces));
-            }
+            let text: String = (0..10).map(|_| rng.pick(&pieces)).collect();
             let runs: Vec<(usize, usize)> = Runs::new(&text).map(|(s, e, _)| (s, e)).collect();
             let found = standalone_words(&text, &runs, &wanted);
             for w in words {

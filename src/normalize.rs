@@ -316,10 +316,7 @@ mod tests {
         ];
         let mut rng = crate::synth::Rng::new(5);
         for _ in 0..2000 {
-            let mut original = String::new();
-            for _ in 0..8 {
-                original.push_str(rng.pick(&pieces));
-            }
+            let original: String = (0..8).map(|_| rng.pick(&pieces)).collect();
             let norm = Normalized::new(&original);
             let fast = original.is_ascii() && !original.contains(['\t', '`']);
             if fast {
