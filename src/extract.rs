@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_SENTENCE_BYTES;
-use crate::mention::{ActorTable, Matcher, Mention};
+use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
 use crate::reference::{classify, may_refer, Memory, RefKind, Seen};
@@ -664,22 +664,25 @@ fn tokenize<'t>(
             let mut ascii = true;
             // the next mention's start, where a word must stop
             let stop = mentions.get(mi).map_or(usize::MAX, |m| m.start);
-            while i < span.end {
-                let b = text.as_bytes()[i];
-                if b.is_ascii_alphanumeric() {
-                    i += 1;
-                } else if b.is_ascii() {
+            loop {
+                // `text` ends with the sentence
+                i = ascii_alnum_end(text.as_bytes(), i);
+                if i >= stop {
+                    // letters and digits all the way: the word is cut where the mention
+                    // starts
+                    i = stop;
                     break;
-                } else {
-                    let d = char_at(text, i);
-                    if !d.is_alphanumeric() {
-                        break;
-                    }
-                    ascii = false;
-                    i += d.len_utf8();
                 }
-                if i == stop {
-                    break;
+                match text.as_bytes().get(i) {
+                    Some(b) if !b.is_ascii() => {
+                        let d = char_at(text, i);
+                        if !d.is_alphanumeric() {
+                            break;
+                        }
+                        ascii = false;
+                        i += d.len_utf8();
+                    }
+                    _ => break,
                 }
             }
             let w = if ascii {
@@ -700,16 +703,6 @@ fn tokenize<'t>(
                 i += 2;
                 continue;
             }
-            let prev = toks
-                .last()
-                .and_then(|t| {
-                    if let Tok::Word(p) = t {
-                        Some(p.as_ref())
-                    } else {
-                        None
-                    }
-                })
-                .unwrap_or("");
             // "shelled army positions": the army whose positions they are
             let army_asset = matches!(w.as_ref(), "army" | "military")
                 && matches!(
@@ -728,7 +721,16 @@ fn tokenize<'t>(
                 );
             if army_asset {
                 refs.push((toks.len(), RefKind::Army));
-            } else if let Some(kind) = may_refer(&w).then(|| classify(&w, prev)).flatten() {
+            } else if let Some(kind) = may_refer(&w)
+                .then(|| {
+                    let prev = match toks.last() {
+                        Some(Tok::Word(p)) => p.as_ref(),
+                        _ => "",
+                    };
+                    classify(&w, prev)
+                })
+                .flatten()
+            {
                 let next = next_word(text, lower, i);
                 let possessive = matches!(w.as_ref(), "his" | "its" | "their" | "our" | "my")
                     || (w == "her"

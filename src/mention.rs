@@ -1116,6 +1116,23 @@ fn alnum_bytes(x: u64) -> u64 {
     (digit | letter) & !x & HIGH
 }
 
+/// The end of the ASCII letters and digits of `bytes` from `at` on, read eight bytes at
+/// a time.
+#[inline]
+pub(crate) fn ascii_alnum_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(x) = eight_at(bytes, at) {
+        let stop = !alnum_bytes(x) & HIGH;
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
+}
+
 /// Eight bytes of `bytes` from `at`, if there are eight.
 #[inline]
 fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
@@ -1158,17 +1175,8 @@ impl Iterator for Runs<'_> {
         let start = i;
         let mut ascii = true;
         loop {
-            // eight bytes at a time over ASCII letters and digits
-            while let Some(x) = eight_at(bytes, i) {
-                let stop = !alnum_bytes(x) & HIGH;
-                if stop != 0 {
-                    i += (stop.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                i += 8;
-            }
+            i = ascii_alnum_end(bytes, i);
             match bytes.get(i) {
-                Some(b) if b.is_ascii_alphanumeric() => i += 1,
                 Some(b) if !b.is_ascii() => match self.wide_char_at(i) {
                     (true, n) => {
                         ascii = false;
@@ -1842,6 +1850,34 @@ mod tests {
                 }
             }
             assert_eq!(Runs::new(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_alnum_end_reads_as_one_byte_at_a_time() {
+        let mut rng = crate::synth::Rng::new(12);
+        let pieces: [&[u8]; 8] = [
+            b"a",
+            b"Z9",
+            b" ",
+            b"-",
+            b"\xc3\xa9",
+            b"abcdefghij",
+            b"\0",
+            b"@[`{",
+        ];
+        for _ in 0..2_000 {
+            let bytes: Vec<u8> = (0..rng.below(12))
+                .flat_map(|_| pieces[rng.below(pieces.len())].to_vec())
+                .collect();
+            for at in 0..=bytes.len() {
+                let one_by_one = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                assert_eq!(ascii_alnum_end(&bytes, at), one_by_one, "{bytes:?} {at}");
+            }
         }
     }
 
