@@ -1346,11 +1346,10 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 fn word_end(text: &str, s: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = s;
-    while i < text.len() {
-        // ASCII letters and digits a byte at a time
-        if bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+    loop {
+        i = ascii_alnum_end(bytes, i);
+        if i >= text.len() {
+            break;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         if c.is_alphanumeric()
