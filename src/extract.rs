@@ -691,7 +691,7 @@ fn tokenize<'t>(
                 lowercase(text, lower, start, i)
             };
             // n't
-            if w.ends_with('n') && text[i..].starts_with("'t") {
+            if w.ends_with('n') && text.as_bytes()[i..].starts_with(b"'t") {
                 let stem = &w[..w.len() - 1];
                 if !stem.is_empty() {
                     toks.push(Tok::Word(match &w {
@@ -763,18 +763,14 @@ fn tokenize<'t>(
                 }
             }
             toks.push(Tok::Word(w));
-            if text[i..].starts_with("'s")
-                && !text[i + 2..].starts_with(|c: char| c.is_alphanumeric())
-            {
+            // a plural possessive ("rebels'") needs nothing: the word already ends in s
+            if possessive_s(text, i) {
                 toks.push(Tok::Word("'s".into()));
                 i += 2;
-            } else if text[i..].starts_with("s'") {
-                // plural possessive: the word already ends in s
             }
             continue;
         }
-        if text[i..].starts_with("'s") && !text[i + 2..].starts_with(|c: char| c.is_alphanumeric())
-        {
+        if possessive_s(text, i) {
             toks.push(Tok::Word("'s".into()));
             i += 2;
             continue;
@@ -784,6 +780,12 @@ fn tokenize<'t>(
         }
         i += c.len_utf8();
     }
+}
+
+/// Does a possessive "'s" start at byte `at` of `text`, no letter or digit after it?
+fn possessive_s(text: &str, at: usize) -> bool {
+    text.as_bytes()[at..].starts_with(b"'s")
+        && !text[at + 2..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// The next word of `text` from byte `at` on, in lower case (`lower` as for
