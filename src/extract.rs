@@ -18,7 +18,7 @@ use crate::limits::MAX_SENTENCE_BYTES;
 use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
-use crate::reference::{classify, may_refer, Memory, RefKind, Seen};
+use crate::reference::{self, classify, may_refer, Memory, RefKind, Seen};
 use crate::sentence;
 
 /// Reads relations from text with a registry of actors and a cue lexicon.
@@ -27,6 +27,8 @@ pub struct Extractor {
     actors: Vec<Actor>,
     /// Registry ids (which new actors must not take), with their index in `actors`.
     known_ids: foldhash::HashMap<String, usize>,
+    /// What the reference memory asks of each registry actor, worked out once.
+    known_classes: Vec<Option<u8>>,
     matcher: Matcher,
     lexicon: CompiledLexicon,
 }
@@ -116,15 +118,16 @@ impl Extractor {
     /// An extractor over `actors` with `lexicon`.
     pub fn new(actors: Vec<Actor>, lexicon: Lexicon) -> Self {
         let matcher = Matcher::new(&actors, &lexicon);
+        // the first actor with an id is the one `name_of` and `by_id` find
+        let mut known_ids = foldhash::HashMap::default();
+        for (i, a) in actors.iter().enumerate() {
+            known_ids.entry(a.id.clone()).or_insert(i);
+        }
+        let known_classes =
+            reference::known_classes(&actors, &ActorTable::indexed(&actors, &known_ids));
         Extractor {
-            known_ids: {
-                // the first actor with an id is the one `name_of` and `by_id` find
-                let mut ids = foldhash::HashMap::default();
-                for (i, a) in actors.iter().enumerate() {
-                    ids.entry(a.id.clone()).or_insert(i);
-                }
-                ids
-            },
+            known_ids,
+            known_classes,
             actors,
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
@@ -197,7 +200,7 @@ impl Extractor {
         choose_alternatives(&mut mentions, &table);
         // which new actors some claim names (they all come from the mentions)
         let mut new_used = vec![false; table.new.len()];
-        let mut memory = Memory::default();
+        let mut memory = Memory::with_known_classes(&self.known_classes);
         let mut out = Extraction {
             doc: doc.to_string(),
             sentence_count: spans.len(),

@@ -204,6 +204,27 @@ fn is_state_army(a: &crate::model::Actor, table: &ActorTable<'_>) -> bool {
         })
 }
 
+/// The classes [`Memory`] asks of the registry actors `known`, the first actors of
+/// `table` (which holds no new actor yet), computed once rather than in every document;
+/// `None` for an actor affiliated with an id the registry lacks, which a document's new
+/// actor could take.
+pub(crate) fn known_classes(
+    known: &[crate::model::Actor],
+    table: &ActorTable<'_>,
+) -> Vec<Option<u8>> {
+    let memory = Memory::default();
+    known
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.affiliations
+                .iter()
+                .all(|f| table.by_id(&f.actor).is_some())
+                .then(|| memory.class_of(i, table))
+        })
+        .collect()
+}
+
 /// A parliament or assembly: never "the group" or "the movement".
 fn is_legislature(a: &crate::model::Actor) -> bool {
     let n = a.name.to_lowercase();
@@ -241,7 +262,17 @@ pub struct Memory {
     /// references come in document order, so that a reference to a class the document
     /// never names does not cost a scan of the whole document.
     latest: std::cell::RefCell<Latest>,
+    /// Per actor table index, once asked: whether the actor is a group
+    /// ([`GROUP_CLASS`]) and a state's army ([`ARMY_CLASS`]). Both read its names and
+    /// affiliations, which do not change within a document.
+    classes: std::cell::RefCell<Vec<Option<u8>>>,
 }
+
+/// An armed group or political body that is neither a state's army nor a legislature:
+/// what "the group" may stand for.
+const GROUP_CLASS: u8 = 1;
+/// [`is_state_army`].
+const ARMY_CLASS: u8 = 2;
 
 /// Indices in `seen` of the latest mention of each class, among the first `scanned`.
 #[derive(Debug, Default, Clone, Copy)]
@@ -269,21 +300,47 @@ impl Memory {
             } else {
                 l.non_person = Some(i);
             }
-            if matches!(a.kind, ActorKind::ArmedGroup | ActorKind::PoliticalBody)
-                && !is_state_army(a, table)
-                && !is_legislature(a)
-            {
+            let class = self.class_of(self.seen[i].actor, table);
+            if class & GROUP_CLASS != 0 {
                 l.group = Some(i);
             }
             if a.kind == ActorKind::InternationalOrganisation {
                 l.organisation = Some(i);
             }
-            if is_state_army(a, table) {
+            if class & ARMY_CLASS != 0 {
                 l.army = Some(i);
             }
         }
         l.scanned = end;
         *l
+    }
+
+    /// A memory that knows the classes of the first actors of every table it will be
+    /// asked with, from [`known_classes`].
+    pub(crate) fn with_known_classes(classes: &[Option<u8>]) -> Self {
+        Memory {
+            classes: std::cell::RefCell::new(classes.to_vec()),
+            ..Memory::default()
+        }
+    }
+
+    /// [`GROUP_CLASS`] and [`ARMY_CLASS`] of the actor at table index `actor`.
+    fn class_of(&self, actor: usize, table: &ActorTable<'_>) -> u8 {
+        let mut classes = self.classes.borrow_mut();
+        if let Some(&Some(class)) = classes.get(actor) {
+            return class;
+        }
+        let a = table.get(actor);
+        let army = is_state_army(a, table);
+        let group = matches!(a.kind, ActorKind::ArmedGroup | ActorKind::PoliticalBody)
+            && !army
+            && !is_legislature(a);
+        let class = (u8::from(group) * GROUP_CLASS) | (u8::from(army) * ARMY_CLASS);
+        if classes.len() <= actor {
+            classes.resize(actor + 1, None);
+        }
+        classes[actor] = Some(class);
+        class
     }
 
     /// Records a mention.
@@ -385,7 +442,7 @@ impl Memory {
                 let list: Vec<&Seen> = before.iter().collect();
                 list.iter()
                     .rev()
-                    .find(|s| is_state_army(table.get(s.actor), table))
+                    .find(|s| self.class_of(s.actor, table) & ARMY_CLASS != 0)
                     .map(|s| s.actor)
                     .or_else(|| most_named_state(&list, &k))
             }
@@ -409,6 +466,55 @@ impl Memory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_classes_are_what_each_document_would_find() {
+        use crate::model::{Actor, Affiliation};
+        let mut actors = crate::data::embedded().expect("registry").actors;
+        let army = |id: &str, of: &str, role: &str| {
+            let mut a = Actor::new(id, id, ActorKind::ArmedGroup);
+            a.affiliations.push(Affiliation {
+                actor: of.into(),
+                role: role.into(),
+                from: None,
+                until: None,
+            });
+            a
+        };
+        // a state's army, a group, a legislature, and an army of a state the registry
+        // lacks, which a document's new actor may name
+        actors.push(army("test-army", "mli", "Armed Forces"));
+        actors.push(army("test-group", "mli", "ally"));
+        actors.push(Actor::new(
+            "test-house",
+            "House of Test",
+            ActorKind::PoliticalBody,
+        ));
+        actors.push(army("test-dangling", "no-such-state", "army"));
+        let mut ids = foldhash::HashMap::default();
+        for (i, a) in actors.iter().enumerate() {
+            ids.entry(a.id.clone()).or_insert(i);
+        }
+        let table = ActorTable::indexed(&actors, &ids);
+        let known = known_classes(&actors, &table);
+        let class = |id: &str| known[ids[id]];
+        assert_eq!(class("test-army"), Some(ARMY_CLASS));
+        assert_eq!(class("test-group"), Some(GROUP_CLASS));
+        assert_eq!(class("test-house"), Some(0));
+        assert_eq!(class("test-dangling"), None);
+        assert!(known.iter().flatten().any(|&c| c == GROUP_CLASS));
+        let fresh = Memory::default();
+        for (i, k) in known.iter().enumerate() {
+            if let Some(k) = *k {
+                assert_eq!(fresh.class_of(i, &table), k, "{}", actors[i].id);
+            }
+        }
+        // with the classes known, a memory answers as one that works them out
+        let seeded = Memory::with_known_classes(&known);
+        for i in 0..actors.len() {
+            assert_eq!(seeded.class_of(i, &table), fresh.class_of(i, &table));
+        }
+    }
 
     #[test]
     fn every_referring_word_may_refer() {
