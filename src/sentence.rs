@@ -171,10 +171,12 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     let before = &text[..dot];
     // back over ASCII letters, digits and dots a byte at a time; character by character
     // from the first other byte that is not ASCII
-    let ascii_start = before
-        .bytes()
-        .rposition(|b| !(b.is_ascii_alphanumeric() || b == b'.'))
-        .map_or(0, |p| p + 1);
+    let mut ascii_start = dot;
+    while ascii_start > 0
+        && matches!(before.as_bytes()[ascii_start - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.')
+    {
+        ascii_start -= 1;
+    }
     let word_start = if ascii_start > 0 && !before.as_bytes()[ascii_start - 1].is_ascii() {
         before
             .char_indices()
