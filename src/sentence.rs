@@ -202,8 +202,9 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
         None => list.contains(&word.to_lowercase().as_str()),
     };
     // initials and dotted acronyms: "U.S", "U.N", "J"
-    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let dotted = word.as_bytes().contains(&b'.') && word.split('.').all(|p| p.chars().count() <= 2);
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     if initial || listed(TITLE_ABBREVIATIONS, &TITLE_ABBREVIATION_KEYS) {
         return true;
     }
