@@ -555,6 +555,7 @@ impl Matcher {
             ..Scan::default()
         };
         let mut last_end = None;
+        let mut after_nt = false;
         for (start, i, ascii) in Runs::new(text) {
             // no word starts right after a word and apostrophes ("Haftar's")
             let word_start =
@@ -566,6 +567,13 @@ impl Matcher {
             // into a title word, and `titled_people` looks at it closely.
             if word_start && (entry.is_some_and(|e| e.title) || !ascii || self.titles.has_empty()) {
                 scan.titles.push(start);
+            }
+            // "didn'tThey": the tokens split "n't" off a word and read the rest of the run
+            // after it as a word of its own, which may refer. No word starts after
+            // apostrophes, so this is rare; its position is sorted in at the end.
+            if !word_start && self.refers_after_nt(bytes, start, i, ascii) {
+                scan.referring.push(start + 1);
+                after_nt = true;
             }
             let Some(entry) = entry else {
                 continue;
@@ -589,7 +597,26 @@ impl Matcher {
                 }
             }
         }
+        if after_nt {
+            scan.referring.sort_unstable();
+        }
         scan
+    }
+
+    /// Does the run `bytes[start..end]`, which follows "n'", start with a "t" and go on
+    /// with a word that may refer? The tokens read "n't" and then that word.
+    #[cold]
+    fn refers_after_nt(&self, bytes: &[u8], start: usize, end: usize, ascii: bool) -> bool {
+        start >= 2
+            && bytes[start - 1] == b'\''
+            && matches!(bytes[start - 2], b'n' | b'N')
+            && matches!(bytes[start], b't' | b'T')
+            && ascii
+            && end > start + 1
+            && self
+                .words
+                .get(bytes, start + 1, end)
+                .is_some_and(|e| e.refers)
     }
 
     /// Pattern `p` at `s` where no letter or digit comes before it: kept as a candidate
@@ -1697,6 +1724,24 @@ mod tests {
                 assert!(scan.titles.contains(&s), "{s}");
             }
         }
+    }
+
+    /// The tokens read "didn'tThey" as "did", "n't", "they": the scan must see that
+    /// "They" may refer, or a sentence holding it would be passed over unread.
+    #[test]
+    fn scan_finds_a_referring_word_after_nt() {
+        let m = awkward_matcher();
+        let text = "It didn'tThey, wasN'TTheir, don'tx, can'tthey and won'tforces.";
+        let scan = m.scan(text);
+        let at = |w: &str| text.find(w).expect(w);
+        for w in ["They,", "Their", "they and", "forces"] {
+            assert!(scan.referring.contains(&at(w)), "{w}");
+        }
+        assert!(
+            scan.referring.windows(2).all(|w| w[0] < w[1]),
+            "{:?}",
+            scan.referring
+        );
     }
 
     #[test]

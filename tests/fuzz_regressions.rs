@@ -90,3 +90,12 @@ fn newcomers_sharing_a_slug_stay_two_actors() {
         ("Omar Td畯", "Omar Td慨")
     );
 }
+
+/// extract, crash-1df11a7f…: "ahn'tThey" is one run of letters for the word scan but
+/// three tokens ("ah", "n't", "they"), so the scan did not see that "They" may refer.
+/// The fast path passed over a sentence with no actor named and no referring word it
+/// knew of, while the traced path read it and found a claim through the pronoun.
+#[test]
+fn extract_crash_referring_word_after_nt_replays_clean() {
+    extract_target_checks(include_bytes!("data/fuzz/extract-nt-splits-a-run.bin"));
+}
