@@ -5,6 +5,7 @@
 //! that can start a sentence, at a blank line, or at a line break after a line that looks
 //! like a headline. Abbreviations (`Gen.`, `U.S.`, `Jan.`) and initials do not end one.
 
+use crate::lexicon::Shapes;
 use crate::model::Span;
 
 const ABBREVIATIONS: &[&str] = &[
@@ -45,28 +46,17 @@ const fn packed_all<const N: usize>(list: &[&str]) -> [u64; N] {
 const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = packed_all(ABBREVIATIONS);
 const TITLE_ABBREVIATION_KEYS: [u64; TITLE_ABBREVIATIONS.len()] = packed_all(TITLE_ABBREVIATIONS);
 
-/// One bit per [`filter_bit`] of the keys of both lists: most words that end a sentence
-/// are in neither, and a clear bit says so without a look through them.
-const KEY_FILTER: [u64; 16] = {
-    let mut filter = [0u64; 16];
-    let lists: [&[u64]; 2] = [&ABBREVIATION_KEYS, &TITLE_ABBREVIATION_KEYS];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut k = 0;
-        while k < lists[l].len() {
-            let bit = filter_bit(lists[l][k]);
-            filter[bit / 64] |= 1 << (bit % 64);
-            k += 1;
-        }
-        l += 1;
+/// The shapes of the words of both lists: most words that end a sentence are in
+/// neither, and [`Shapes`] says so without a look through them.
+const ABBREVIATION_SHAPES: Shapes = {
+    let mut shapes = Shapes::of(ABBREVIATIONS);
+    let mut k = 0;
+    while k < TITLE_ABBREVIATIONS.len() {
+        shapes.insert(TITLE_ABBREVIATIONS[k].as_bytes());
+        k += 1;
     }
-    filter
+    shapes
 };
-
-/// The bit of `key` in [`KEY_FILTER`]: the top ten bits of a multiplicative hash.
-const fn filter_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
-}
 
 /// Byte spans of the sentences of `text`, trimmed of surrounding whitespace; empty
 /// sentences are dropped.
@@ -194,8 +184,7 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     let key = (word.is_ascii() && word.len() <= 6).then(|| packed(word.as_bytes()));
     let listed = |list: &[&str], keys: &[u64]| match key {
         Some(key) => {
-            let bit = filter_bit(key);
-            KEY_FILTER[bit / 64] & (1 << (bit % 64)) != 0 && keys.contains(&key)
+            ABBREVIATION_SHAPES.may_hold(&key.to_le_bytes()[..word.len()]) && keys.contains(&key)
         }
         // no abbreviation is longer than six letters
         None if word.is_ascii() => false,
@@ -238,8 +227,10 @@ mod tests {
                 assert_eq!(key.to_le_bytes()[..word.len()], *word.as_bytes());
                 assert!(key >> (8 * word.len()) == 0, "{word}");
                 assert_eq!(packed(word.to_uppercase().as_bytes()), key);
-                let bit = filter_bit(key);
-                assert!(KEY_FILTER[bit / 64] & (1 << (bit % 64)) != 0, "{word}");
+                assert!(
+                    ABBREVIATION_SHAPES.may_hold(&key.to_le_bytes()[..word.len()]),
+                    "{word}"
+                );
                 let text = format!("x {word}. Smith");
                 assert!(is_abbreviation(&text, 2 + word.len(), Some('S')), "{word}");
             }
