@@ -1470,7 +1470,7 @@ fn capitalised_name_end(text: &str, at: usize) -> usize {
         if !(first_upper || particle()) {
             break;
         }
-        if first_upper && (lower_in(w, MONTHS) || lower_in(w, STOP_CAPITALS)) {
+        if first_upper && stops_a_name(w) {
             break;
         }
         // the name must be contiguous: no punctuation between the words
@@ -1493,7 +1493,9 @@ fn capitalised_name_end(text: &str, at: usize) -> usize {
     end
 }
 
-const MONTHS: &[&str] = &[
+/// Capitalised words that end a name, in lower case: months, weekdays ("Haftar Monday")
+/// and function words at the start of a sentence ("The").
+const NAME_STOPS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -1513,11 +1515,37 @@ const MONTHS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "the",
+    "a",
+    "an",
+    "and",
+    "of",
+    "in",
+    "on",
+    "said",
+    "says",
+    "told",
+    "who",
+    "which",
 ];
 
-const STOP_CAPITALS: &[&str] = &[
-    "the", "a", "an", "and", "of", "in", "on", "said", "says", "told", "who", "which",
-];
+/// The length of the longest of [`NAME_STOPS`].
+const NAME_STOP_MAX: usize = 9;
+
+/// Is `word` in lower case one of [`NAME_STOPS`]? An ASCII word is lowered once, and
+/// one longer than every stop is none.
+fn stops_a_name(word: &str) -> bool {
+    if !word.is_ascii() {
+        return lower_in(word, NAME_STOPS);
+    }
+    let mut buf = [0u8; NAME_STOP_MAX];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    NAME_STOPS.iter().any(|w| w.as_bytes() == lower)
+}
 
 /// An id for a new actor: lowercase ASCII words joined by `-`.
 pub fn slug(name: &str) -> String {
@@ -1949,6 +1977,33 @@ mod tests {
             let name: String = (0..rng.below(8)).map(|_| rng.pick(&pieces)).collect();
             assert_eq!(slug(&name), folded_slug(&name), "{name:?}");
         }
+    }
+
+    #[test]
+    fn name_stops_are_the_listed_words_in_any_case() {
+        let longest = NAME_STOPS.iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(NAME_STOP_MAX));
+        for w in NAME_STOPS {
+            assert!(stops_a_name(w), "{w}");
+            assert!(stops_a_name(&w.to_uppercase()), "{w}");
+            assert!(stops_a_name(&capitalise(w)), "{w}");
+        }
+        // the Kelvin sign lowers to an ASCII "k"; no stop has one, so none is made
+        for w in [
+            "Haftar",
+            "Wednesdays",
+            "Septembers",
+            "Th",
+            "",
+            "Sünday",
+            "Mai",
+            "Whic\u{212a}",
+        ] {
+            assert_eq!(stops_a_name(w), lower_in(w, NAME_STOPS), "{w}");
+            assert!(!stops_a_name(w), "{w}");
+        }
+        // a non-ASCII word lowers by the Unicode rules
+        assert!(stops_a_name("\u{0130}N") == lower_in("\u{0130}N", NAME_STOPS));
     }
 
     #[test]
