@@ -253,8 +253,10 @@ impl WordTable {
         }
     }
 
-    /// The entry of the word `bytes[start..end]`, compared ignoring ASCII case.
-    #[inline]
+    /// The entry of the word `bytes[start..end]`, compared ignoring ASCII case. Asked of
+    /// every word of a text, and most are in no entry: the filter that says so is built
+    /// into the caller, the table lookup behind it is not.
+    #[inline(always)]
     fn get(&self, bytes: &[u8], start: usize, end: usize) -> Option<&WordEntry> {
         let word = &bytes[start..end];
         if word.len() <= 16 {
@@ -263,13 +265,26 @@ impl WordTable {
             if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
                 return None;
             }
-            self.short.get(&key)
-        } else if self.long.is_empty() {
-            None
+            self.short_entry(key)
         } else {
-            let key: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
-            self.long.get(key.as_slice())
+            self.long_entry(word)
         }
+    }
+
+    /// The entry of a word of up to 16 bytes, by its key.
+    #[inline(never)]
+    fn short_entry(&self, key: u128) -> Option<&WordEntry> {
+        self.short.get(&key)
+    }
+
+    /// The entry of a word of more than 16 bytes.
+    #[cold]
+    fn long_entry(&self, word: &[u8]) -> Option<&WordEntry> {
+        if self.long.is_empty() {
+            return None;
+        }
+        let key: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+        self.long.get(key.as_slice())
     }
 }
 
