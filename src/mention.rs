@@ -253,10 +253,8 @@ impl WordTable {
         }
     }
 
-    /// The entry of the word `bytes[start..end]`, compared ignoring ASCII case. Asked of
-    /// every word of a text, and most are in no entry: the filter that says so is built
-    /// into the caller, the table lookup behind it is not.
-    #[inline(always)]
+    /// The entry of the word `bytes[start..end]`, compared ignoring ASCII case.
+    #[inline]
     fn get(&self, bytes: &[u8], start: usize, end: usize) -> Option<&WordEntry> {
         let word = &bytes[start..end];
         if word.len() <= 16 {
@@ -265,26 +263,13 @@ impl WordTable {
             if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
                 return None;
             }
-            self.short_entry(key)
+            self.short.get(&key)
+        } else if self.long.is_empty() {
+            None
         } else {
-            self.long_entry(word)
+            let key: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+            self.long.get(key.as_slice())
         }
-    }
-
-    /// The entry of a word of up to 16 bytes, by its key.
-    #[inline(never)]
-    fn short_entry(&self, key: u128) -> Option<&WordEntry> {
-        self.short.get(&key)
-    }
-
-    /// The entry of a word of more than 16 bytes.
-    #[cold]
-    fn long_entry(&self, word: &[u8]) -> Option<&WordEntry> {
-        if self.long.is_empty() {
-            return None;
-        }
-        let key: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
-        self.long.get(key.as_slice())
     }
 }
 
