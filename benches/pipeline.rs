@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
 use geokg::corpus::Document;
@@ -160,26 +160,35 @@ fn scan_aliases() -> Vec<String> {
     names
 }
 
+/// Times `ac` over the corpus; `overlapping`: report every match, overlaps included.
+fn scan_corpus(b: Bencher, ac: &AhoCorasick, overlapping: bool) {
+    let (docs, bytes, _) = corpus();
+    b.counter(BytesCount::new(*bytes)).bench(|| {
+        let mut n = 0;
+        for d in docs {
+            n += if overlapping {
+                ac.find_overlapping_iter(&d.text).count()
+            } else {
+                ac.find_iter(&d.text).count()
+            };
+        }
+        assert!(n > 0);
+        n
+    });
+}
+
 /// The floor: the aliases in one aho-corasick automaton, scanned over the same text with
 /// nothing else done. Like `mention::Matcher`, it ignores ASCII case and reports
 /// overlapping matches ("Libyan National Army" and "National Army" both), which the
 /// matcher must see to choose between them.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn aho_corasick_scan_one_thread(b: Bencher) {
-    let (docs, bytes, _) = corpus();
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .build(scan_aliases())
         .expect("automaton");
-    b.counter(BytesCount::new(*bytes)).bench(|| {
-        let mut n = 0;
-        for d in docs {
-            n += ac.find_overlapping_iter(&d.text).count();
-        }
-        assert!(n > 0);
-        n
-    });
+    scan_corpus(b, &ac, true);
 }
 
 /// The barest scan: the same aliases, matched only as written (case-sensitive), leftmost
@@ -188,19 +197,11 @@ fn aho_corasick_scan_one_thread(b: Bencher) {
 /// measured so that extraction can be set against it too.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn aho_corasick_case_sensitive_scan_one_thread(b: Bencher) {
-    let (docs, bytes, _) = corpus();
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostFirst)
         .build(scan_aliases())
         .expect("automaton");
-    b.counter(BytesCount::new(*bytes)).bench(|| {
-        let mut n = 0;
-        for d in docs {
-            n += ac.find_iter(&d.text).count();
-        }
-        assert!(n > 0);
-        n
-    });
+    scan_corpus(b, &ac, false);
 }
 
 /// A graph of the registry actors and `n` extracted claims, Haftar the target of ~1%.
