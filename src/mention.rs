@@ -1532,19 +1532,10 @@ const NAME_STOPS: &[&str] = &[
 /// The length of the longest of [`NAME_STOPS`].
 const NAME_STOP_MAX: usize = 9;
 
-/// Is `word` in lower case one of [`NAME_STOPS`]? An ASCII word is lowered once, and
-/// one longer than every stop is none.
+/// Is `word` in lower case one of [`NAME_STOPS`]? An ASCII word longer than every stop
+/// is none, without lowering it.
 fn stops_a_name(word: &str) -> bool {
-    if !word.is_ascii() {
-        return lower_in(word, NAME_STOPS);
-    }
-    let mut buf = [0u8; NAME_STOP_MAX];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    NAME_STOPS.iter().any(|w| w.as_bytes() == lower)
+    !(word.is_ascii() && word.len() > NAME_STOP_MAX) && lower_in(word, NAME_STOPS)
 }
 
 /// An id for a new actor: lowercase ASCII words joined by `-`.
