@@ -369,6 +369,42 @@ fn graphml_and_gexf_keep_arbitrary_names_exactly_but_for_characters_xml_forbids(
     }
 }
 
+#[test]
+fn ids_that_differ_only_by_characters_xml_forbids_stay_two_nodes() {
+    let dir = temp_dir("xml-ids");
+    // "a\u{1}" loses its control character in XML; dropping it alone would give both
+    // actors the node "a" and turn the claim between them into a loop
+    let actors: Vec<GenActor> = vec![
+        ("a\u{1}".into(), "First".into(), "person"),
+        ("a".into(), "Second".into(), "person"),
+    ];
+    let claims: Vec<GenClaim> = vec![(
+        "a\u{1}".into(),
+        "warns",
+        "a".into(),
+        "a cited warning".into(),
+        false,
+        None,
+    )];
+    let g = write_graph_file(&dir, "g.json", &actors, &claims);
+    for (format, file) in [("graphml", "g.graphml"), ("gexf", "g.gexf")] {
+        let path = export_to(&dir, Some(g.to_str().unwrap()), format, file);
+        let Some(v) = describe(format, &path) else {
+            return;
+        };
+        assert_eq!(v["nodes"], 2, "{format}: {v}");
+        assert_eq!(v["labels"]["a~1"], "First", "{format}: {v}");
+        assert_eq!(v["labels"]["a"], "Second", "{format}: {v}");
+        let edges: Vec<(&str, &str)> = v["edge_list"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e[0].as_str().unwrap(), e[2].as_str().unwrap()))
+            .collect();
+        assert_eq!(edges, [("a~1", "a")], "{format}: {v}");
+    }
+}
+
 /// One field of a `neo4j-admin database import` header: `name`, `name:type`,
 /// `name:type[]`, or a special `:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`.
 fn neo4j_header_field_ok(f: &str) -> bool {

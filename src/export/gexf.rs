@@ -15,7 +15,7 @@ use std::fmt::Write;
 use crate::graph::{Edge, KnowledgeGraph};
 use crate::model::{ActorKind, Date, RelationKind};
 
-use super::xml::escape;
+use super::xml::{escape, node_ids};
 use super::{edge_values, AttrType, NodeTable, Value, EDGE_ATTRS, NODE_ATTRS};
 
 fn type_name(t: AttrType) -> &'static str {
@@ -152,11 +152,12 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
     }
     out.push_str("    <nodes>\n");
     let table = NodeTable::new(graph);
+    let ids = node_ids(graph);
     for a in graph.actors() {
         let _ = writeln!(
             out,
             "      <node id=\"{}\" label=\"{}\">",
-            escape(&a.id),
+            ids[a.id.as_str()],
             escape(&a.name)
         );
         attvalues(&mut out, "        ", &NODE_ATTRS, &table.values(a));
@@ -169,8 +170,8 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
         let _ = writeln!(
             out,
             "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" kind=\"{kind}\" label=\"{kind}\" weight=\"{}.0\">",
-            escape(&e.source.id),
-            escape(&e.target.id),
+            ids[e.source.id.as_str()],
+            ids[e.target.id.as_str()],
             e.documents(),
             kind = e.kind.as_str(),
         );

@@ -4,13 +4,14 @@
 //! read back as numbers, declared in a fixed order: node keys `d0`–`d6`, then edge keys
 //! `d7`–`d16` (see the table in README.md). Nodes are ordered by id, edges by (source,
 //! relation, target) with ids `e0`, `e1`, …; an attribute without a value is left out.
-//! Text is escaped by hand, and characters XML 1.0 forbids are dropped.
+//! Text is escaped by hand, and characters XML 1.0 forbids are dropped (an id that loses
+//! some takes a suffix, see [`super::xml`], so that actors keep a node each).
 
 use std::fmt::Write;
 
 use crate::graph::KnowledgeGraph;
 
-use super::xml::escape;
+use super::xml::{escape, node_ids};
 use super::{edge_values, AttrType, NodeTable, Value, EDGE_ATTRS, NODE_ATTRS};
 
 fn type_name(t: AttrType) -> &'static str {
@@ -58,8 +59,9 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
     }
     out.push_str("  <graph id=\"geokg\" edgedefault=\"directed\">\n");
     let table = NodeTable::new(graph);
+    let ids = node_ids(graph);
     for a in graph.actors() {
-        let _ = writeln!(out, "    <node id=\"{}\">", escape(&a.id));
+        let _ = writeln!(out, "    <node id=\"{}\">", ids[a.id.as_str()]);
         data(&mut out, "      ", 0, &table.values(a));
         out.push_str("    </node>\n");
     }
@@ -67,8 +69,8 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
         let _ = writeln!(
             out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            escape(&e.source.id),
-            escape(&e.target.id)
+            ids[e.source.id.as_str()],
+            ids[e.target.id.as_str()]
         );
         data(&mut out, "      ", NODE_ATTRS.len(), &edge_values(e));
         out.push_str("    </edge>\n");

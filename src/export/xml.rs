@@ -1,5 +1,9 @@
 //! Escaping for the XML formats (GraphML, GEXF).
 
+use std::collections::{HashMap, HashSet};
+
+use crate::graph::KnowledgeGraph;
+
 /// Escapes text for XML 1.0 content and double-quoted attribute values.
 ///
 /// `& < > " '` become entities; tab, line feed and carriage return become character
@@ -22,6 +26,44 @@ pub(crate) fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// The node id of every actor of `graph`, escaped, by actor id. An id XML can hold is
+/// its own node id. One with characters XML 1.0 forbids loses them, as all text does, and
+/// takes the first free suffix `~1`, `~2`, …: dropping alone could give two actors one
+/// node ("a\u{1}" and "a") and turn an edge between them into a loop.
+pub(crate) fn node_ids(graph: &KnowledgeGraph) -> HashMap<&str, String> {
+    let clean = |id: &str| id.chars().all(allowed);
+    // the ids that stay as they are, all of them before any other takes a name
+    let taken: HashSet<&str> = graph
+        .actors()
+        .iter()
+        .map(|a| a.id.as_str())
+        .filter(|id| clean(id))
+        .collect();
+    let mut renamed: HashSet<String> = HashSet::new();
+    let mut ids = HashMap::with_capacity(graph.actors().len());
+    // actors come ordered by id, so the suffixes are the same on every run
+    for a in graph.actors() {
+        let id = if clean(&a.id) {
+            escape(&a.id)
+        } else {
+            let kept: String = a.id.chars().filter(|&c| allowed(c)).collect();
+            let mut k = 1usize;
+            let name = loop {
+                let name = format!("{kept}~{k}");
+                if !taken.contains(name.as_str()) && !renamed.contains(&name) {
+                    break name;
+                }
+                k += 1;
+            };
+            let id = escape(&name);
+            renamed.insert(name);
+            id
+        };
+        ids.insert(a.id.as_str(), id);
+    }
+    ids
 }
 
 /// Whether XML 1.0 allows the character at all (the `Char` production).
@@ -51,6 +93,50 @@ mod tests {
             escape("a<b>&\"c\"'\u{0}\u{1b}\u{FFFE}\t\r\n北"),
             "a&lt;b&gt;&amp;&quot;c&quot;&apos;&#9;&#13;&#10;北"
         );
+    }
+
+    #[test]
+    fn node_ids_stay_apart_when_forbidden_characters_go() {
+        use crate::model::{Actor, ActorKind, Claim, Provenance, RelationKind};
+        let actor = |id: &str| Actor::new(id, "x", ActorKind::Person);
+        let ids = ["a\u{1}", "a", "a~1", "\u{0}", "b&\u{FFFF}", "b&~1\u{2}"];
+        let claim = Claim {
+            source: ids[0].into(),
+            kind: RelationKind::Opposes,
+            target: ids[1].into(),
+            hedged: false,
+            confidence: 1.0,
+            from: None,
+            until: None,
+            provenance: Provenance::Curated {
+                citation: "c".into(),
+            },
+        };
+        let graph = KnowledgeGraph::new(ids.iter().map(|id| actor(id)).collect(), vec![claim])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let node = node_ids(&graph);
+        // ids XML can hold are kept; the others get the first suffix no id has
+        assert_eq!(node["a"], "a");
+        assert_eq!(node["a~1"], "a~1");
+        assert_eq!(node["a\u{1}"], "a~2");
+        assert_eq!(node["\u{0}"], "~1");
+        assert_eq!(node["b&\u{FFFF}"], "b&amp;~1");
+        assert_eq!(node["b&~1\u{2}"], "b&amp;~1~1");
+        let distinct: HashSet<&String> = node.values().collect();
+        assert_eq!(distinct.len(), ids.len());
+        for text in [
+            crate::export::graphml::to_graphml(&graph),
+            crate::export::gexf::to_gexf(&graph),
+        ] {
+            assert!(text.contains("source=\"a~2\" target=\"a\""), "{text}");
+            for id in node.values() {
+                assert_eq!(
+                    text.matches(&format!("<node id=\"{id}\"")).count(),
+                    1,
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
