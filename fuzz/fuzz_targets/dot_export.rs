@@ -4,13 +4,17 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use geokg::{Actor, ActorKind, Claim, KnowledgeGraph, Provenance, RelationKind};
+use geokg::KnowledgeGraph;
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common/graph_input.rs"]
+mod graph_input;
+
+/// The graph input first, then the flag: the bytes read as they did before the graph
+/// input was shared, so the corpus keeps its meaning.
 #[derive(Debug, Arbitrary)]
 struct Input {
-    actors: Vec<(String, String, u8)>,
-    claims: Vec<(u8, u8, u8, bool, String)>,
+    graph: graph_input::GraphInput,
     isolated: bool,
 }
 
@@ -45,31 +49,7 @@ fn check_dot(dot: &str) {
 }
 
 fuzz_target!(|input: Input| {
-    let mut actors: Vec<Actor> = Vec::new();
-    for (id, name, kind) in input.actors.into_iter().take(64) {
-        if actors.iter().any(|a| a.id == id) {
-            continue;
-        }
-        let kind = ActorKind::ALL[kind as usize % ActorKind::ALL.len()];
-        actors.push(Actor::new(id, name, kind));
-    }
-    let mut claims = Vec::new();
-    if !actors.is_empty() {
-        for (s, r, t, hedged, citation) in input.claims.into_iter().take(256) {
-            let s = &actors[s as usize % actors.len()];
-            let t = &actors[t as usize % actors.len()];
-            claims.push(Claim {
-                source: s.id.clone(),
-                kind: RelationKind::ALL[r as usize % 3],
-                target: t.id.clone(),
-                hedged,
-                confidence: if hedged { 0.6 } else { 1.0 },
-                from: None,
-                until: None,
-                provenance: Provenance::Curated { citation },
-            });
-        }
-    }
+    let (actors, claims) = input.graph.actors_and_claims();
     let used: std::collections::BTreeSet<&str> = claims
         .iter()
         .flat_map(|c| [c.source.as_str(), c.target.as_str()])

@@ -6,15 +6,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use arbitrary::Arbitrary;
-use geokg::{Actor, ActorKind, Claim, KnowledgeGraph, Provenance, RelationKind};
+use geokg::KnowledgeGraph;
 use libfuzzer_sys::fuzz_target;
 
-#[derive(Debug, Arbitrary)]
-struct Input {
-    actors: Vec<(String, String, u8)>,
-    claims: Vec<(u8, u8, u8, bool, String)>,
-}
+#[path = "common/graph_input.rs"]
+mod graph_input;
 
 /// The characters XML 1.0 allows (its `Char` production).
 fn xml_char(c: char) -> bool {
@@ -70,32 +66,8 @@ fn read_back(format: &str, text: &str) -> (HashMap<String, String>, Vec<(String,
     (nodes, edges)
 }
 
-fuzz_target!(|input: Input| {
-    let mut actors: Vec<Actor> = Vec::new();
-    for (id, name, kind) in input.actors.into_iter().take(64) {
-        if actors.iter().any(|a| a.id == id) {
-            continue;
-        }
-        let kind = ActorKind::ALL[kind as usize % ActorKind::ALL.len()];
-        actors.push(Actor::new(id, name, kind));
-    }
-    let mut claims = Vec::new();
-    if !actors.is_empty() {
-        for (s, r, t, hedged, citation) in input.claims.into_iter().take(256) {
-            let s = &actors[s as usize % actors.len()];
-            let t = &actors[t as usize % actors.len()];
-            claims.push(Claim {
-                source: s.id.clone(),
-                kind: RelationKind::ALL[r as usize % 3],
-                target: t.id.clone(),
-                hedged,
-                confidence: if hedged { 0.6 } else { 1.0 },
-                from: None,
-                until: None,
-                provenance: Provenance::Curated { citation },
-            });
-        }
-    }
+fuzz_target!(|input: graph_input::GraphInput| {
+    let (actors, claims) = input.actors_and_claims();
     let graph = KnowledgeGraph::new(actors, claims).unwrap_or_else(|e| panic!("{e}"));
     let names: BTreeMap<&str, &str> = graph
         .actors()

@@ -5,7 +5,7 @@
 //! `d7`–`d16` (see the table in README.md). Nodes are ordered by id, edges by (source,
 //! relation, target) with ids `e0`, `e1`, …; an attribute without a value is left out.
 //! Text is escaped by hand, and characters XML 1.0 forbids are dropped (an id that loses
-//! some takes a suffix, see [`super::xml`], so that actors keep a node each).
+//! some takes the first free suffix `~1`, `~2`, …, so that actors keep a node each).
 
 use std::fmt::Write;
 
