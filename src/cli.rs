@@ -1304,7 +1304,8 @@ fn run_build(
     let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
     let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon);
     let mut builder = geokg::merge::GraphBuilder::new();
-    if append && output.exists() {
+    let appending = append && output.exists();
+    if appending {
         builder.add_graph(read_graph_file(output)?);
     }
     builder.add(dataset.actors, dataset.claims);
@@ -1332,14 +1333,36 @@ fn run_build(
     };
     let graph = builder.finish().map_err(|e| vec![e])?;
     write_file(output, graphfile::to_json(&graph))?;
-    eprintln!(
-        "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
-        output.display(),
-        stats.documents,
-        stats.claims,
-        graph.actors().len(),
-        graph.edge_count()
-    );
+    if appending {
+        // what the file holds now, besides what this run added to it
+        let mut docs = std::collections::HashSet::new();
+        let mut extracted = 0;
+        for c in graph.claims() {
+            if let geokg::Provenance::Extracted(e) = &c.provenance {
+                extracted += 1;
+                docs.insert(e.doc.as_str());
+            }
+        }
+        eprintln!(
+            "geokg: wrote {} (appended {} documents, {} extracted claims; it now holds {} extracted claims from {} documents, {} actors, {} edges)",
+            output.display(),
+            stats.documents,
+            stats.claims,
+            extracted,
+            docs.len(),
+            graph.actors().len(),
+            graph.edge_count()
+        );
+    } else {
+        eprintln!(
+            "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
+            output.display(),
+            stats.documents,
+            stats.claims,
+            graph.actors().len(),
+            graph.edge_count()
+        );
+    }
     Ok(Outcome::Output(String::new(), true))
 }
 

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{geokg, run, temp_dir};
+use common::{fixture, geokg, run, temp_dir};
 use geokg::extract::ClaimLine;
 
 /// A synthetic JSON Lines corpus of about `bytes` bytes of article text.
@@ -308,6 +308,37 @@ fn shards_appends_and_merges_give_the_single_build_bytes() {
     ])
     .expect_code(0);
     assert!(std::fs::read(&appended).unwrap() == single, "append twice");
+}
+
+#[test]
+fn an_append_reports_what_it_added_and_what_the_file_now_holds() {
+    let dir = temp_dir("append-report");
+    let out = dir.join("g.json");
+    let o = out.to_str().unwrap();
+    let first = run(["build", "-q", "-o", o, "--articles", &fixture("articles")]).expect_code(0);
+    assert!(
+        first.stderr.contains("(1 documents, 6 extracted claims,"),
+        "{}",
+        first.stderr
+    );
+    let wire = fixture("wire.jsonl");
+    let appended = run(["build", "-q", "--append", "-o", o, "--articles", &wire]).expect_code(0);
+    assert!(
+        appended.stderr.contains(
+            "(appended 2 documents, 2 extracted claims; it now holds 8 extracted claims from 3 documents,"
+        ),
+        "{}",
+        appended.stderr
+    );
+    // the same documents again: read, but the file holds what it held
+    let again = run(["build", "-q", "--append", "-o", o, "--articles", &wire]).expect_code(0);
+    assert!(
+        again
+            .stderr
+            .contains("it now holds 8 extracted claims from 3 documents,"),
+        "{}",
+        again.stderr
+    );
 }
 
 #[test]
