@@ -15,7 +15,7 @@ use std::fmt::Write;
 use crate::graph::{Edge, KnowledgeGraph};
 use crate::model::{ActorKind, Date, RelationKind};
 
-use super::xml::{escape, node_ids};
+use super::xml::{escape, node_ids, with_node_ids};
 use super::{edge_values, AttrType, NodeTable, Value, EDGE_ATTRS, NODE_ATTRS};
 
 fn type_name(t: AttrType) -> &'static str {
@@ -157,10 +157,15 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
         let _ = writeln!(
             out,
             "      <node id=\"{}\" label=\"{}\">",
-            ids[a.id.as_str()],
+            escape(&ids[a.id.as_str()]),
             escape(&a.name)
         );
-        attvalues(&mut out, "        ", &NODE_ATTRS, &table.values(a));
+        attvalues(
+            &mut out,
+            "        ",
+            &NODE_ATTRS,
+            &with_node_ids(table.values(a), &ids),
+        );
         let (r, g, b) = node_rgb(a.kind);
         let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
         out.push_str("      </node>\n");
@@ -170,8 +175,8 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
         let _ = writeln!(
             out,
             "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" kind=\"{kind}\" label=\"{kind}\" weight=\"{}.0\">",
-            ids[e.source.id.as_str()],
-            ids[e.target.id.as_str()],
+            escape(&ids[e.source.id.as_str()]),
+            escape(&ids[e.target.id.as_str()]),
             e.documents(),
             kind = e.kind.as_str(),
         );

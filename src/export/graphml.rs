@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use crate::graph::KnowledgeGraph;
 
-use super::xml::{escape, node_ids};
+use super::xml::{escape, node_ids, with_node_ids};
 use super::{edge_values, AttrType, NodeTable, Value, EDGE_ATTRS, NODE_ATTRS};
 
 fn type_name(t: AttrType) -> &'static str {
@@ -61,16 +61,16 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
     let table = NodeTable::new(graph);
     let ids = node_ids(graph);
     for a in graph.actors() {
-        let _ = writeln!(out, "    <node id=\"{}\">", ids[a.id.as_str()]);
-        data(&mut out, "      ", 0, &table.values(a));
+        let _ = writeln!(out, "    <node id=\"{}\">", escape(&ids[a.id.as_str()]));
+        data(&mut out, "      ", 0, &with_node_ids(table.values(a), &ids));
         out.push_str("    </node>\n");
     }
     for (i, e) in graph.edges().iter().enumerate() {
         let _ = writeln!(
             out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            ids[e.source.id.as_str()],
-            ids[e.target.id.as_str()]
+            escape(&ids[e.source.id.as_str()]),
+            escape(&ids[e.target.id.as_str()])
         );
         data(&mut out, "      ", NODE_ATTRS.len(), &edge_values(e));
         out.push_str("    </edge>\n");

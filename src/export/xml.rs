@@ -4,6 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::graph::KnowledgeGraph;
 
+use super::{Value, NODE_ATTRS};
+
 /// Escapes text for XML 1.0 content and double-quoted attribute values.
 ///
 /// `& < > " '` become entities; tab, line feed and carriage return become character
@@ -28,8 +30,8 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-/// The node id of every actor of `graph`, escaped, by actor id. An id XML can hold is
-/// its own node id. One with characters XML 1.0 forbids loses them, as all text does, and
+/// The node id of every actor of `graph` (not yet escaped), by actor id. An id XML can
+/// hold is its own node id. One with characters XML 1.0 forbids loses them, as all text does, and
 /// takes the first free suffix `~1`, `~2`, …: dropping alone could give two actors one
 /// node ("a\u{1}" and "a") and turn an edge between them into a loop.
 pub(crate) fn node_ids(graph: &KnowledgeGraph) -> HashMap<&str, String> {
@@ -46,7 +48,7 @@ pub(crate) fn node_ids(graph: &KnowledgeGraph) -> HashMap<&str, String> {
     // actors come ordered by id, so the suffixes are the same on every run
     for a in graph.actors() {
         let id = if clean(&a.id) {
-            escape(&a.id)
+            a.id.clone()
         } else {
             let kept: String = a.id.chars().filter(|&c| allowed(c)).collect();
             let mut k = 1usize;
@@ -57,13 +59,27 @@ pub(crate) fn node_ids(graph: &KnowledgeGraph) -> HashMap<&str, String> {
                 }
                 k += 1;
             };
-            let id = escape(&name);
-            renamed.insert(name);
-            id
+            renamed.insert(name.clone());
+            name
         };
         ids.insert(a.id.as_str(), id);
     }
     ids
+}
+
+/// `values` (of [`NODE_ATTRS`]) with the `country` id written as that actor's node id, so
+/// that it names the node it points to.
+pub(crate) fn with_node_ids(
+    mut values: Vec<Option<Value>>,
+    ids: &HashMap<&str, String>,
+) -> Vec<Option<Value>> {
+    let country = NODE_ATTRS.iter().position(|(name, _)| *name == "country");
+    if let Some(Some(Value::Text(id))) = country.and_then(|k| values.get_mut(k)) {
+        if let Some(node) = ids.get(id.as_str()) {
+            *id = node.clone();
+        }
+    }
+    values
 }
 
 /// Whether XML 1.0 allows the character at all (the `Char` production).
@@ -98,8 +114,23 @@ mod tests {
     #[test]
     fn node_ids_stay_apart_when_forbidden_characters_go() {
         use crate::model::{Actor, ActorKind, Claim, Provenance, RelationKind};
-        let actor = |id: &str| Actor::new(id, "x", ActorKind::Person);
-        let ids = ["a\u{1}", "a", "a~1", "\u{0}", "b&\u{FFFF}", "b&~1\u{2}"];
+        let actor = |id: &str| {
+            let kind = if id.starts_with('s') {
+                ActorKind::State
+            } else {
+                ActorKind::Person
+            };
+            Actor::new(id, "x", kind)
+        };
+        let ids = [
+            "a\u{1}",
+            "a",
+            "a~1",
+            "\u{0}",
+            "b&\u{FFFF}",
+            "b&~1\u{2}",
+            "s\u{3}",
+        ];
         let claim = Claim {
             source: ids[0].into(),
             kind: RelationKind::Opposes,
@@ -120,8 +151,8 @@ mod tests {
         assert_eq!(node["a~1"], "a~1");
         assert_eq!(node["a\u{1}"], "a~2");
         assert_eq!(node["\u{0}"], "~1");
-        assert_eq!(node["b&\u{FFFF}"], "b&amp;~1");
-        assert_eq!(node["b&~1\u{2}"], "b&amp;~1~1");
+        assert_eq!(node["b&\u{FFFF}"], "b&~1");
+        assert_eq!(node["b&~1\u{2}"], "b&~1~1");
         let distinct: HashSet<&String> = node.values().collect();
         assert_eq!(distinct.len(), ids.len());
         for text in [
@@ -129,12 +160,15 @@ mod tests {
             crate::export::gexf::to_gexf(&graph),
         ] {
             assert!(text.contains("source=\"a~2\" target=\"a\""), "{text}");
+            // a state is its own country: the value names its node
+            assert!(
+                text.contains("<data key=\"d2\">s~1</data>")
+                    || text.contains("<attvalue for=\"1\" value=\"s~1\"/>"),
+                "{text}"
+            );
             for id in node.values() {
-                assert_eq!(
-                    text.matches(&format!("<node id=\"{id}\"")).count(),
-                    1,
-                    "{text}"
-                );
+                let tag = format!("<node id=\"{}\"", escape(id));
+                assert_eq!(text.matches(&tag).count(), 1, "{text}");
             }
         }
     }
