@@ -1322,7 +1322,7 @@ fn run_build(
             |doc, ex| {
                 if !seen_docs.insert(doc.id.clone()) {
                     eprintln!(
-                    "geokg: warning: document \"{}\" read more than once; claims it repeats count once",
+                    "geokg: warning: document id \"{}\" read more than once (one input twice, or two documents with one id); claims repeated under it count once",
                     doc.id
                 );
                 }

@@ -19,7 +19,8 @@ use crate::model::Date;
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
-    /// Document id: the file stem, `stdin`, or the article's `id`.
+    /// Document id: the file stem (for a file found in a directory, its path from that
+    /// directory without the extension), `stdin`, or the article's `id`.
     pub id: String,
     /// Headline, when the article gives one (not read for relations).
     pub title: Option<String>,
@@ -145,7 +146,8 @@ pub enum Item {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Source {
-    Text(PathBuf),
+    /// A text file and its document id.
+    Text(PathBuf, String),
     Jsonl(PathBuf),
     StdinText,
     StdinJsonl,
@@ -199,16 +201,19 @@ impl Reader {
             } else if p.is_dir() {
                 let mut files = Vec::new();
                 collect_dir(p, &mut files, &mut pending);
-                sources.extend(files.into_iter().map(Source::Text));
+                sources.extend(files.into_iter().map(|f| {
+                    let id = id_in_dir(p, &f);
+                    Source::Text(f, id)
+                }));
             } else if jsonl || is_jsonl(p) {
                 sources.push_back(Source::Jsonl(p.clone()));
             } else {
-                sources.push_back(Source::Text(p.clone()));
+                sources.push_back(Source::Text(p.clone(), stem(p)));
             }
         }
         if let Some(t) = total.as_mut() {
             for s in &sources {
-                if let Source::Text(p) | Source::Jsonl(p) = s {
+                if let Source::Text(p, _) | Source::Jsonl(p) = s {
                     *t += std::fs::metadata(p).map_or(0, |m| m.len());
                 }
             }
@@ -325,15 +330,11 @@ impl Iterator for Reader {
             }
             let source = self.sources.pop_front()?;
             match source {
-                Source::Text(path) => {
+                Source::Text(path, id) => {
                     let item = match crate::input::read_text(&path) {
                         Ok((text, warnings)) => {
                             self.consumed += text.len() as u64;
                             self.pending.extend(warnings.into_iter().map(Item::Warning));
-                            let id = path.file_stem().map_or_else(
-                                || path.display().to_string(),
-                                |s| s.to_string_lossy().into_owned(),
-                            );
                             Item::Document(Document::new(id, text))
                         }
                         Err(e) => Item::Problem(e),
@@ -426,6 +427,32 @@ fn read_line_bounded(
 /// Collects the `.txt` and `.md` files under `dir`, sorted by name. A file that cannot
 /// be read as a regular file (a dangling link, a pipe) is a problem; a directory
 /// reached a second time through a link is skipped with a warning.
+/// The document id of a file named on its own: its name without the extension.
+fn stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// The document id of `file`, found under the directory `dir`: its path from `dir`, with
+/// `/` between the parts and no extension (`2024/05/report` for
+/// `dir/2024/05/report.txt`), so that files of one name in different folders stay
+/// different documents and each claim's evidence leads back to its file.
+fn id_in_dir(dir: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(dir).unwrap_or(file);
+    let mut parts: Vec<String> = rel
+        .parent()
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    parts.push(stem(file));
+    parts.join("/")
+}
+
 fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut VecDeque<Item>) {
     let mut seen = std::collections::HashSet::new();
     if let Ok(c) = dir.canonicalize() {

@@ -310,7 +310,8 @@ const ROWS: &[Row] = &[
         0,
         Err::Exact(""),
     )
-    .out(CLAIM),
+    // the document id is the file's path from the directory named
+    .out("sub.txt/doc: Egypt supports Khalifa Haftar [supports.active]"),
     row(
         "unreadable_file_is_listed_and_the_rest_read",
         |d| {
@@ -478,7 +479,7 @@ const ROWS: &[Row] = &[
         },
         &["build", "-q", "--data", "{d}/data.json", "--articles", "{d}/n.jsonl", "-o", "{d}/g.json"],
         0,
-        Err::Exact("geokg: warning: document \"doc\" read more than once; claims it repeats count once\n\
+        Err::Exact("geokg: warning: document id \"doc\" read more than once (one input twice, or two documents with one id); claims repeated under it count once\n\
                     geokg: wrote {d}/g.json (2 documents, 2 extracted claims, 2 actors, 1 edges)\n"),
     ),
     // ----- curated data -----

@@ -342,6 +342,50 @@ fn an_append_reports_what_it_added_and_what_the_file_now_holds() {
 }
 
 #[test]
+fn files_of_one_name_in_different_folders_are_different_documents() {
+    let dir = temp_dir("nested-ids");
+    let root = dir.join("news");
+    for (rel, text) in [
+        ("top.txt", "Qatar funds Hamas."),
+        ("2024/05/report.txt", "Egypt backs Haftar."),
+        ("2024/06/report.md", "Turkey condemned Haftar."),
+    ] {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let r = run(["extract", root.to_str().unwrap(), "--format", "jsonl"]).expect_code(0);
+    let docs: Vec<String> = lines(&r.stdout).into_iter().map(|l| l.doc).collect();
+    assert_eq!(
+        docs,
+        ["2024/05/report", "2024/06/report", "top"],
+        "{}",
+        r.stdout
+    );
+    // a file named on its own keeps its name without the extension
+    let one = root.join("2024/05/report.txt");
+    let r = run(["extract", one.to_str().unwrap(), "--format", "jsonl"]).expect_code(0);
+    assert_eq!(lines(&r.stdout)[0].doc, "report");
+    // the build counts them as two documents, with no warning about a repeated id
+    let out = dir.join("g.json");
+    let r = run([
+        "build",
+        "-q",
+        "--articles",
+        root.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    assert!(!r.stderr.contains("more than once"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("(3 documents, 3 extracted claims,"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn merge_names_the_file_and_line_of_a_bad_fragment() {
     let dir = temp_dir("bad-fragment");
     let frag = dir.join("f.jsonl");
