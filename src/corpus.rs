@@ -458,7 +458,14 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut VecDeque<Ite
     if let Ok(c) = dir.canonicalize() {
         seen.insert(c);
     }
+    let before = files.len();
     walk_dir(dir, files, problems, &mut seen);
+    if files.len() == before && std::fs::read_dir(dir).is_ok() {
+        problems.push_back(Item::Warning(format!(
+            "{}: no .txt or .md file in this directory or below it",
+            dir.display()
+        )));
+    }
 }
 
 fn walk_dir(
@@ -500,6 +507,13 @@ fn walk_dir(
                 field: String::new(),
                 message: "not a regular file (a pipe, socket or device), skipped".into(),
             })),
+            // JSON Lines are read only when named: a directory may hold claim lines that
+            // `extract` wrote there, and those are no articles
+            Ok(m) if m.is_file() && p.extension().is_some_and(|e| e == "jsonl") => {
+                problems.push_back(Item::Warning(format!(
+                    "{shown}: JSON Lines in a directory are not read; name the file to read its articles"
+                )));
+            }
             Ok(_) => {}
             Err(e) if text_file => problems.push_back(Item::Problem(Error::io(&shown, &e))),
             Err(_) => {}

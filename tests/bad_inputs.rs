@@ -301,6 +301,29 @@ const ROWS: &[Row] = &[
     )
     .out(CLAIM),
     row(
+        "json_lines_in_a_directory_are_named_and_not_read",
+        |d| {
+            write(d, "news/doc.txt", GOOD);
+            write(d, "news/claims.jsonl", b"{\"doc\": \"doc\"}\n");
+            true
+        },
+        &["extract", "-q", "{d}/news"],
+        0,
+        Err::Exact("geokg: warning: {d}/news/claims.jsonl: JSON Lines in a directory are not read; name the file to read its articles\n"),
+    )
+    .out(CLAIM),
+    row(
+        "directory_without_text_files_says_so",
+        |d| {
+            write(d, "news/notes.csv", b"a,b\n");
+            std::fs::create_dir_all(d.join("news/empty")).unwrap();
+            true
+        },
+        &["extract", "-q", "{d}/news"],
+        1,
+        Err::Exact("geokg: warning: {d}/news: no .txt or .md file in this directory or below it\n"),
+    ),
+    row(
         "directory_named_like_a_text_file_is_searched",
         |d| {
             write(d, "news/sub.txt/doc.txt", GOOD);
