@@ -126,6 +126,11 @@ pub(crate) fn serde_message(e: &serde_json::Error) -> String {
             .map_or(s.len(), |j| i + 16 + j);
         s.replace_range(i..end, "expected an object");
     }
+    // a word that is not true, false or null ("expected ident"), or no value at all
+    if s == "expected ident" || s == "expected value" {
+        s = "not JSON here: expected a value (an object, array, string, number, true, false or null)"
+            .to_string();
+    }
     for (rust, json) in [
         ("expected u32", "expected a whole number"),
         ("expected usize", "expected a whole number"),

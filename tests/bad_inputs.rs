@@ -455,6 +455,17 @@ const ROWS: &[Row] = &[
         Err::Exact("geokg: {d}/n.jsonl:1:15: id: article id is empty\n"),
     ),
     row(
+        "article_line_that_is_not_json_says_so_and_the_next_is_read",
+        |d| {
+            write(d, "n.jsonl", b"not json\n{\"id\": \"doc\", \"text\": \"Egypt backs Haftar.\"}\n");
+            true
+        },
+        &["extract", "-q", "{d}/n.jsonl"],
+        0,
+        Err::Exact("geokg: {d}/n.jsonl:1:2: not JSON here: expected a value (an object, array, string, number, true, false or null)\n"),
+    )
+    .out(CLAIM),
+    row(
         "article_fields_geokg_does_not_know_are_ignored",
         |d| {
             write(d, "n.jsonl", b"{\"id\": \"doc\", \"lang\": \"en\", \"text\": \"Egypt backs Haftar.\"}\n");
