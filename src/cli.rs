@@ -187,8 +187,10 @@ enum Command {
     ///
     /// Takes files, directories (searched recursively for .txt and .md), - for standard
     /// input, and JSON Lines of articles ({"id", "title", "date", "url", "text"} per line;
-    /// files ending in .jsonl, or any input with --jsonl). Documents stream through and
-    /// are read on all cores; the output is the same bytes whatever the thread count.
+    /// files ending in .jsonl, or any input with --jsonl). A document's id is the article's
+    /// id, or the file name without its extension (for a file found in a directory, its
+    /// path from there: 2024/05/report). Documents stream through and are read on all
+    /// cores; the output is the same bytes whatever the thread count.
     /// Each JSON line has doc, source, source_id, relation, target, target_id, hedged,
     /// confidence, sentence, sentence_index, span, rule, and date when the article has one.
     ///
@@ -341,7 +343,7 @@ struct CorpusArgs {
 enum ExtractFormat {
     /// One line per relation, for people.
     Text,
-    /// One JSON object per line (what ../shared/eval/score.py reads).
+    /// One JSON object per line: the claim line README.md documents.
     Jsonl,
     /// One JSON array.
     Json,
