@@ -1337,14 +1337,12 @@ fn run_build(
     write_file(output, graphfile::to_json(&graph))?;
     if appending {
         // what the file holds now, besides what this run added to it
-        let mut docs = std::collections::HashSet::new();
-        let mut extracted = 0;
-        for c in graph.claims() {
-            if let geokg::Provenance::Extracted(e) = &c.provenance {
-                extracted += 1;
-                docs.insert(e.doc.as_str());
-            }
-        }
+        let docs: std::collections::HashSet<&str> = graph
+            .claims()
+            .iter()
+            .filter_map(geokg::Claim::doc)
+            .collect();
+        let extracted = graph.claims().iter().filter(|c| c.doc().is_some()).count();
         eprintln!(
             "geokg: wrote {} (appended {} documents, {} extracted claims; it now holds {} extracted claims from {} documents, {} actors, {} edges)",
             output.display(),

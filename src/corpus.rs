@@ -424,9 +424,6 @@ fn read_line_bounded(
     }
 }
 
-/// Collects the `.txt` and `.md` files under `dir`, sorted by name. A file that cannot
-/// be read as a regular file (a dangling link, a pipe) is a problem; a directory
-/// reached a second time through a link is skipped with a warning.
 /// The document id of a file named on its own: its name without the extension.
 fn stem(path: &Path) -> String {
     path.file_stem().map_or_else(
@@ -453,6 +450,9 @@ fn id_in_dir(dir: &Path, file: &Path) -> String {
     parts.join("/")
 }
 
+/// Collects the `.txt` and `.md` files under `dir`, sorted by name. A file that cannot
+/// be read as a regular file (a dangling link, a pipe) is a problem; a directory
+/// reached a second time through a link is skipped with a warning.
 fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut VecDeque<Item>) {
     let mut seen = std::collections::HashSet::new();
     if let Ok(c) = dir.canonicalize() {

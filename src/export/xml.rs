@@ -36,35 +36,30 @@ pub(crate) fn escape(s: &str) -> String {
 /// node ("a\u{1}" and "a") and turn an edge between them into a loop.
 pub(crate) fn node_ids(graph: &KnowledgeGraph) -> HashMap<&str, String> {
     let clean = |id: &str| id.chars().all(allowed);
-    // the ids that stay as they are, all of them before any other takes a name
-    let taken: HashSet<&str> = graph
+    // every node id given so far, the ids that stay as they are first of all
+    let mut taken: HashSet<String> = graph
         .actors()
         .iter()
-        .map(|a| a.id.as_str())
-        .filter(|id| clean(id))
+        .filter(|a| clean(&a.id))
+        .map(|a| a.id.clone())
         .collect();
-    let mut renamed: HashSet<String> = HashSet::new();
-    let mut ids = HashMap::with_capacity(graph.actors().len());
     // actors come ordered by id, so the suffixes are the same on every run
-    for a in graph.actors() {
-        let id = if clean(&a.id) {
-            a.id.clone()
-        } else {
+    graph
+        .actors()
+        .iter()
+        .map(|a| {
+            if clean(&a.id) {
+                return (a.id.as_str(), a.id.clone());
+            }
             let kept: String = a.id.chars().filter(|&c| allowed(c)).collect();
-            let mut k = 1usize;
-            let name = loop {
-                let name = format!("{kept}~{k}");
-                if !taken.contains(name.as_str()) && !renamed.contains(&name) {
-                    break name;
-                }
-                k += 1;
-            };
-            renamed.insert(name.clone());
-            name
-        };
-        ids.insert(a.id.as_str(), id);
-    }
-    ids
+            let name = (1usize..)
+                .map(|k| format!("{kept}~{k}"))
+                .find(|name| !taken.contains(name))
+                .unwrap_or_default();
+            taken.insert(name.clone());
+            (a.id.as_str(), name)
+        })
+        .collect()
 }
 
 /// `values` (of [`NODE_ATTRS`]) with the `country` id written as that actor's node id, so
