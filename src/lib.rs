@@ -20,6 +20,7 @@ pub mod query;
 pub mod question;
 pub mod report;
 pub mod signed;
+pub mod syntax;
 pub mod synth;
 pub mod time;
 
