@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract query_parse curated_data graph_file dot_export xml_export)
+[ ${#targets[@]} -gt 0 ] || targets=(extract query_parse curated_data graph_file dot_export xml_export parse)
 mkdir -p fuzz/logs
 for t in "${targets[@]}"; do
   RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$t" "fuzz/corpus/$t" -- \

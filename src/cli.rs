@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use geokg::corpus::{Document, Item, Reader};
+use geokg::syntax::{Model, Word};
 use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
 
 /// `eprintln!` that ignores a standard error it cannot write to (closed, on a full disk)
@@ -30,6 +31,7 @@ macro_rules! eprintln {
   geokg render --focus Haftar --depth 2 -o haftar.svg
   geokg export --format graphml -o geokg.graphml
   geokg check data/*.json
+  echo \"Turkey backs the GNA.\" | geokg parse -
 
 Exit status: 0 when there are results, 1 when there are none, 2 on error.")]
 pub struct Cli {
@@ -208,11 +210,57 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
-        /// Show, for each sentence, the mentions and why each cue fired or was suppressed.
+        /// Show, for each sentence, its parse (one line of i:form/UPOS>head:deprel, head 0
+        /// for the root; see `geokg parse`), the mentions and why each cue fired or was
+        /// suppressed.
         #[arg(long)]
         explain: bool,
         #[command(flatten)]
         corpus: CorpusArgs,
+    },
+    /// Print the words of English text with their tags, lemmas and dependency parse.
+    ///
+    /// For reading a sentence's structure, and for debugging extraction rules. Inputs are
+    /// read as `geokg extract` reads them (files, directories, .jsonl articles, - for
+    /// standard input; the same document ids), split into sentences as extraction splits
+    /// them, and each sentence is tokenized, tagged, lemmatized and parsed by the syntax
+    /// model compiled into geokg (--model FILE loads another). A sentence over 8 KiB is not
+    /// parsed: a warning names its document, index and byte span. Byte offsets count from
+    /// the start of the document, as in extract's spans.
+    ///
+    /// --format conllu (default): CoNLL-U. Per document a "# newdoc id = DOC" line; per
+    /// sentence "# sent_id = DOC-N" (N the 0-based sentence index, as in extract; white
+    /// space in DOC becomes _), "# text = ..." (the sentence on one line, each run of
+    /// white space or control characters collapsed to one space), one line per word
+    /// with the ten columns ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC (FEATS
+    /// and DEPS are _), and a blank line. MISC has SpaceAfter=No when the next word
+    /// follows with no space, and TokenRange=START:END, the word's byte span in the
+    /// document.
+    ///
+    /// --format json: one array of sentences:
+    ///   {"doc": "DOC", "index": N, "span": [START, END], "text": "...",
+    ///    "words": [{"id": 1, "form": "...", "lemma": "...", "upos": "PROPN", "xpos": "NNP",
+    ///               "head": 2, "deprel": "nsubj", "span": [START, END]}, ...]}
+    /// where text is the sentence as written, ids are 1-based, head 0 is the root, and
+    /// spans are [start, end) byte offsets in the document.
+    #[command(verbatim_doc_comment)]
+    #[command(after_help = "Examples:
+  echo \"Turkey backs the GNA.\" | geokg parse -
+  geokg parse article.txt
+  geokg parse --format json article.txt
+  geokg parse --model my.syntax article.txt
+
+Exit status: 0 when a sentence was parsed, 1 when the input has none, 2 on error.")]
+    Parse {
+        /// Files, directories or - (standard input).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+        format: ParseFormat,
+        /// Use this syntax model file instead of the one compiled into geokg.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
     /// Build a graph file from curated data and news articles.
     ///
@@ -350,6 +398,14 @@ enum ExtractFormat {
     /// One graph fragment per document per line (new actors and claims with evidence),
     /// for `geokg merge`.
     Fragments,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum ParseFormat {
+    /// CoNLL-U: ten tab-separated columns per word, a blank line after each sentence.
+    Conllu,
+    /// One JSON array of sentences with their words.
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -670,6 +726,11 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             explain,
             corpus,
         } => run_extract(&inputs, format, explain, &corpus),
+        Command::Parse {
+            inputs,
+            format,
+            model,
+        } => run_parse(&inputs, format, model.as_deref()),
         Command::Build {
             articles,
             data: data_files,
@@ -1179,7 +1240,7 @@ fn pretty_element<T: serde::Serialize>(value: &T) -> String {
     out
 }
 
-fn explain_text(ex: &geokg::extract::Extraction) -> String {
+fn explain_text(ex: &geokg::extract::Extraction, syntax: Option<&Model>) -> String {
     let mut out = format!("== {}\n", ex.doc);
     for s in &ex.sentences {
         out.push_str(&format!(
@@ -1189,6 +1250,9 @@ fn explain_text(ex: &geokg::extract::Extraction) -> String {
             s.span.end,
             s.text.split_whitespace().collect::<Vec<_>>().join(" ")
         ));
+        if let Some(model) = syntax {
+            out.push_str(&parse_line(&model.parse(&s.text)));
+        }
         for (t, id, how) in &s.mentions {
             out.push_str(&format!("    mention \"{t}\" -> {id} ({how})\n"));
         }
@@ -1218,6 +1282,18 @@ fn run_extract(
     corpus: &CorpusArgs,
 ) -> Result<Outcome, Vec<Error>> {
     let extractor = geokg::extract::Extractor::embedded()?;
+    // --explain shows each sentence's parse; without a usable model it says so once
+    let syntax = if explain {
+        match Model::embedded() {
+            Ok(m) => Some(m),
+            Err(e) => {
+                eprintln!("geokg: note: no parse shown: {e}");
+                None
+            }
+        }
+    } else {
+        None
+    };
     let mut out = Out::new();
     let mut found = false;
     let mut elements = 0usize;
@@ -1228,7 +1304,7 @@ fn run_extract(
         let mut text = String::new();
         let mut pretty = Vec::new();
         if explain {
-            text = explain_text(&ex);
+            text = explain_text(&ex, syntax);
         } else {
             match format {
                 ExtractFormat::Jsonl => {
@@ -1281,6 +1357,252 @@ fn run_extract(
     }
     out.finish()?;
     Ok(Outcome::Output(String::new(), found))
+}
+
+/// Separates words for the syntax model's tokenizer: white space, control characters and
+/// invisible spaces are never part of a word.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `s` on one line: each run of separators becomes one space, and none is left at
+/// either end.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if is_separator(c) {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push(' ');
+            gap = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A CoNLL-U field: never empty, never with a tab, line break or other separator (words
+/// have none, but a model file could give a lemma or label with one); `_` stands for
+/// nothing and for each separator.
+fn conllu_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_empty() {
+        "_".into()
+    } else if s.chars().any(is_separator) {
+        s.chars()
+            .map(|c| if is_separator(c) { '_' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// The `--explain` line of a parsed sentence: `i:form/UPOS>head:deprel` per word.
+fn parse_line(words: &[Word]) -> String {
+    let mut line = String::from("    parse:");
+    for (i, w) in words.iter().enumerate() {
+        line.push_str(&format!(
+            " {}:{}/{}>{}:{}",
+            i + 1,
+            conllu_field(&w.form),
+            conllu_field(&w.upos),
+            w.head,
+            conllu_field(&w.deprel)
+        ));
+    }
+    line.push('\n');
+    line
+}
+
+/// One word of `geokg parse --format json`; `span` counts from the start of the
+/// document.
+#[derive(serde::Serialize)]
+struct ParsedWord<'a> {
+    id: usize,
+    form: &'a str,
+    lemma: &'a str,
+    upos: &'a str,
+    xpos: &'a str,
+    head: usize,
+    deprel: &'a str,
+    span: [usize; 2],
+}
+
+/// One sentence of `geokg parse --format json` as an element of the array: the
+/// sentence's fields one per line, each word on one line.
+fn json_sentence(
+    doc: &str,
+    index: usize,
+    span: [usize; 2],
+    text: &str,
+    words: &[ParsedWord<'_>],
+) -> String {
+    let string = |v: &str| serde_json::to_string(v).unwrap_or_default();
+    let mut out = format!(
+        "  {{\n    \"doc\": {},\n    \"index\": {index},\n    \"span\": [{}, {}],\n    \"text\": {},\n    \"words\": [\n",
+        string(doc),
+        span[0],
+        span[1],
+        string(text)
+    );
+    for (i, w) in words.iter().enumerate() {
+        out.push_str("      ");
+        out.push_str(&serde_json::to_string(w).unwrap_or_default());
+        out.push_str(if i + 1 < words.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("    ]\n  }");
+    out
+}
+
+/// The CoNLL-U lines of one parsed sentence of the document with id `doc`, blank line
+/// included; `start` is the sentence's byte offset in the document.
+fn conllu_sentence(doc: &str, index: usize, start: usize, text: &str, words: &[Word]) -> String {
+    let mut out = String::new();
+    let id: String = one_line(doc).replace(' ', "_");
+    out.push_str(&format!(
+        "# sent_id = {}-{index}\n# text = {}\n",
+        if id.is_empty() { "_" } else { &id },
+        one_line(text)
+    ));
+    for (i, w) in words.iter().enumerate() {
+        let mut misc = String::new();
+        if words
+            .get(i + 1)
+            .is_some_and(|next| next.span.start == w.span.end)
+        {
+            misc.push_str("SpaceAfter=No|");
+        }
+        misc.push_str(&format!(
+            "TokenRange={}:{}",
+            start + w.span.start,
+            start + w.span.end
+        ));
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{misc}\n",
+            i + 1,
+            conllu_field(&w.form),
+            conllu_field(&w.lemma),
+            conllu_field(&w.upos),
+            conllu_field(&w.xpos),
+            w.head,
+            conllu_field(&w.deprel)
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+/// Parses the sentences of one document: its CoNLL-U text, or its JSON array elements,
+/// and how many sentences were parsed. Sentences over the limit are named on stderr.
+fn parse_document(
+    model: &Model,
+    doc: &Document,
+    format: ParseFormat,
+) -> (String, Vec<String>, usize) {
+    use geokg::limits::MAX_SENTENCE_BYTES;
+    let norm = geokg::normalize::Normalized::new(&doc.text);
+    let mut text = String::new();
+    let mut elements = Vec::new();
+    let mut parsed = 0;
+    for (si, span) in geokg::sentence::split(&norm.text).iter().enumerate() {
+        let (os, oe) = norm.original_span(span.start, span.end, &doc.text);
+        // the same sentences extraction leaves unread (it measures the plain text)
+        if span.end - span.start > MAX_SENTENCE_BYTES {
+            eprintln!(
+                "geokg: warning: {}: sentence {si} (bytes {os}..{oe}) is longer than {MAX_SENTENCE_BYTES} bytes; not parsed",
+                doc.id
+            );
+            continue;
+        }
+        let Some(sentence) = doc.text.get(os..oe) else {
+            continue;
+        };
+        let words = model.parse(sentence);
+        if words.is_empty() {
+            continue;
+        }
+        parsed += 1;
+        match format {
+            ParseFormat::Conllu => {
+                if parsed == 1 {
+                    text.push_str(&format!("# newdoc id = {}\n", one_line(&doc.id)));
+                }
+                text.push_str(&conllu_sentence(&doc.id, si, os, sentence, &words));
+            }
+            ParseFormat::Json => {
+                let words: Vec<ParsedWord<'_>> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| ParsedWord {
+                        id: i + 1,
+                        form: &w.form,
+                        lemma: &w.lemma,
+                        upos: &w.upos,
+                        xpos: &w.xpos,
+                        head: w.head,
+                        deprel: &w.deprel,
+                        span: [os + w.span.start, os + w.span.end],
+                    })
+                    .collect();
+                elements.push(json_sentence(&doc.id, si, [os, oe], sentence, &words));
+            }
+        }
+    }
+    (text, elements, parsed)
+}
+
+fn run_parse(
+    inputs: &[PathBuf],
+    format: ParseFormat,
+    model_file: Option<&Path>,
+) -> Result<Outcome, Vec<Error>> {
+    let loaded;
+    let model: &Model = match model_file {
+        Some(path) => {
+            loaded = Model::load(path).map_err(|e| vec![e])?;
+            &loaded
+        }
+        None => Model::embedded().map_err(|e| vec![e])?,
+    };
+    let mut out = Out::new();
+    let mut sentences = 0usize;
+    let mut documents = 0usize;
+    let mut problems = 0usize;
+    let mut elements = 0usize;
+    for item in Reader::open(inputs, false) {
+        match item {
+            Item::Warning(w) => eprintln!("geokg: warning: {w}"),
+            Item::Problem(e) => {
+                problems += 1;
+                eprintln!("geokg: {e}");
+            }
+            Item::Document(doc) => {
+                documents += 1;
+                let (mut text, pretty, parsed) = parse_document(model, &doc, format);
+                sentences += parsed;
+                for element in pretty {
+                    text.push_str(if elements == 0 { "[\n" } else { ",\n" });
+                    text.push_str(&element);
+                    elements += 1;
+                }
+                if !out.write(&text)? {
+                    break;
+                }
+            }
+        }
+    }
+    if documents == 0 && problems > 0 {
+        // every input failed, and each was named already
+        return Err(Vec::new());
+    }
+    if format == ParseFormat::Json {
+        out.write(if elements == 0 { "[]\n" } else { "\n]\n" })?;
+    }
+    out.finish()?;
+    Ok(Outcome::Output(String::new(), sentences > 0))
 }
 
 fn run_build(
