@@ -346,3 +346,43 @@ fn neighbors_incoming_haftar_1m(b: Bencher) {
         e.len()
     });
 }
+
+/// The sentences of 1 MB of the synthetic corpus, as strings.
+fn syntax_sentences() -> &'static Vec<String> {
+    static S: OnceLock<Vec<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        documents(1)
+            .iter()
+            .flat_map(|d| {
+                geokg::sentence::split(&d.text)
+                    .into_iter()
+                    .map(|s| d.text[s.start..s.end].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    })
+}
+
+/// Tokenize, tag, lemmatize and parse news sentences on one thread (sentences/s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn syntax_parse_one_thread(b: Bencher) {
+    let model = geokg::syntax::Model::embedded().expect("embedded model");
+    let sentences = syntax_sentences();
+    b.counter(ItemsCount::new(sentences.len())).bench(|| {
+        let words: usize = sentences.iter().map(|s| model.parse(s).len()).sum();
+        assert!(words > sentences.len());
+        words
+    });
+}
+
+/// Reading the embedded model from its bytes (checksum, tables): the start-up cost of
+/// the first parse.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn syntax_model_load(b: Bencher) {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/model/en.syntax"))
+        .expect("model file");
+    b.bench(|| {
+        let m = geokg::syntax::Model::from_bytes(&bytes, "en.syntax").expect("model loads");
+        assert_eq!(m.parse("Turkey backs the government.").len(), 5);
+    });
+}
