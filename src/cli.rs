@@ -29,6 +29,7 @@ macro_rules! eprintln {
   geokg actor Haftar
   geokg export --format dot --focus Haftar --depth 1 -o haftar.dot
   geokg render --focus Haftar --depth 2 -o haftar.svg
+  geokg view --focus Libya -o libya.html
   geokg export --format graphml -o geokg.graphml
   geokg check data/*.json
   echo \"Turkey backs the GNA.\" | geokg parse -
@@ -130,7 +131,7 @@ enum Command {
         json: bool,
     },
     /// Export the graph: Graphviz DOT, a JSON graph file, GraphML, GEXF, Neo4j CSV,
-    /// node-link JSON or JSON Lines of claims.
+    /// node-link JSON, JSON Lines of claims or an interactive HTML page.
     ///
     /// DOT draws a signed network: supports green solid, opposes red with a bar head,
     /// warns orange dashed, hedged dotted and pale; thicker lines have more documents;
@@ -146,6 +147,7 @@ enum Command {
     ///   geokg export --format neo4j -o neo4j-import/
     ///   geokg export --format node-link -o geokg.nodelink.json
     ///   geokg export --format jsonl > claims.jsonl
+    ///   geokg export --format html --focus Libya -o libya.html   (as `geokg view`)
     #[command(verbatim_doc_comment)]
     Export {
         /// Output format.
@@ -175,6 +177,33 @@ enum Command {
     #[command(verbatim_doc_comment)]
     Render {
         /// The picture to write: .svg, .png or .pdf.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Graphviz layout engine.
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
+        #[command(flatten)]
+        pick: Pick,
+        #[command(flatten)]
+        look: Look,
+    },
+    /// Write one self-contained interactive HTML page of the graph.
+    ///
+    /// The page holds the Graphviz picture (laid out as `render` lays it out), every
+    /// actor, relation and piece of evidence, and a small script: find an actor by name
+    /// or alias, click it to see its ties with their citations and sentences, filter by
+    /// relation, hedging and dates, pan and zoom. It loads nothing from anywhere (no
+    /// server, no network), so it can be opened from disk or sent as an attachment; the
+    /// address's #fragment keeps the selection. Takes the options of `render`. Needs
+    /// Graphviz (`apt-get install graphviz`).
+    ///
+    /// Examples:
+    ///   geokg view --focus Libya -o libya.html
+    ///   geokg view --focus Haftar --depth 2 --relation supports,opposes -o haftar.html
+    ///   geokg --graph news.json view --since 2019 --until 2020 -o news.html
+    #[command(verbatim_doc_comment)]
+    View {
+        /// The page to write (.html).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
         /// Graphviz layout engine.
@@ -424,6 +453,8 @@ enum Format {
     NodeLink,
     /// JSON Lines: one claim with its evidence per line.
     Jsonl,
+    /// One self-contained interactive HTML page, as `geokg view` writes (needs Graphviz).
+    Html,
 }
 
 /// Which part of the graph to export or draw.
@@ -442,9 +473,16 @@ struct Pick {
     /// Keep only relations backed by at least N distinct documents or citations.
     #[arg(long, value_name = "N", default_value_t = 1)]
     min_docs: usize,
+    /// Keep claims that still held on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Claims without any date are left out by every time filter.
+    #[arg(long, value_name = "DATE")]
+    since: Option<geokg::Date>,
+    /// Keep claims that already held on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    until: Option<geokg::Date>,
 }
 
-/// How a picture looks (DOT and render only).
+/// How a picture looks (DOT, render, view and HTML only).
 #[derive(clap::Args, Debug)]
 struct Look {
     /// Draw every actor, not only the 200 best-evidenced.
@@ -720,6 +758,12 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             pick,
             look,
         } => run_render(&cli.graph, &output, engine, &pick, &look),
+        Command::View {
+            output,
+            engine,
+            pick,
+            look,
+        } => run_view(&cli.graph, &output, engine, &pick, &look),
         Command::Extract {
             inputs,
             format,
@@ -816,6 +860,11 @@ fn selection(pick: &Pick, look: Option<&Look>) -> export::Selection {
             })
             .collect(),
         min_docs: pick.min_docs,
+        window: geokg::time::Window {
+            since: pick.since,
+            until: pick.until,
+            as_of: None,
+        },
         limit: match look {
             Some(l) if !l.all => Some(export::DEFAULT_LIMIT),
             _ => None,
@@ -839,6 +888,7 @@ fn dot_options(look: &Look, selected: &export::Selected) -> export::DotOptions {
         legend: !look.no_legend,
         isolated: false,
         highlight: selected.focus.clone(),
+        element_ids: false,
     }
 }
 
@@ -872,7 +922,7 @@ fn run_export(
     look: &Look,
 ) -> Result<Outcome, Vec<Error>> {
     let graph = load_graph(graph_file)?;
-    let picture = format == Format::Dot;
+    let picture = matches!(format, Format::Dot | Format::Html);
     let selected = selection(pick, picture.then_some(look))
         .apply(&graph)
         .map_err(|e| vec![e])?;
@@ -927,6 +977,7 @@ fn run_export(
         Format::Gexf => export::gexf::to_gexf(graph),
         Format::NodeLink => export::json::to_node_link(graph),
         Format::Jsonl => export::json::to_claims_jsonl(graph),
+        Format::Html => html_page(&selected, look, EngineArg::Auto)?.0,
         Format::Neo4j => String::new(),
     };
     match output {
@@ -946,7 +997,7 @@ fn run_render(
     pick: &Pick,
     look: &Look,
 ) -> Result<Outcome, Vec<Error>> {
-    use export::render::{Engine, PictureFormat};
+    use export::render::PictureFormat;
     let Some(picture) = PictureFormat::from_path(output) else {
         return Err(vec![Error::Usage(format!(
             "cannot tell the picture format of {}: name a .svg, .png or .pdf file",
@@ -962,6 +1013,31 @@ fn run_render(
     let nodes = export::connected_ids(graph).len();
     let edges = graph.edge_count();
     let clusters = look.cluster != ClusterArg::None;
+    let engine = layout_engine(engine, nodes, edges, clusters);
+    let dot_text = export::to_dot(graph, &dot_options(look, &selected));
+    let started = std::time::Instant::now();
+    let made = export::render::render(&dot_text, engine, picture).map_err(|e| vec![e])?;
+    for line in made.warnings.lines() {
+        eprintln!("geokg: graphviz: {line}");
+    }
+    write_file(output, &made.bytes)?;
+    eprintln!(
+        "geokg: wrote {} ({nodes} actors, {edges} relations; {} layout in {:.1} s)",
+        output.display(),
+        engine.as_str(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Output(String::new(), edges > 0))
+}
+
+/// The engine asked for, or the one that fits the size; says when it draws no boxes.
+fn layout_engine(
+    engine: EngineArg,
+    nodes: usize,
+    edges: usize,
+    clusters: bool,
+) -> export::render::Engine {
+    use export::render::Engine;
     let engine = match engine {
         EngineArg::Auto => Engine::for_size(nodes, edges, clusters),
         EngineArg::Dot => Engine::Dot,
@@ -977,18 +1053,74 @@ fn run_render(
             engine.as_str()
         );
     }
-    let dot_text = export::to_dot(graph, &dot_options(look, &selected));
+    engine
+}
+
+/// The interactive page of a selection: Graphviz lays out the picture (as `render`
+/// would), then the page wraps it with the data. Returns the page, the engine and the
+/// seconds the layout took.
+fn html_page(
+    selected: &export::Selected,
+    look: &Look,
+    engine: EngineArg,
+) -> Result<(String, export::render::Engine, f64), Vec<Error>> {
+    use export::render::PictureFormat;
+    let graph = &selected.graph;
+    let nodes = export::connected_ids(graph).len();
+    let engine = layout_engine(
+        engine,
+        nodes,
+        graph.edge_count(),
+        look.cluster != ClusterArg::None,
+    );
+    let options = export::DotOptions {
+        element_ids: true,
+        ..dot_options(look, selected)
+    };
     let started = std::time::Instant::now();
-    let made = export::render::render(&dot_text, engine, picture).map_err(|e| vec![e])?;
+    let made = export::render::render(&export::to_dot(graph, &options), engine, PictureFormat::Svg)
+        .map_err(|e| vec![e])?;
+    let seconds = started.elapsed().as_secs_f64();
     for line in made.warnings.lines() {
         eprintln!("geokg: graphviz: {line}");
     }
-    write_file(output, &made.bytes)?;
+    let svg = String::from_utf8_lossy(&made.bytes);
+    let title = match selected.focus.as_deref().and_then(|id| graph.actor(id)) {
+        Some(a) => format!("geokg: around {}", a.name),
+        None => "geokg: the graph".to_string(),
+    };
+    let page = export::html::to_html(
+        graph,
+        &svg,
+        &export::html::HtmlOptions {
+            title,
+            focus: selected.focus.clone(),
+        },
+    );
+    Ok((page, engine, seconds))
+}
+
+fn run_view(
+    graph_file: &Option<PathBuf>,
+    output: &std::path::Path,
+    engine: EngineArg,
+    pick: &Pick,
+    look: &Look,
+) -> Result<Outcome, Vec<Error>> {
+    let graph = load_graph(graph_file)?;
+    let selected = selection(pick, Some(look))
+        .apply(&graph)
+        .map_err(|e| vec![e])?;
+    report_left_out(&selected);
+    let (page, engine, seconds) = html_page(&selected, look, engine)?;
+    write_file(output, &page)?;
+    let edges = selected.graph.edge_count();
     eprintln!(
-        "geokg: wrote {} ({nodes} actors, {edges} relations; {} layout in {:.1} s)",
+        "geokg: wrote {} ({} actors, {edges} relations, {} KB; {} layout in {seconds:.1} s)",
         output.display(),
+        export::connected_ids(&selected.graph).len(),
+        page.len().div_ceil(1024),
         engine.as_str(),
-        started.elapsed().as_secs_f64()
     );
     Ok(Outcome::Output(String::new(), edges > 0))
 }

@@ -5,20 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{geokg, run, temp_dir, write_graph_file, GenActor, GenClaim, Rng};
-
-/// Whether Graphviz is here; on CI it must be.
-fn have_graphviz() -> bool {
-    let ok = std::process::Command::new("dot").arg("-V").output().is_ok();
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Graphviz is required on CI"
-        );
-        eprintln!("skipping: Graphviz `dot` not found");
-    }
-    ok
-}
+use common::{geokg, have_graphviz, run, temp_dir, write_graph_file, GenActor, GenClaim, Rng};
 
 #[test]
 fn render_writes_svg_png_and_pdf_by_extension() {

@@ -119,6 +119,10 @@ pub struct DotOptions {
     pub isolated: bool,
     /// Id of an actor to highlight (the `--focus` actor).
     pub highlight: Option<String>,
+    /// Give each node and edge an `id` that Graphviz copies into SVG: `a` plus the
+    /// actor's position in [`KnowledgeGraph::actors`], `e` plus the edge's position in
+    /// [`KnowledgeGraph::edges`] (for [`super::html`], which finds them by those).
+    pub element_ids: bool,
 }
 
 impl DotOptions {
@@ -326,8 +330,11 @@ fn clusters(
     out
 }
 
-fn write_node(scope: &mut Scope<'_, '_>, a: &Actor, highlight: bool) {
+fn write_node(scope: &mut Scope<'_, '_>, a: &Actor, highlight: bool, id: Option<usize>) {
     let mut node = scope.node_named(dot_quote(&a.id));
+    if let Some(i) = id {
+        node.set("id", &format!("a{i}"), true);
+    }
     node.set("label", &dot_escape(&a.name), true)
         .set("shape", shape(a.kind), false)
         .set("fillcolor", fill(a.kind), true)
@@ -366,6 +373,18 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
         .map(|a| a.kind)
         .collect();
     let is_highlight = |a: &Actor| options.highlight.as_deref() == Some(a.id.as_str());
+    let position: BTreeMap<&str, usize> = graph
+        .actors()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let element_id = |a: &Actor| {
+        options
+            .element_ids
+            .then(|| position.get(a.id.as_str()).copied())
+            .flatten()
+    };
 
     let mut bytes = Vec::new();
     {
@@ -418,19 +437,23 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
                 .set("labeljust", "l", false);
             for id in members {
                 if let Some(a) = graph.actor(id) {
-                    write_node(&mut c, a, is_highlight(a));
+                    write_node(&mut c, a, is_highlight(a), element_id(a));
                 }
             }
         }
         for a in graph.actors() {
             if shown.contains(&a.id) && !boxed.contains(a.id.as_str()) {
-                write_node(&mut g, a, is_highlight(a));
+                write_node(&mut g, a, is_highlight(a), element_id(a));
             }
         }
-        for e in &edges {
+        for (i, e) in edges.iter().enumerate() {
             let (color, style, arrow) = edge_style(e.kind, e.hedged());
-            g.edge(dot_quote(&e.source.id), dot_quote(&e.target.id))
-                .attributes()
+            let edge = g.edge(dot_quote(&e.source.id), dot_quote(&e.target.id));
+            let mut attrs = edge.attributes();
+            if options.element_ids {
+                attrs.set("id", &format!("e{i}"), true);
+            }
+            attrs
                 .set("color", color, true)
                 .set("style", style, false)
                 .set("arrowhead", arrow, false)

@@ -4,7 +4,9 @@
 //! - [`render`]: runs Graphviz on that DOT to make an SVG, PNG or PDF picture;
 //! - [`graphml`] and [`gexf`]: XML for yEd, Gephi and networkx, with typed attributes;
 //! - [`neo4j`]: CSV files for `neo4j-admin database import`;
-//! - [`json`]: a node-link graph, and JSON Lines of claims with their evidence.
+//! - [`json`]: a node-link graph, and JSON Lines of claims with their evidence;
+//! - [`html`]: one self-contained interactive page: the Graphviz SVG, the actors, edges
+//!   and evidence as JSON, and a small script to search, select and filter.
 //!
 //! The JSON graph file that `--graph` reads lives in [`crate::graphfile`].
 //!
@@ -17,11 +19,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::error::Result;
 use crate::graph::{count_sources, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Claim, RelationKind};
+use crate::time::Window;
 
 mod camps;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod neo4j;
 pub mod render;
@@ -41,6 +45,9 @@ pub struct Selection {
     pub depth: usize,
     /// Keep only these relation kinds; empty keeps all.
     pub relations: Vec<RelationKind>,
+    /// Keep only claims that held inside this window (`--since`, `--until`); an
+    /// unbounded window keeps all.
+    pub window: Window,
     /// Keep only edges backed by at least this many distinct documents or citations.
     pub min_docs: usize,
     /// Keep at most this many actors that have relations: the best-evidenced ones.
@@ -62,29 +69,50 @@ pub struct Selected {
 }
 
 impl Selection {
-    /// Applies the selection: relation and document filters first, then the focus
+    /// Applies the selection: time, relation and document filters first, then the focus
     /// neighbourhood, then the limit (which always keeps the focus actor).
     ///
+    /// The neighbourhood of a focus starts from the focus and every actor affiliated with
+    /// it, in turn (as `blocs --focus` does): "Libya" is Libya's governments, bodies and
+    /// forces, and `depth` ties around them.
+    ///
     /// # Errors
-    /// [`crate::Error::UnknownActor`] when the focus names no actor.
+    /// [`crate::Error::UnknownActor`] when the focus names no actor;
+    /// [`crate::Error::Usage`] when the window leaves no time.
     pub fn apply(&self, graph: &KnowledgeGraph) -> Result<Selected> {
-        let mut g = if self.relations.is_empty() && self.min_docs <= 1 {
+        self.window.check()?;
+        let timed = if self.window.is_unbounded() {
             graph.clone()
         } else {
+            let claims = graph
+                .claims()
+                .iter()
+                .filter(|c| self.window.admits(c))
+                .cloned()
+                .collect();
+            rebuild(graph.actors().to_vec(), claims)
+        };
+        let mut g = if self.relations.is_empty() && self.min_docs <= 1 {
+            timed
+        } else {
             let mut claims: Vec<Claim> = Vec::new();
-            for e in graph.edges() {
+            for e in timed.edges() {
                 if (self.relations.is_empty() || self.relations.contains(&e.kind))
                     && e.documents() >= self.min_docs
                 {
                     claims.extend(e.claims.iter().map(|c| (*c).clone()));
                 }
             }
-            rebuild(graph.actors().to_vec(), claims)
+            rebuild(timed.actors().to_vec(), claims)
         };
         let mut focus = None;
         if let Some(name) = &self.focus {
             let id = g.resolve(name)?.id.clone();
-            g = g.restrict(&g.neighborhood(&id, self.depth));
+            let mut keep = BTreeSet::new();
+            for seed in affiliated(&g, &id) {
+                keep.extend(g.neighborhood(&seed, self.depth));
+            }
+            g = g.restrict(&keep);
             focus = Some(id);
         }
         let mut left_out = Vec::new();
@@ -121,6 +149,20 @@ impl Selection {
             left_out_edges,
         })
     }
+}
+
+/// An actor and every actor affiliated with it, in turn (members of members), by id.
+fn affiliated(graph: &KnowledgeGraph, id: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::from([id.to_string()]);
+    let mut queue = vec![id.to_string()];
+    while let Some(next) = queue.pop() {
+        for m in graph.members(&next) {
+            if out.insert(m.id.clone()) {
+                queue.push(m.id.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Builds a graph from parts of a valid graph; the ids are known, so it cannot fail.

@@ -225,3 +225,16 @@ pub fn graphviz_json(dot_text: &str) -> Option<serde_json::Value> {
     assert!(stderr.trim().is_empty(), "dot warned: {stderr}\n{dot_text}");
     Some(serde_json::from_slice(&out.stdout).expect("dot -Tjson gives JSON"))
 }
+
+/// Whether Graphviz is here; on CI it must be.
+pub fn have_graphviz() -> bool {
+    let ok = std::process::Command::new("dot").arg("-V").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Graphviz is required on CI"
+        );
+        eprintln!("skipping: Graphviz `dot` not found");
+    }
+    ok
+}
