@@ -101,7 +101,9 @@ impl Lemmatizer {
             }
             let lower = form.to_lowercase();
             let rule = Rule::between(form, lemma);
-            for k in 0..=MAX_SUFFIX {
+            // a rule is known by the suffixes it rewrites within: "cut 6, add `uffalo`"
+            // (from "BUFFALO") says nothing of other words ending in "alo"
+            for k in usize::from(rule.cut)..=MAX_SUFFIX {
                 if let Some(s) = suffix(&lower, k) {
                     *suffix_rules
                         .entry((upos.to_string(), s))
@@ -288,6 +290,13 @@ mod tests {
         assert_eq!(l.lemma("armies", "NOUN"), "army");
         assert_eq!(l.lemma("Ladies", "NOUN"), "lady");
         assert_eq!(l.lemma("Paris", "PROPN"), "Paris");
+        // a rule is not used beyond the suffix it was seen to rewrite
+        let odd = Lemmatizer::learn(
+            [("BUFFALO", "PROPN", "Buffalo"), ("Rome", "PROPN", "Rome")]
+                .iter()
+                .copied(),
+        );
+        assert_eq!(odd.lemma("Dagalo", "PROPN"), "Dagalo");
         let mut w = Writer::default();
         l.write(&mut w);
         let back = Lemmatizer::read(&mut Reader::new(&w.buf)).unwrap();
