@@ -51,6 +51,10 @@ impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Self {
         Reader { bytes, pos: 0 }
     }
+    /// The bytes not yet read (they stay unread until [`Reader::take`]).
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.pos..]
+    }
     pub(crate) fn at_end(&self) -> bool {
         self.pos == self.bytes.len()
     }

@@ -182,6 +182,77 @@ fn key_of(h: u64) -> u32 {
     ((h >> 32) as u32) | 1
 }
 
+/// The home slot of a key in a table of `size` slots (keys are uniform 32-bit values).
+#[inline]
+fn home(key: u32, size: usize) -> usize {
+    ((u64::from(key) * size as u64) >> 32) as usize
+}
+
+/// Builds the table of [`Weights`] row by row, straight from decoded entries.
+struct Builder {
+    size: usize,
+    slots: Vec<u64>,
+    rows: Vec<u16>,
+}
+
+impl Builder {
+    fn new(features: usize, weights: usize) -> Builder {
+        // load 0.4: most lookups are of features the model never kept, and a miss ends at
+        // the first empty slot; any size, the home slot is found by multiplication
+        let size = (features * 5 / 2 + 1).max(16);
+        let mut rows = Vec::with_capacity(1 + features + weights);
+        rows.push(0); // offset 0 is never a row (0 means empty)
+        Builder {
+            size,
+            slots: vec![EMPTY; size],
+            rows,
+        }
+    }
+
+    /// Adds the row of `key` (entries `class << 8 | code`); a second row with the same
+    /// key (two features sharing a key, 1 in 2^31) is dropped, as is an empty row.
+    fn push(&mut self, key: u32, entries: impl Iterator<Item = u16>) {
+        let mut i = home(key, self.size);
+        while self.slots[i] != EMPTY {
+            if (self.slots[i] >> 32) as u32 == key {
+                return;
+            }
+            i = if i + 1 == self.size { 0 } else { i + 1 };
+        }
+        let offset = self.rows.len();
+        self.rows.push(0);
+        self.rows.extend(entries);
+        let len = self.rows.len() - offset - 1;
+        if len == 0 {
+            self.rows.pop();
+            return;
+        }
+        self.rows[offset] = len as u16;
+        self.slots[i] = (u64::from(key) << 32) | offset as u64;
+    }
+
+    fn finish(self, classes: usize, levels: Vec<f32>) -> Weights {
+        let top = levels
+            .iter()
+            .copied()
+            .fold(0.0f32, f32::max)
+            .max(f32::MIN_POSITIVE);
+        let mut values = vec![0i32; 256];
+        for (k, l) in levels.iter().enumerate() {
+            let v = (f64::from(*l / top) * f64::from(1 << 20)).round() as i32;
+            values[k] = v;
+            values[128 + k] = -v;
+        }
+        Weights {
+            classes,
+            levels,
+            values,
+            slots: self.slots,
+            rows: self.rows,
+        }
+    }
+}
+
 impl Weights {
     /// Quantises float rows (hash, [(class, weight)]) onto a logarithmic scale.
     fn build(classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
@@ -235,52 +306,16 @@ impl Weights {
     }
 
     fn from_codes(classes: usize, levels: Vec<f32>, rows: &[(u32, Vec<(u8, u8)>)]) -> Weights {
-        let top = levels
-            .iter()
-            .copied()
-            .fold(0.0f32, f32::max)
-            .max(f32::MIN_POSITIVE);
-        let mut values = vec![0i32; 256];
-        for (k, l) in levels.iter().enumerate() {
-            let v = (f64::from(*l / top) * f64::from(1 << 20)).round() as i32;
-            values[k] = v;
-            values[128 + k] = -v;
-        }
-        let size = (rows.len() * 10 / 7 + 1).next_power_of_two().max(16);
-        let mask = size - 1;
-        let mut slots = vec![EMPTY; size];
-        let mut out: Vec<u16> = vec![0]; // offset 0 is never a row (0 means empty)
+        let weights = rows.iter().map(|(_, r)| r.len()).sum();
+        let mut b = Builder::new(rows.len(), weights);
         for (key, row) in rows {
-            if row.is_empty() {
-                continue;
-            }
-            let mut i = (*key as usize >> 1) & mask;
-            let mut taken = false;
-            while slots[i] != EMPTY {
-                if (slots[i] >> 32) as u32 == *key {
-                    taken = true; // two features share a key: keep the first (1 in 2^31)
-                    break;
-                }
-                i = (i + 1) & mask;
-            }
-            if taken {
-                continue;
-            }
-            let offset = out.len() as u64;
-            out.push(row.len() as u16);
-            out.extend(
+            b.push(
+                *key,
                 row.iter()
                     .map(|(c, code)| u16::from(*c) << 8 | u16::from(*code)),
             );
-            slots[i] = (u64::from(*key) << 32) | offset;
         }
-        Weights {
-            classes,
-            levels,
-            values,
-            slots,
-            rows: out,
-        }
+        b.finish(classes, levels)
     }
 
     /// The number of classes scored.
@@ -306,13 +341,13 @@ impl Weights {
     #[inline]
     pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
-        let mask = self.slots.len() - 1;
+        let size = self.slots.len();
         let mut found = [(0usize, 0usize); 160];
         let mut n = 0;
         for chunk in features.chunks(found.len()) {
             for &h in chunk {
                 let key = key_of(h);
-                let mut i = (key as usize >> 1) & mask;
+                let mut i = home(key, size);
                 loop {
                     let slot = self.slots[i];
                     if slot == EMPTY {
@@ -325,7 +360,7 @@ impl Weights {
                         n += 1;
                         break;
                     }
-                    i = (i + 1) & mask;
+                    i = if i + 1 == size { 0 } else { i + 1 };
                 }
             }
             for &(off, len) in &found[..n] {
@@ -415,26 +450,53 @@ impl Weights {
             levels.push(l);
         }
         let n = r.len(3, what)?;
-        let mut rows: Vec<(u32, Vec<(u8, u8)>)> = Vec::with_capacity(n);
-        let mut key = 0u64;
-        for _ in 0..n {
-            key += read_varint(r, what)?;
-            let len = read_varint(r, what)? as usize;
-            if key > u64::from(u32::MAX) || len == 0 || len > classes {
-                return Err(format!("corrupt: {what} has a malformed row"));
-            }
-            let mut row = Vec::with_capacity(len);
-            for _ in 0..len {
-                let c = r.u8(what)?;
-                let code = r.u8(what)?;
-                if usize::from(c) >= classes || usize::from(code & 127) >= LEVELS {
-                    return Err(format!("corrupt: {what} has a malformed weight"));
+        // decode straight from the bytes into the table: this loop is most of a model's
+        // load time
+        let bytes = r.rest();
+        let mut pos = 0usize;
+        let bad = |m: &str| format!("corrupt: {what} has {m}");
+        let varint_at = |pos: &mut usize| -> ReadResult<u64> {
+            let mut v = 0u64;
+            for shift in (0..64).step_by(7) {
+                let b = *bytes
+                    .get(*pos)
+                    .ok_or_else(|| format!("truncated: {what}"))?;
+                *pos += 1;
+                v |= u64::from(b & 0x7f) << shift;
+                if b < 0x80 {
+                    return Ok(v);
                 }
-                row.push((c, code));
             }
-            rows.push((key as u32, row));
+            Err(bad("an overlong number"))
+        };
+        let mut builder = Builder::new(n, bytes.len().min(n * 2 * classes) / 2);
+        let mut key = 0u64;
+        let mut malformed = false;
+        for _ in 0..n {
+            key += varint_at(&mut pos)?;
+            let len = varint_at(&mut pos)? as usize;
+            if key > u64::from(u32::MAX) || len == 0 || len > classes {
+                return Err(bad("a malformed row"));
+            }
+            let pairs = bytes
+                .get(pos..pos + 2 * len)
+                .ok_or_else(|| format!("truncated: {what}"))?;
+            pos += 2 * len;
+            for p in pairs.chunks_exact(2) {
+                malformed |= usize::from(p[0]) >= classes || usize::from(p[1] & 127) >= LEVELS;
+            }
+            builder.push(
+                key as u32,
+                pairs
+                    .chunks_exact(2)
+                    .map(|p| u16::from(p[0]) << 8 | u16::from(p[1])),
+            );
         }
-        Ok(Weights::from_codes(classes, levels, &rows))
+        if malformed {
+            return Err(bad("a malformed weight"));
+        }
+        r.take(pos, what)?;
+        Ok(builder.finish(classes, levels))
     }
 }
 
@@ -444,18 +506,6 @@ fn varint(w: &mut Writer, mut v: u64) {
         v >>= 7;
     }
     w.u8(v as u8);
-}
-
-fn read_varint(r: &mut Reader<'_>, what: &str) -> ReadResult<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = r.u8(what)?;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return Ok(v);
-        }
-    }
-    Err(format!("corrupt: {what} has an overlong number"))
 }
 
 /// The best class of `scores` among those `allowed` says may be taken (first wins ties).
