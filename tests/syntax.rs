@@ -241,3 +241,62 @@ fn broken_model_files_are_errors_that_name_the_file() {
         "{missing}"
     );
 }
+
+/// The shipped tokenizer follows UD English conventions: a table of tricky strings
+/// written for geokg, with the tokens expected (`|` between tokens).
+#[test]
+fn the_embedded_tokenizer_follows_ud_english_conventions() {
+    let cases = [
+        (
+            "Turkey's drones didn't stop the LNA.",
+            "Turkey|'s|drones|did|n't|stop|the|LNA|.",
+        ),
+        (
+            "They can't and won't back Haftar's well-known rivals.",
+            "They|ca|n't|and|wo|n't|back|Haftar|'s|well|-|known|rivals|.",
+        ),
+        (
+            "The U.S. sent $1,500.50 in aid on 3/4/2024, officials said.",
+            "The|U.S.|sent|$|1,500.50|in|aid|on|3/4/2024|,|officials|said|.",
+        ),
+        (
+            "Gen. Khalifa Haftar (the LNA's commander) met Mr. Putin in Moscow.",
+            "Gen.|Khalifa|Haftar|(|the|LNA|'s|commander|)|met|Mr.|Putin|in|Moscow|.",
+        ),
+        (
+            "Egypt-backed forces, i.e. the so-called \"national army\", advanced...",
+            "Egypt|-|backed|forces|,|i.e.|the|so|-|called|\"|national|army|\"|,|advanced|...",
+        ),
+        (
+            "See https://example.org/report?id=7 or write to press@example.org!",
+            "See|https://example.org/report?id=7|or|write|to|press@example.org|!",
+        ),
+        (
+            "It's the Houthis' missiles -- not Iran's -- that hit the ship.",
+            "It|'s|the|Houthis|'|missiles|--|not|Iran|'s|--|that|hit|the|ship|.",
+        ),
+        (
+            "I'm sure they'll say we've lost; you'd agree?",
+            "I|'m|sure|they|'ll|say|we|'ve|lost|;|you|'d|agree|?",
+        ),
+        (
+            "Türkiye’s envoy didn’t comment.",
+            "Türkiye|’s|envoy|did|n’t|comment|.",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got: Vec<&str> = embedded()
+            .tokenize(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        if got.join("|") != want {
+            wrong.push(format!(
+                "{text:?}\n   got  {}\n   want {want}",
+                got.join("|")
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
