@@ -299,7 +299,15 @@ Exit status: 0 when a sentence was parsed, 1 when the input has none, 2 on error
     ///
     /// Example: geokg build --articles news/ -o graph.json
     ///
-    /// Example: geokg build --data data/world.json mydata.json --articles a.txt -o g.json
+    /// Your data (--data) is added to the embedded data: its relations may name any actor
+    /// by id, name or alias ("Turkey"), and an actor id or name the embedded data already
+    /// has is an error. With --no-embedded only the named files are read. The global
+    /// --graph option is refused here (exit 2): build starts from the curated data, and
+    /// --append adds to the graph in the output file.
+    ///
+    /// Example: geokg build --data mine.json -o g.json
+    ///
+    /// Example: geokg build --no-embedded --data data/world.json mine.json --articles a.txt -o g.json
     ///
     /// Example: geokg build --append --articles today.jsonl -o graph.json
     ///
@@ -308,9 +316,12 @@ Exit status: 0 when a sentence was parsed, 1 when the input has none, 2 on error
         /// Articles to extract from: files, directories, .jsonl files or -.
         #[arg(long, num_args = 1.., value_name = "PATH")]
         articles: Vec<PathBuf>,
-        /// Curated data files (default: the embedded data).
+        /// Curated data files, added to the embedded data (see --no-embedded).
         #[arg(long, num_args = 1.., value_name = "FILE")]
         data: Vec<PathBuf>,
+        /// Read only the --data files, not the embedded data.
+        #[arg(long, requires = "data")]
+        no_embedded: bool,
         /// The graph file to write.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
@@ -778,11 +789,31 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
         Command::Build {
             articles,
             data: data_files,
+            no_embedded,
             output,
             force,
             append,
             corpus,
-        } => run_build(&articles, &data_files, &output, force, append, &corpus),
+        } => {
+            if let Some(g) = &cli.graph {
+                return Err(vec![Error::Usage(format!(
+                    "--graph {} cannot be used with build: build starts from the curated data \
+                     (embedded, plus --data files); to add to an existing graph file, use \
+                     build --append -o {} (or geokg merge)",
+                    g.display(),
+                    g.display()
+                ))]);
+            }
+            run_build(
+                &articles,
+                &data_files,
+                no_embedded,
+                &output,
+                force,
+                append,
+                &corpus,
+            )
+        }
         Command::Merge {
             inputs,
             output,
@@ -1740,6 +1771,7 @@ fn run_parse(
 fn run_build(
     articles: &[PathBuf],
     data_files: &[PathBuf],
+    no_embedded: bool,
     output: &Path,
     force: bool,
     append: bool,
@@ -1754,8 +1786,10 @@ fn run_build(
     }
     let dataset = if data_files.is_empty() {
         data::embedded()?
-    } else {
+    } else if no_embedded {
         data::load_files(data_files)?
+    } else {
+        data::load_files_with_embedded(data_files)?
     };
     let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
     let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon);

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{serde_message, Error, Location};
+use crate::graph::KnowledgeGraph;
 use crate::jsonpos::{line_col, JsonPositions};
 use crate::limits::{MAX_NAMES_PER_LIST, MAX_NAME_BYTES};
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Date, Provenance, RelationKind};
@@ -159,6 +160,54 @@ pub fn load_files<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
     load_texts(texts)
 }
 
+/// Reads curated files from disk and checks them on top of the embedded data: the
+/// result holds the embedded actors and relations followed by the files' own.
+///
+/// The files' relations may name the embedded actors (by id, name or alias), and their
+/// affiliations may name them by id. An actor id the embedded data already has is an
+/// error (naming the file, line and field), as is a name of a new actor that an
+/// embedded actor already has, unless both mark it in `ambiguous_aliases`: an actor is
+/// never redefined or merged in silence.
+///
+/// # Errors
+/// Every problem found, each naming its file, line, column and field.
+pub fn load_files_with_embedded<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let shown = p.as_ref().display().to_string();
+        match crate::input::read_json(p.as_ref()) {
+            Ok(text) => texts.push((shown, text)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    load_texts_with_embedded(texts)
+}
+
+/// Checks curated files given as (path shown in messages, contents) on top of the
+/// embedded data, as [`load_files_with_embedded`] does.
+///
+/// # Errors
+/// Every problem found, each naming its file, line, column and field.
+pub fn load_texts_with_embedded(
+    files: impl IntoIterator<Item = (String, String)>,
+) -> Result<Dataset, Vec<Error>> {
+    let mut checker = Checker {
+        embedded: EMBEDDED.len(),
+        ..Checker::default()
+    };
+    for (path, text) in EMBEDDED {
+        checker.add_file(path.to_string(), text.to_string());
+    }
+    for (path, text) in files {
+        checker.add_file(path, text);
+    }
+    checker.finish()
+}
+
 /// Checks curated files given as (path shown in messages, contents).
 ///
 /// # Errors
@@ -199,7 +248,13 @@ impl ParsedFile {
 struct Checker {
     files: Vec<ParsedFile>,
     errors: Vec<Error>,
+    /// How many of the first files are the embedded data (user files come after).
+    embedded: usize,
 }
+
+/// Said after a clash with an actor of the embedded data, which the user cannot edit.
+const EMBEDDED_HINT: &str =
+    "the embedded data already has it: name that actor in your relations instead, or leave the embedded data out (--no-embedded)";
 
 /// Where a name or id was first seen: (file index, json path, actor id).
 type Seen = (usize, String, String);
@@ -330,10 +385,18 @@ impl Checker {
                 if let Some((pfi, ppath, _)) = ids.get(&r.id).cloned() {
                     let first = self.files[pfi].locate(&ppath);
                     let file = &mut self.files[fi];
+                    let hint = if pfi < self.embedded && fi >= self.embedded {
+                        format!("; {EMBEDDED_HINT}")
+                    } else {
+                        String::new()
+                    };
                     errors.push(Error::Data {
                         location: file.locate(&format!("{base}.id")),
                         field: format!("{base}.id"),
-                        message: format!("duplicate id \"{}\", first defined at {first}", r.id),
+                        message: format!(
+                            "duplicate id \"{}\", first defined at {first}{hint}",
+                            r.id
+                        ),
                     });
                     continue;
                 }
@@ -444,12 +507,17 @@ impl Checker {
                     continue;
                 }
                 let first = self.files[ffi].locate(&fpath);
+                let hint = if ffi < self.embedded && *fi >= self.embedded {
+                    EMBEDDED_HINT
+                } else {
+                    "list it in ambiguous_aliases of both to share it"
+                };
                 let file = &mut self.files[*fi];
                 errors.push(Error::Data {
                     location: file.locate(path),
                     field: path.clone(),
                     message: format!(
-                        "\"{name}\" of \"{id}\" is also a name of \"{fid}\" ({first}); list it in ambiguous_aliases of both to share it"
+                        "\"{name}\" of \"{id}\" is also a name of \"{fid}\" ({first}); {hint}"
                     ),
                 });
             }
@@ -512,7 +580,10 @@ impl Checker {
             });
         }
 
-        // Pass 3: relations.
+        // Pass 3: relations. A side that is not an id is read as a name, alias, capital or
+        // demonym (case-insensitive), as queries read names; the lookup graph is built
+        // only when some side needs it.
+        let mut resolver: Option<Option<KnowledgeGraph>> = None;
         let mut claims = Vec::new();
         for fi in 0..self.files.len() {
             let records = std::mem::take(&mut self.files[fi].record.relations);
@@ -520,17 +591,34 @@ impl Checker {
                 let p = format!("relations[{i}]");
                 let file = &mut self.files[fi];
                 let mut ok = true;
-                for (side, id) in [("source", &r.source), ("target", &r.target)] {
-                    if !ids.contains_key(id) {
-                        errors.push(unknown_ref(file, format!("{p}.{side}"), id, &ids));
-                        ok = false;
+                let mut sides: [String; 2] = [String::new(), String::new()];
+                for (k, (side, given)) in [("source", &r.source), ("target", &r.target)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if ids.contains_key(given) {
+                        sides[k] = given.clone();
+                        continue;
+                    }
+                    let graph = resolver
+                        .get_or_insert_with(|| {
+                            KnowledgeGraph::new(out_actors.clone(), Vec::new()).ok()
+                        })
+                        .as_ref();
+                    match resolve_name(file, format!("{p}.{side}"), given, &ids, graph) {
+                        Ok(id) => sides[k] = id,
+                        Err(e) => {
+                            errors.push(e);
+                            ok = false;
+                        }
                     }
                 }
-                if ok && r.source == r.target {
+                let [source, target] = sides;
+                if ok && source == target {
                     errors.push(Error::Data {
                         location: file.locate(&format!("{p}.target")),
                         field: format!("{p}.target"),
-                        message: format!("\"{}\" relates to itself", r.source),
+                        message: format!("\"{source}\" relates to itself"),
                     });
                     ok = false;
                 }
@@ -558,9 +646,9 @@ impl Checker {
                 check_range(file, &p, from, until, &mut errors);
                 if let (true, Some(kind)) = (ok, kind) {
                     claims.push(Claim {
-                        source: r.source.clone(),
+                        source,
                         kind,
-                        target: r.target.clone(),
+                        target,
                         hedged: r.hedged,
                         confidence: if r.hedged { 0.6 } else { 1.0 },
                         from,
@@ -660,25 +748,89 @@ fn check_range(
     }
 }
 
-fn unknown_ref(
-    file: &mut ParsedFile,
-    field: String,
-    id: &str,
-    ids: &HashMap<String, Seen>,
-) -> Error {
+/// The known id closest to `id`, if any is close.
+fn close_id<'a>(id: &str, ids: &'a HashMap<String, Seen>) -> Option<&'a String> {
     let mut close: Vec<(f64, &String)> = ids
         .keys()
         .map(|k| (strsim::jaro_winkler(k, id), k))
         .filter(|(s, _)| *s > 0.85)
         .collect();
     close.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    let hint = close
-        .first()
-        .map(|(_, k)| format!("; did you mean \"{k}\"?"))
+    close.first().map(|(_, k)| *k)
+}
+
+fn unknown_ref(
+    file: &mut ParsedFile,
+    field: String,
+    id: &str,
+    ids: &HashMap<String, Seen>,
+) -> Error {
+    let hint = close_id(id, ids)
+        .map(|k| format!("; did you mean \"{k}\"?"))
         .unwrap_or_default();
     Error::Data {
         location: file.locate(&field),
         field,
         message: format!("unknown actor id \"{id}\"{hint}"),
+    }
+}
+
+/// The id of the one actor a relation's source or target names (an id was looked up
+/// already): its name, official name, alias, capital or demonym, case-insensitive, as
+/// [`KnowledgeGraph::lookup`] reads names for queries.
+fn resolve_name(
+    file: &mut ParsedFile,
+    field: String,
+    given: &str,
+    ids: &HashMap<String, Seen>,
+    graph: Option<&KnowledgeGraph>,
+) -> Result<String, Error> {
+    let Some(graph) = graph else {
+        return Err(unknown_ref(file, field, given, ids));
+    };
+    let found = graph.lookup(given);
+    match found.as_slice() {
+        [a] => Ok(a.id.clone()),
+        [] => {
+            let mut suggestions: Vec<String> = graph
+                .suggest(given)
+                .into_iter()
+                .map(|name| match graph.lookup(&name).first() {
+                    Some(a) => format!("\"{name}\" ({})", a.id),
+                    None => format!("\"{name}\""),
+                })
+                .collect();
+            suggestions.truncate(3);
+            if suggestions.is_empty() {
+                // a typo in an id ("gama" for "gamma")
+                suggestions.extend(close_id(given, ids).map(|k| format!("\"{k}\"")));
+            }
+            let hint = if suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", suggestions.join(" or "))
+            };
+            Err(Error::Data {
+                location: file.locate(&field),
+                field,
+                message: format!(
+                    "unknown actor \"{given}\": no actor has this id, name or alias{hint}"
+                ),
+            })
+        }
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|a| format!("\"{}\" ({})", a.name, a.id))
+                .collect();
+            Err(Error::Data {
+                location: file.locate(&field),
+                field,
+                message: format!(
+                    "\"{given}\" is ambiguous: it may mean {}; write the id instead",
+                    list.join(", ")
+                ),
+            })
+        }
     }
 }

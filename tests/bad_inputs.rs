@@ -511,7 +511,7 @@ const ROWS: &[Row] = &[
             );
             true
         },
-        &["build", "-q", "--data", "{d}/data.json", "--articles", "{d}/n.jsonl", "-o", "{d}/g.json"],
+        &["build", "-q", "--no-embedded", "--data", "{d}/data.json", "--articles", "{d}/n.jsonl", "-o", "{d}/g.json"],
         0,
         Err::Exact("geokg: warning: document id \"doc\" read more than once (one input twice, or two documents with one id); claims repeated under it count once\n\
                     geokg: wrote {d}/g.json (2 documents, 2 extracted claims, 2 actors, 1 edges)\n"),
@@ -768,7 +768,7 @@ const ROWS: &[Row] = &[
             std::fs::create_dir_all(d.join("sub")).unwrap();
             true
         },
-        &["build", "--data", "{d}/sub/../data.json", "-o", "{d}/data.json"],
+        &["build", "--no-embedded", "--data", "{d}/sub/../data.json", "-o", "{d}/data.json"],
         2,
         Err::Exact("geokg: {d}/data.json is also an input; use --force to overwrite it\n"),
     ),
@@ -779,7 +779,7 @@ const ROWS: &[Row] = &[
             write(d, "news/doc.txt", GOOD);
             true
         },
-        &["build", "--data", "{d}/data.json", "--articles", "{d}/news", "-o", "{d}/news/doc.txt"],
+        &["build", "--no-embedded", "--data", "{d}/data.json", "--articles", "{d}/news", "-o", "{d}/news/doc.txt"],
         2,
         Err::Exact("geokg: {d}/news/doc.txt is also an input; use --force to overwrite it\n"),
     ),

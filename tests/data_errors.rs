@@ -24,7 +24,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "unknown_actor.json",
-        "tests/data/bad/unknown_actor.json:8:60: relations[0].target: unknown actor id \"zeta\"",
+        "tests/data/bad/unknown_actor.json:8:60: relations[0].target: unknown actor \"zeta\": no actor has this id, name or alias",
     ),
     (
         "affiliation_unknown.json",
@@ -103,7 +103,7 @@ const BAD: &[(&str, &str)] = &[
         "two_errors.json",
         "tests/data/bad/two_errors.json:5:45: actors[1].kind: unknown actor kind \"robot\", expected one of \
          state, government, person, armed_group, international_organisation, political_body, other\n\
-         geokg: tests/data/bad/two_errors.json:8:60: relations[0].target: unknown actor id \"gama\"\n\
+         geokg: tests/data/bad/two_errors.json:8:60: relations[0].target: unknown actor \"gama\": no actor has this id, name or alias\n\
          geokg: tests/data/bad/two_errors.json:8:80: relations[0].citation: citation is empty",
     ),
 ];

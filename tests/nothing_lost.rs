@@ -138,13 +138,13 @@ fn build_and_merge_overwrite_their_input_only_with_force() {
     .unwrap();
     let before = std::fs::read_to_string(&data).unwrap();
     let d = data.to_str().unwrap();
-    let r = common::run(["build", "--data", d, "-o", d]).expect_code(2);
+    let r = common::run(["build", "--no-embedded", "--data", d, "-o", d]).expect_code(2);
     assert_eq!(
         r.stderr,
         format!("geokg: {d} is also an input; use --force to overwrite it\n")
     );
     assert_eq!(std::fs::read_to_string(&data).unwrap(), before);
-    common::run(["build", "--data", d, "-o", d, "--force"]).expect_code(0);
+    common::run(["build", "--no-embedded", "--data", d, "-o", d, "--force"]).expect_code(0);
     let built = std::fs::read_to_string(&data).unwrap();
     assert!(built.contains("\"format\": \"geokg-graph\""), "{built}");
 
