@@ -866,9 +866,9 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             };
             Ok(Outcome::Output(
                 format!(
-                    "ok: {what}: {} actors, {} relations\n",
-                    data.actors.len(),
-                    data.claims.len()
+                    "ok: {what}: {}, {}\n",
+                    count(data.actors.len(), "actor"),
+                    count(data.claims.len(), "relation")
                 ),
                 true,
             ))
@@ -970,8 +970,9 @@ fn run_export(
     };
     let summary = |what: &str| {
         format!(
-            "geokg: wrote {what} ({actors} actors, {} edges)",
-            graph.edge_count()
+            "geokg: wrote {what} ({}, {})",
+            count(actors, "actor"),
+            count(graph.edge_count(), "edge")
         )
     };
     if format == Format::Neo4j {
@@ -1157,10 +1158,16 @@ fn run_view(
 }
 
 fn plural_files(n: usize) -> String {
+    count(n, "file")
+}
+
+/// "1 document", "2 documents": a count with its noun in the right number (every noun
+/// counted in geokg's messages takes a plain `s`).
+fn count(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 file".into()
+        format!("1 {noun}")
     } else {
-        format!("{n} files")
+        format!("{n} {noun}s")
     }
 }
 
@@ -1329,10 +1336,10 @@ fn for_each_extraction<R: Send>(
         let secs = started.elapsed().as_secs_f64();
         let mb = stats.bytes as f64 / 1e6;
         eprintln!(
-            "geokg: {} documents, {} sentences, {} claims, {:.1} MB in {:.2} s ({:.1} MB/s)",
-            stats.documents,
-            stats.sentences,
-            stats.claims,
+            "geokg: {}, {}, {}, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            count(stats.documents, "document"),
+            count(stats.sentences, "sentence"),
+            count(stats.claims, "claim"),
             mb,
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
@@ -1832,23 +1839,23 @@ fn run_build(
             .collect();
         let extracted = graph.claims().iter().filter(|c| c.doc().is_some()).count();
         eprintln!(
-            "geokg: wrote {} (appended {} documents, {} extracted claims; it now holds {} extracted claims from {} documents, {} actors, {} edges)",
+            "geokg: wrote {} (appended {}, {}; it now holds {} from {}, {}, {})",
             output.display(),
-            stats.documents,
-            stats.claims,
-            extracted,
-            docs.len(),
-            graph.actors().len(),
-            graph.edge_count()
+            count(stats.documents, "document"),
+            count(stats.claims, "extracted claim"),
+            count(extracted, "extracted claim"),
+            count(docs.len(), "document"),
+            count(graph.actors().len(), "actor"),
+            count(graph.edge_count(), "edge")
         );
     } else {
         eprintln!(
-            "geokg: wrote {} ({} documents, {} extracted claims, {} actors, {} edges)",
+            "geokg: wrote {} ({}, {}, {}, {})",
             output.display(),
-            stats.documents,
-            stats.claims,
-            graph.actors().len(),
-            graph.edge_count()
+            count(stats.documents, "document"),
+            count(stats.claims, "extracted claim"),
+            count(graph.actors().len(), "actor"),
+            count(graph.edge_count(), "edge")
         );
     }
     Ok(Outcome::Output(String::new(), true))
@@ -1966,11 +1973,11 @@ fn run_merge(
         Some(path) => {
             write_file(path, &text)?;
             eprintln!(
-                "geokg: wrote {} ({} inputs, {} actors, {} edges)",
+                "geokg: wrote {} ({}, {}, {})",
                 path.display(),
-                inputs.len(),
-                graph.actors().len(),
-                graph.edge_count()
+                count(inputs.len(), "input"),
+                count(graph.actors().len(), "actor"),
+                count(graph.edge_count(), "edge")
             );
             Ok(Outcome::Output(String::new(), found))
         }

@@ -514,7 +514,7 @@ const ROWS: &[Row] = &[
         &["build", "-q", "--no-embedded", "--data", "{d}/data.json", "--articles", "{d}/n.jsonl", "-o", "{d}/g.json"],
         0,
         Err::Exact("geokg: warning: document id \"doc\" read more than once (one input twice, or two documents with one id); claims repeated under it count once\n\
-                    geokg: wrote {d}/g.json (2 documents, 2 extracted claims, 2 actors, 1 edges)\n"),
+                    geokg: wrote {d}/g.json (2 documents, 2 extracted claims, 2 actors, 1 edge)\n"),
     ),
     // ----- curated data -----
     row(

@@ -317,7 +317,7 @@ fn an_append_reports_what_it_added_and_what_the_file_now_holds() {
     let o = out.to_str().unwrap();
     let first = run(["build", "-q", "-o", o, "--articles", &fixture("articles")]).expect_code(0);
     assert!(
-        first.stderr.contains("(1 documents, 6 extracted claims,"),
+        first.stderr.contains("(1 document, 6 extracted claims,"),
         "{}",
         first.stderr
     );

@@ -93,7 +93,7 @@ fn no_embedded_leaves_the_embedded_actors_out() {
         out,
     ])
     .expect_code(0);
-    assert!(r.stderr.contains(" 2 actors, 1 edges)"), "{}", r.stderr);
+    assert!(r.stderr.contains(" 2 actors, 1 edge)"), "{}", r.stderr);
     let r = run(["--graph", out, "query", "who backs Haftar"]).expect_code(2);
     assert!(
         r.stderr.contains("no actor named \"Haftar\""),
