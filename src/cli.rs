@@ -957,6 +957,7 @@ fn run_export(
     let selected = selection(pick, picture.then_some(look))
         .apply(&graph)
         .map_err(|e| vec![e])?;
+    require_some(&selected, pick, picture)?;
     if picture {
         report_left_out(&selected);
     }
@@ -1040,6 +1041,7 @@ fn run_render(
     let selected = selection(pick, Some(look))
         .apply(&graph)
         .map_err(|e| vec![e])?;
+    require_some(&selected, pick, true)?;
     report_left_out(&selected);
     let graph = &selected.graph;
     let nodes = export::connected_ids(graph).len();
@@ -1143,6 +1145,7 @@ fn run_view(
     let selected = selection(pick, Some(look))
         .apply(&graph)
         .map_err(|e| vec![e])?;
+    require_some(&selected, pick, true)?;
     report_left_out(&selected);
     let (page, engine, seconds) = html_page(&selected, look, engine)?;
     write_file(output, &page)?;
@@ -1155,6 +1158,47 @@ fn run_view(
         engine.as_str(),
     );
     Ok(Outcome::Output(String::new(), edges > 0))
+}
+
+/// An empty selection is an error (exit 2, nothing written): a picture needs a relation,
+/// the other formats an actor. The message says which choices emptied it.
+fn require_some(selected: &export::Selected, pick: &Pick, picture: bool) -> Result<(), Vec<Error>> {
+    let g = &selected.graph;
+    let empty = if picture {
+        g.edge_count() == 0
+    } else {
+        g.actors().is_empty()
+    };
+    if !empty {
+        return Ok(());
+    }
+    let mut why = Vec::new();
+    if let Some(f) = &pick.focus {
+        why.push(format!("--focus {f}"));
+    }
+    if !pick.relation.is_empty() {
+        why.push("--relation".to_string());
+    }
+    if pick.min_docs > 1 {
+        why.push(format!("--min-docs {}", pick.min_docs));
+    }
+    if pick.since.is_some() || pick.until.is_some() {
+        why.push("--since/--until".to_string());
+    }
+    let what = if picture {
+        "relation to draw"
+    } else {
+        "actor to export"
+    };
+    let message = if why.is_empty() {
+        format!("nothing to write: the graph has no {what}; no file written")
+    } else {
+        format!(
+            "nothing to write: no {what} is left after {}; no file written (widen the selection: a larger --depth, fewer filters)",
+            why.join(", ")
+        )
+    };
+    Err(vec![Error::Usage(message)])
 }
 
 fn plural_files(n: usize) -> String {

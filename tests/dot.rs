@@ -339,8 +339,10 @@ fn dot_min_docs_keeps_well_sourced_relations_drawn_thicker() {
         of("spoke-002") < of("spoke-004"),
         "more citations, thicker line"
     );
-    let r = run(["--graph", g, "export", "--format", "dot", "--min-docs", "6"]).expect_code(1);
+    // nothing is that well sourced: an empty selection is an error that says why
+    let r = run(["--graph", g, "export", "--format", "dot", "--min-docs", "6"]).expect_code(2);
     assert!(!r.stdout.contains("->"));
+    assert!(r.stderr.contains("--min-docs 6"), "{}", r.stderr);
 }
 
 #[test]
@@ -553,4 +555,71 @@ fn export_to_a_pipe_or_a_link_writes_through_it_rather_than_replacing_it() {
     assert!(std::fs::read_to_string(&target)
         .unwrap()
         .starts_with("digraph {"));
+}
+
+/// DOT is valid for every size: no actor (the legend has no row of actor kinds), one
+/// relation, and the embedded graph (above). Graphviz reads each.
+#[test]
+fn dot_of_no_actor_and_of_one_relation_reads_back_in_graphviz() {
+    use geokg::export::dot::{to_dot, DotOptions};
+    let empty = geokg::KnowledgeGraph::new(Vec::new(), Vec::new()).expect("an empty graph");
+    let text = to_dot(&empty, &DotOptions::standard());
+    assert!(!text.contains("<TR></TR>"), "{text}");
+    if graphviz_json(&text).is_none() {
+        return; // no Graphviz here (CI has it)
+    }
+    let dir = temp_dir("dot-one");
+    let actors: Vec<GenActor> = vec![
+        ("a".into(), "Alpha".into(), "state"),
+        ("b".into(), "Beta".into(), "armed_group"),
+    ];
+    let claims: Vec<GenClaim> = vec![(
+        "a".into(),
+        "supports",
+        "b".into(),
+        "a citation".into(),
+        false,
+        None,
+    )];
+    let one = write_graph_file(&dir, "one.json", &actors, &claims);
+    let r = run([
+        "--graph",
+        one.to_str().unwrap(),
+        "export",
+        "--format",
+        "dot",
+    ])
+    .expect_code(0);
+    assert!(graphviz_json(&r.stdout).is_some());
+}
+
+/// An empty selection is an error (exit 2) that says why, and no file is written, for
+/// the DOT export, the rendered picture and the page.
+#[test]
+fn an_empty_selection_is_an_error_and_writes_nothing() {
+    let dir = temp_dir("dot-empty");
+    for (args, file) in [
+        (vec!["export", "--format", "dot"], "x.dot"),
+        (vec!["render"], "x.svg"),
+        (vec!["view"], "x.html"),
+    ] {
+        let out = dir.join(file);
+        let mut all: Vec<&str> = args.clone();
+        all.extend([
+            "--focus",
+            "Libya",
+            "--until",
+            "1900-01",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let r = run(&all);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("nothing to write") && r.stderr.contains("--focus Libya"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(!out.exists(), "{args:?} wrote {}", out.display());
+    }
 }

@@ -272,16 +272,21 @@ fn legend(kinds: &BTreeSet<ActorKind>, nodes: usize, edges: usize, cluster: Clus
             "<TD ALIGN=\"RIGHT\"><FONT COLOR=\"{color}\">{line}{head}</FONT></TD><TD ALIGN=\"LEFT\">{text}  </TD>"
         ));
     }
-    s.push_str("</TR><TR><TD ALIGN=\"LEFT\" COLSPAN=\"8\">thicker line: more documents and citations behind the relation</TD></TR><TR><TD COLSPAN=\"8\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" CELLPADDING=\"2\" COLOR=\"#777777\"><TR>");
-    for k in kinds {
-        s.push_str(&format!(
-            "<TD BGCOLOR=\"{}\">{} ({})</TD>",
-            fill(*k),
-            kind_words(*k),
-            shape(*k)
-        ));
+    s.push_str("</TR><TR><TD ALIGN=\"LEFT\" COLSPAN=\"8\">thicker line: more documents and citations behind the relation</TD></TR>");
+    // the row of actor kinds only when there are actors: Graphviz refuses an empty row
+    if !kinds.is_empty() {
+        s.push_str("<TR><TD COLSPAN=\"8\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" CELLPADDING=\"2\" COLOR=\"#777777\"><TR>");
+        for k in kinds {
+            s.push_str(&format!(
+                "<TD BGCOLOR=\"{}\">{} ({})</TD>",
+                fill(*k),
+                kind_words(*k),
+                shape(*k)
+            ));
+        }
+        s.push_str("</TR></TABLE></TD></TR>");
     }
-    s.push_str("</TR></TABLE></TD></TR></TABLE>>");
+    s.push_str("</TABLE>>");
     s
 }
 
