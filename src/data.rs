@@ -145,6 +145,12 @@ pub fn embedded() -> Result<Dataset, Vec<Error>> {
 /// # Errors
 /// Every problem found, each naming its file, line, column and field.
 pub fn load_files<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
+    load_texts(read_files(paths)?)
+}
+
+/// The text of each file as (path shown in messages, contents); every unreadable file
+/// is an error.
+fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<(String, String)>, Vec<Error>> {
     let mut texts = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -154,10 +160,11 @@ pub fn load_files<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
             Err(e) => errors.push(e),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(texts)
+    } else {
+        Err(errors)
     }
-    load_texts(texts)
 }
 
 /// Reads curated files from disk and checks them on top of the embedded data: the
@@ -172,19 +179,7 @@ pub fn load_files<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
 /// # Errors
 /// Every problem found, each naming its file, line, column and field.
 pub fn load_files_with_embedded<P: AsRef<Path>>(paths: &[P]) -> Result<Dataset, Vec<Error>> {
-    let mut texts = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        let shown = p.as_ref().display().to_string();
-        match crate::input::read_json(p.as_ref()) {
-            Ok(text) => texts.push((shown, text)),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    load_texts_with_embedded(texts)
+    load_texts_with_embedded(read_files(paths)?)
 }
 
 /// Checks curated files given as (path shown in messages, contents) on top of the
