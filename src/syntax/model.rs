@@ -265,20 +265,6 @@ impl Model {
             .collect()
     }
 
-    /// Tags only (no parse): the UPOS and XPOS of each word.
-    pub fn tag(&self, forms: &[&str]) -> Vec<(String, String)> {
-        let lex: Vec<Lexical> = forms.iter().map(|f| Lexical::of(f)).collect();
-        self.tagger
-            .tag(&lex)
-            .into_iter()
-            .map(|t| {
-                let tag = &self.tagger.tags[t as usize];
-                let (u, x) = tag.split_once('\t').unwrap_or((tag, "_"));
-                (u.to_string(), x.to_string())
-            })
-            .collect()
-    }
-
     /// The same model without tagger weights below `tagger` and parser weights below
     /// `parser` (smaller, a little less accurate).
     pub fn pruned(&self, tagger: f32, parser: f32) -> Model {

@@ -530,6 +530,7 @@ pub(crate) fn train(
     let mut feats = Vec::with_capacity(128);
     let mut scores = vec![0.0f32; classes];
     let mut cost = vec![u32::MAX; classes];
+    let mut last = None;
     for epoch in 0..settings.epochs {
         rng.shuffle(&mut order);
         let (mut right_moves, mut moves) = (0usize, 0usize);
@@ -587,11 +588,13 @@ pub(crate) fn train(
             weights: trainer.averaged(settings.prune),
         };
         report(epoch + 1, right_moves as f64 / moves.max(1) as f64, &model);
+        last = Some(model);
     }
-    Parser {
+    // the averaged weights of the last epoch are the model
+    last.unwrap_or_else(|| Parser {
         weights: trainer.averaged(settings.prune),
         labels,
-    }
+    })
 }
 
 #[cfg(test)]

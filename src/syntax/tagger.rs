@@ -282,32 +282,9 @@ pub(crate) struct Example {
     pub(crate) ahead: Option<Vec<u16>>,
 }
 
-/// Trains without progress reports, on borrowed examples.
-pub(crate) fn train_refs(
-    tags: Vec<String>,
-    examples: &[&Example],
-    epochs: usize,
-    seed: u64,
-    prune: f32,
-) -> Tagger {
-    train_inner(tags, examples, epochs, seed, prune, |_, _, _| {})
-}
-
 /// Trains for `epochs` passes, shuffling with `seed`; `report` hears each epoch's
-/// training accuracy and the averaged model, to score on a development set.
+/// training accuracy and the averaged weights, to score on a development set.
 pub(crate) fn train(
-    tags: Vec<String>,
-    examples: &[Example],
-    epochs: usize,
-    seed: u64,
-    prune: f32,
-    report: impl FnMut(usize, f64, &Weights),
-) -> Tagger {
-    let refs: Vec<&Example> = examples.iter().collect();
-    train_inner(tags, &refs, epochs, seed, prune, report)
-}
-
-fn train_inner(
     tags: Vec<String>,
     examples: &[&Example],
     epochs: usize,
@@ -320,6 +297,8 @@ fn train_inner(
     let mut rng = Rng::new(seed);
     let mut feats = Vec::with_capacity(32);
     let mut scores = vec![0.0f32; tags.len()];
+    // the averaged weights of the last epoch are the model
+    let mut last = None;
     for epoch in 0..epochs {
         rng.shuffle(&mut order);
         let (mut right, mut total) = (0usize, 0usize);
@@ -347,10 +326,12 @@ fn train_inner(
             }
         }
         let acc = right as f64 / total.max(1) as f64;
-        report(epoch + 1, acc, &trainer.averaged(prune));
+        let weights = trainer.averaged(prune);
+        report(epoch + 1, acc, &weights);
+        last = Some(weights);
     }
     Tagger {
-        weights: trainer.averaged(prune),
+        weights: last.unwrap_or_else(|| trainer.averaged(prune)),
         second: Trainer::new(tags.len()).averaged(0.0),
         tags,
     }
