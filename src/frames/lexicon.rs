@@ -1,0 +1,480 @@
+//! The frame lexicon: the English that the frame engine reads, as data
+//! (`data/lexicon/en.json`, schema in `docs/lexicon.md`).
+//!
+//! Rust code here knows only Universal Dependencies relations and how to look words up;
+//! which lemma signals which relation, which prepositions name the target, which words
+//! negate or hedge, all come from the file.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Location, Result};
+use crate::model::{ActorKind, RelationKind};
+
+/// The English frame lexicon compiled into the binary.
+pub const EMBEDDED_FRAMES: &str = include_str!("../../data/lexicon/en.json");
+
+/// Which words a frame is keyed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pos {
+    /// A verb: "Turkey backs the GNA".
+    Verb,
+    /// A noun: "an ally of", "the war between", "Russia's support for".
+    Noun,
+    /// An adjective (or a participle used as one): "loyal to", "hostile to".
+    Adj,
+    /// The word after a hyphen: "Russian-backed".
+    Compound,
+    /// The word before a hyphen: "pro-Turkish", "anti-Western".
+    Prefix,
+}
+
+/// Where one side of a frame is found, relative to the frame's word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// The clause subject (`nsubj`), with control, coordination and passive handled.
+    Subject,
+    /// The direct object (`obj`), or the passive subject.
+    Object,
+    /// The indirect object (`iobj`).
+    IndirectObject,
+    /// The possessor (`nmod:poss`).
+    Possessor,
+    /// An oblique of a verb or adjective introduced by one of these prepositions.
+    Oblique(String),
+    /// A noun modifier introduced by one of these prepositions.
+    Nominal(String),
+    /// Who a relational noun or adjective describes: the copula subject, the apposed
+    /// name, the noun modified.
+    Holder,
+    /// Who does what an event noun names: possessor, demonym, compound, "by", or the
+    /// subject of the light verb that governs the noun.
+    Agent,
+    /// A demonym modifying the frame word ("a Russian ally").
+    Demonym,
+    /// The actor written with the frame word in one compound ("Russian" in "Russian-backed").
+    Modifier,
+    /// The noun the compound or prefixed word modifies.
+    Head,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "nsubj" => Role::Subject,
+            "obj" => Role::Object,
+            "iobj" => Role::IndirectObject,
+            "nmod:poss" => Role::Possessor,
+            "holder" => Role::Holder,
+            "agent" => Role::Agent,
+            "demonym" => Role::Demonym,
+            "modifier" => Role::Modifier,
+            "head" => Role::Head,
+            _ => {
+                if let Some(p) = s.strip_prefix("obl:") {
+                    Role::Oblique(p.to_string())
+                } else if let Some(p) = s.strip_prefix("nmod:") {
+                    Role::Nominal(p.to_string())
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+
+    /// The preposition of an oblique or nominal role.
+    pub fn preposition(&self) -> Option<&str> {
+        match self {
+            Role::Oblique(p) | Role::Nominal(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameDef {
+    id: String,
+    pos: Pos,
+    relation: RelationKind,
+    lemmas: Vec<String>,
+    source: Vec<String>,
+    target: Vec<String>,
+    #[serde(default)]
+    object: Vec<String>,
+    #[serde(default)]
+    symmetric: bool,
+    #[serde(default)]
+    complement: bool,
+    #[serde(default)]
+    confidence: Option<f64>,
+    #[serde(default)]
+    agent_of: Vec<String>,
+    #[serde(default)]
+    qualified: Vec<String>,
+    #[serde(default)]
+    only_with: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDef {
+    version: u32,
+    language: String,
+    frames: Vec<FrameDef>,
+    light_verbs: Vec<String>,
+    receiving_verbs: Vec<String>,
+    close_words: Vec<String>,
+    definite_determiners: Vec<String>,
+    negators: Vec<String>,
+    negating_verbs: Vec<String>,
+    hedging_verbs: Vec<String>,
+    hedging_words: Vec<String>,
+    conditional_marks: Vec<String>,
+    speech_verbs: Vec<String>,
+    pronouns: BTreeMap<String, PronounClass>,
+    descriptions: BTreeMap<String, Vec<String>>,
+    agent_nouns: Vec<String>,
+    group_nouns: Vec<String>,
+    titles: Vec<String>,
+    not_names: Vec<String>,
+}
+
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PronounClass {
+    /// A person ("he", "her").
+    Person,
+    /// One actor that is not a person ("it", "its").
+    Thing,
+    /// A group or state ("they", "their").
+    Plural,
+    /// The speaker of the clause ("we", "our").
+    Speaker,
+}
+
+/// One relation frame, compiled.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Frame id, reported as the rule of every claim it gives.
+    pub id: String,
+    /// Which words it is keyed on.
+    pub pos: Pos,
+    /// The relation it signals.
+    pub relation: RelationKind,
+    /// Where the source is found, first match wins.
+    pub source: Vec<Role>,
+    /// Where the target is found, first match wins.
+    pub target: Vec<Role>,
+    /// Lemmas the object must have ("sent *troops* to"); `""` allows no object.
+    pub object: Vec<String>,
+    /// The relation holds both ways.
+    pub symmetric: bool,
+    /// Fires only when something is asked of the target (an infinitive or clause).
+    pub complement: bool,
+    /// Confidence of its claims.
+    pub confidence: f64,
+    /// Lemmas whose "of" names the agent.
+    pub agent_of: Vec<String>,
+    /// Prepositions that name the target only for some lemmas.
+    pub only_with: BTreeMap<String, Vec<String>>,
+    /// Lemmas that count only with a close word ("close ties").
+    pub qualified: Vec<String>,
+}
+
+/// The frame lexicon, compiled for lookups.
+#[derive(Debug, Clone)]
+pub struct FrameLexicon {
+    /// Language tag (`en`).
+    pub language: String,
+    /// All frames, in file order.
+    pub frames: Vec<Frame>,
+    by_lemma: HashMap<(Pos, String), Vec<usize>>,
+    any_lemma: HashMap<Pos, Vec<usize>>,
+    light_verbs: HashSet<String>,
+    receiving_verbs: HashSet<String>,
+    close_words: HashSet<String>,
+    definite_determiners: HashSet<String>,
+    negators: HashSet<String>,
+    negating_verbs: HashSet<String>,
+    hedging_verbs: HashSet<String>,
+    hedging_words: HashSet<String>,
+    conditional_marks: HashSet<String>,
+    speech_verbs: HashSet<String>,
+    pronouns: HashMap<String, PronounClass>,
+    descriptions: HashMap<String, Vec<ActorKind>>,
+    agent_nouns: HashSet<String>,
+    group_nouns: HashSet<String>,
+    titles: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+fn set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn data_error(path: &str, field: String, message: String) -> Error {
+    Error::Data {
+        location: Location {
+            path: path.into(),
+            line: 0,
+            column: 0,
+        },
+        field,
+        message,
+    }
+}
+
+impl FrameLexicon {
+    /// The lexicon compiled into the binary.
+    ///
+    /// # Errors
+    /// Only if the embedded file is malformed, which the tests rule out.
+    pub fn embedded() -> Result<Self> {
+        Self::from_json("data/lexicon/en.json", EMBEDDED_FRAMES)
+    }
+
+    /// Parses and checks a frame lexicon; `path` is used in messages.
+    ///
+    /// # Errors
+    /// [`Error::Data`] naming file, line, column and field: malformed JSON, an unknown
+    /// field, an unknown role, a frame with no lemma, source or target.
+    pub fn from_json(path: &str, text: &str) -> Result<Self> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let def: FileDef = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let field = e.path().to_string();
+            let inner = e.into_inner();
+            Error::Data {
+                location: Location {
+                    path: path.into(),
+                    line: inner.line(),
+                    column: inner.column(),
+                },
+                field,
+                message: crate::error::serde_message(&inner),
+            }
+        })?;
+        if def.version != 1 {
+            return Err(data_error(
+                path,
+                "version".into(),
+                format!("unsupported frame lexicon version {}", def.version),
+            ));
+        }
+        let mut frames = Vec::with_capacity(def.frames.len());
+        let mut by_lemma: HashMap<(Pos, String), Vec<usize>> = HashMap::new();
+        let mut any_lemma: HashMap<Pos, Vec<usize>> = HashMap::new();
+        let mut ids = HashSet::new();
+        for (k, f) in def.frames.into_iter().enumerate() {
+            let field = |name: &str| format!("frames[{k}].{name}");
+            if !ids.insert(f.id.clone()) {
+                return Err(data_error(path, field("id"), format!("duplicate frame id {:?}", f.id)));
+            }
+            let roles = |list: &[String], name: &str| -> Result<Vec<Role>> {
+                if list.is_empty() {
+                    return Err(data_error(path, field(name), "no role given".into()));
+                }
+                list.iter()
+                    .enumerate()
+                    .map(|(j, r)| {
+                        Role::parse(r).ok_or_else(|| {
+                            data_error(
+                                path,
+                                format!("{}[{j}]", field(name)),
+                                format!("unknown role {r:?}: use nsubj, obj, iobj, nmod:poss, obl:PREP, nmod:PREP, holder, agent, demonym, modifier or head"),
+                            )
+                        })
+                    })
+                    .collect()
+            };
+            let source = roles(&f.source, "source")?;
+            let target = roles(&f.target, "target")?;
+            if f.lemmas.is_empty() {
+                return Err(data_error(path, field("lemmas"), "no lemma given".into()));
+            }
+            let confidence = f.confidence.unwrap_or(0.8);
+            if !(0.0..=1.0).contains(&confidence) {
+                return Err(data_error(
+                    path,
+                    field("confidence"),
+                    format!("confidence {confidence} is not between 0 and 1"),
+                ));
+            }
+            let index = frames.len();
+            for lemma in &f.lemmas {
+                if lemma == "*" {
+                    any_lemma.entry(f.pos).or_default().push(index);
+                } else {
+                    let list = by_lemma.entry((f.pos, lemma.to_lowercase())).or_default();
+                    if !list.contains(&index) {
+                        list.push(index);
+                    }
+                }
+            }
+            frames.push(Frame {
+                id: f.id,
+                pos: f.pos,
+                relation: f.relation,
+                source,
+                target,
+                object: f.object.iter().map(|o| o.to_lowercase()).collect(),
+                symmetric: f.symmetric,
+                complement: f.complement,
+                confidence,
+                agent_of: f.agent_of,
+                only_with: f.only_with,
+                qualified: f.qualified,
+            });
+        }
+        let mut descriptions = HashMap::new();
+        for (word, kinds) in def.descriptions {
+            let kinds = kinds
+                .iter()
+                .map(|k| {
+                    k.parse::<ActorKind>().map_err(|e| {
+                        data_error(path, format!("descriptions.{word}"), e.to_string())
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            descriptions.insert(word.to_lowercase(), kinds);
+        }
+        Ok(FrameLexicon {
+            language: def.language,
+            frames,
+            by_lemma,
+            any_lemma,
+            light_verbs: set(def.light_verbs),
+            receiving_verbs: set(def.receiving_verbs),
+            close_words: set(def.close_words),
+            definite_determiners: set(def.definite_determiners),
+            negators: set(def.negators),
+            negating_verbs: set(def.negating_verbs),
+            hedging_verbs: set(def.hedging_verbs),
+            hedging_words: set(def.hedging_words),
+            conditional_marks: set(def.conditional_marks),
+            speech_verbs: set(def.speech_verbs),
+            pronouns: def
+                .pronouns
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            descriptions,
+            agent_nouns: set(def.agent_nouns),
+            group_nouns: set(def.group_nouns),
+            titles: set(def.titles),
+            not_names: set(def.not_names),
+        })
+    }
+
+    /// The frames keyed on `lemma` for words of kind `pos`, then those for any lemma.
+    pub fn frames_for(&self, pos: Pos, lemma: &str) -> impl Iterator<Item = &Frame> {
+        let own = self
+            .by_lemma
+            .get(&(pos, lemma.to_string()))
+            .map_or(&[][..], Vec::as_slice);
+        let any = self.any_lemma.get(&pos).map_or(&[][..], Vec::as_slice);
+        own.iter().chain(any).map(move |&i| &self.frames[i])
+    }
+
+    /// Is `lemma` keyed for `pos` (wildcards aside)?
+    pub fn has(&self, pos: Pos, lemma: &str) -> bool {
+        self.by_lemma.contains_key(&(pos, lemma.to_string()))
+    }
+
+    /// A verb that passes its subject to the event noun it governs ("launched an offensive").
+    pub fn is_light_verb(&self, lemma: &str) -> bool {
+        self.light_verbs.contains(lemma)
+    }
+    /// A verb whose subject receives what the noun names ("received support from").
+    pub fn is_receiving_verb(&self, lemma: &str) -> bool {
+        self.receiving_verbs.contains(lemma)
+    }
+    /// A word that makes ties close ("close ties").
+    pub fn is_close_word(&self, lemma: &str) -> bool {
+        self.close_words.contains(lemma)
+    }
+    /// A determiner that makes a noun refer back ("the group").
+    pub fn is_definite(&self, lemma: &str) -> bool {
+        self.definite_determiners.contains(lemma)
+    }
+    /// A word that negates its head ("not", "never", "no").
+    pub fn is_negator(&self, lemma: &str) -> bool {
+        self.negators.contains(lemma)
+    }
+    /// A verb whose complement does not hold ("denied arming", "refused to back").
+    pub fn is_negating_verb(&self, lemma: &str) -> bool {
+        self.negating_verbs.contains(lemma)
+    }
+    /// A verb whose complement is only suspected ("accused of arming").
+    pub fn is_hedging_verb(&self, lemma: &str) -> bool {
+        self.hedging_verbs.contains(lemma)
+    }
+    /// A modal or adverb that hedges its head ("reportedly", "may").
+    pub fn is_hedging_word(&self, lemma: &str) -> bool {
+        self.hedging_words.contains(lemma)
+    }
+    /// A subordinator that makes its clause a condition ("if", "unless").
+    pub fn is_conditional_mark(&self, lemma: &str) -> bool {
+        self.conditional_marks.contains(lemma)
+    }
+    /// A verb of speech ("said", "told").
+    pub fn is_speech_verb(&self, lemma: &str) -> bool {
+        self.speech_verbs.contains(lemma)
+    }
+    /// What a pronoun can stand for.
+    pub fn pronoun(&self, lemma: &str) -> Option<PronounClass> {
+        self.pronouns.get(lemma).copied()
+    }
+    /// The kinds of actor a description ("the group", "the regime") can stand for.
+    pub fn description(&self, lemma: &str) -> Option<&[ActorKind]> {
+        self.descriptions.get(lemma).map(Vec::as_slice)
+    }
+    /// A noun that stands for whoever owns it ("Turkish troops", "Haftar's forces").
+    pub fn is_agent_noun(&self, lemma: &str) -> bool {
+        self.agent_nouns.contains(lemma)
+    }
+    /// A noun that, named by a demonym or a name, is a group of its own ("Syrian rebels").
+    pub fn is_group_noun(&self, lemma: &str) -> bool {
+        self.group_nouns.contains(lemma)
+    }
+    /// A word of a title before a name ("Defence Minister").
+    pub fn is_title(&self, lemma: &str) -> bool {
+        self.titles.contains(lemma)
+    }
+    /// A capitalised word that names no actor ("Monday").
+    pub fn is_not_name(&self, lemma: &str) -> bool {
+        self.not_names.contains(lemma)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_lexicon_loads() {
+        let lex = FrameLexicon::embedded().unwrap();
+        assert!(lex.frames.len() > 10);
+        assert!(lex.frames_for(Pos::Verb, "back").any(|f| f.id == "verb.support"));
+    }
+
+    #[test]
+    fn an_unknown_role_is_an_error_naming_the_field() {
+        let text = EMBEDDED_FRAMES.replacen("\"source\": [\"nsubj\"]", "\"source\": [\"subject\"]", 1);
+        let e = FrameLexicon::from_json("x.json", &text).unwrap_err().to_string();
+        assert!(e.contains("x.json") && e.contains("frames[0].source[0]") && e.contains("subject"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_field_is_an_error() {
+        let text = EMBEDDED_FRAMES.replacen("\"version\": 1,", "\"version\": 1, \"colour\": 2,", 1);
+        let e = FrameLexicon::from_json("x.json", &text).unwrap_err().to_string();
+        assert!(e.contains("colour"), "{e}");
+    }
+}

@@ -1,0 +1,988 @@
+//! Relation frames over the dependency parse: who does what to whom, read from the tree.
+//!
+//! For each sentence the engine
+//! 1. puts actors on words: registry names on the head word of their span, demonyms on
+//!    the nouns they stand for ("Turkish troops"), possessors on the forces they own
+//!    ("Haftar's forces"), pronouns and descriptions on the actor they refer back to, and
+//!    unknown proper names on themselves (new actors, made only when a frame uses them);
+//! 2. looks up each word's lemma in the frame lexicon ([`FrameLexicon`], data);
+//! 3. finds each frame's source and target with the generic tree operations of
+//!    [`tree`]: passive voice, coordination, control, relative clauses, appositions,
+//!    copulas, light verbs;
+//! 4. drops what is negated, conditional or asked of someone, and hedges what is only
+//!    suspected.
+//!
+//! Nothing here knows an English word: every word the engine reacts to comes from the
+//! lexicon.
+
+pub mod lexicon;
+pub mod tree;
+
+use std::ops::Range;
+
+pub use lexicon::{Frame, FrameLexicon, Pos, PronounClass, Role};
+use tree::Tree;
+
+use crate::claim::{Found, Suppressed};
+use crate::mention::{slug, ActorTable};
+use crate::model::{Actor, ActorKind, RelationKind};
+use crate::syntax::Word;
+
+/// Actors seen so far in a document, most recent last, for pronouns and descriptions.
+#[derive(Debug, Default, Clone)]
+pub struct Recent {
+    seen: Vec<(usize, usize)>,
+}
+
+impl Recent {
+    /// How many sentences back a description may reach.
+    const REACH: usize = 3;
+
+    fn push(&mut self, actor: usize, sentence: usize) {
+        if let Some(k) = self.seen.iter().position(|&(a, _)| a == actor) {
+            self.seen.remove(k);
+        }
+        self.seen.push((actor, sentence));
+        if self.seen.len() > 64 {
+            self.seen.remove(0);
+        }
+    }
+
+    fn find(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.seen
+            .iter()
+            .rev()
+            .take_while(|&&(_, s)| sentence.saturating_sub(s) <= Self::REACH)
+            .find(|&&(a, _)| fits(a))
+            .map(|&(a, _)| a)
+    }
+}
+
+/// What one sentence gave.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Relations, by actor table index.
+    pub found: Vec<Found>,
+    /// Frames that matched a word and gave nothing, and why (for `--explain`).
+    pub dropped: Vec<Suppressed>,
+    /// Why each claim fired (frame word and roles), parallel to `found`.
+    pub why: Vec<String>,
+}
+
+/// An actor on a word, or a proper name that may become one.
+#[derive(Debug, Clone)]
+enum Slot {
+    Empty,
+    Actor(usize),
+    /// An unknown proper name: (name, kind), made an actor when a frame uses it.
+    Name(String, ActorKind),
+}
+
+/// Reads one sentence.
+pub struct SentenceReader<'r, 't> {
+    lex: &'r FrameLexicon,
+    tree: &'r Tree<'r>,
+    text: &'r str,
+    table: &'r mut ActorTable<'t>,
+    slots: Vec<Slot>,
+    /// A demonym's state, on the adjective itself ("American" in "the American invasion").
+    demonym: Vec<Option<usize>>,
+    /// An actor written inside a word, with the text before and after it in that word
+    /// ("Turkish" in "pro-Turkish").
+    partial: Vec<Option<(usize, String, String)>>,
+}
+
+/// Mentions of one sentence: byte range in the sentence text and actor.
+pub type Spans = [(Range<usize>, usize)];
+
+impl<'r, 't> SentenceReader<'r, 't> {
+    /// Reads `words` (the parse of `text`), with registry `mentions` and raw `demonyms`
+    /// (ranges in `text`), resolving references against `recent` (sentence `index` of its
+    /// document).
+    #[allow(clippy::too_many_arguments)]
+    pub fn read(
+        lex: &FrameLexicon,
+        words: &[Word],
+        text: &str,
+        mentions: &Spans,
+        demonyms: &Spans,
+        table: &mut ActorTable<'t>,
+        recent: &mut Recent,
+        index: usize,
+        trace: bool,
+    ) -> Reading {
+        let n = words.len();
+        let tree = Tree::new(words);
+        let mut r = SentenceReader {
+            lex,
+            tree: &tree,
+            text,
+            table,
+            slots: vec![Slot::Empty; n],
+            demonym: vec![None; n],
+            partial: vec![None; n],
+        };
+        let inside = r.place_mentions(mentions, demonyms);
+        r.place_references(&inside, recent, index);
+        r.frames(trace)
+    }
+
+    /// Registry mentions on their head words, demonyms on the adjectives; returns which
+    /// words are inside a name (but not its head).
+    fn place_mentions(&mut self, mentions: &Spans, demonyms: &Spans) -> Vec<bool> {
+        let n = self.tree.len();
+        let mut inside = vec![false; n];
+        let mut covered = vec![false; n];
+        for (range, actor) in mentions {
+            self.place(range, *actor, &mut inside, &mut covered, false);
+        }
+        for (range, actor) in demonyms {
+            self.place(range, *actor, &mut inside, &mut covered, true);
+        }
+        inside
+    }
+
+    fn place(
+        &mut self,
+        range: &Range<usize>,
+        actor: usize,
+        inside: &mut [bool],
+        covered: &mut [bool],
+        demonym: bool,
+    ) {
+        let words = self.tree.words;
+        let over: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].span.start < range.end && range.start < words[i].span.end)
+            .collect();
+        let Some(&first) = over.first() else {
+            return;
+        };
+        if over.iter().any(|&i| covered[i]) {
+            return;
+        }
+        let w = &words[first];
+        if over.len() == 1 && (range.start > w.span.start || range.end < w.span.end) {
+            // inside one word: "pro-Turkish", "Iran-backed"
+            let before = self.text[w.span.start..range.start.max(w.span.start)].to_string();
+            let after = self.text[range.end.min(w.span.end)..w.span.end].to_string();
+            self.partial[first] = Some((actor, before, after));
+            covered[first] = true;
+            return;
+        }
+        // the head of the span: the word whose head lies outside it
+        let head = over
+            .iter()
+            .copied()
+            .find(|&i| self.tree.head(i).is_none_or(|h| !over.contains(&h)))
+            .unwrap_or(first);
+        for &i in &over {
+            covered[i] = true;
+            if i != head {
+                inside[i] = true;
+            }
+        }
+        if demonym && over.len() == 1 {
+            self.demonym[head] = Some(actor);
+        } else {
+            self.slots[head] = Slot::Actor(actor);
+        }
+    }
+
+    /// Left to right: demonyms and owners on the nouns they stand for, pronouns and
+    /// descriptions on what they refer back to, unknown proper names as candidates.
+    fn place_references(&mut self, inside: &[bool], recent: &mut Recent, index: usize) {
+        let t = self.tree;
+        let n = t.len();
+        // nouns a demonym, a name or a possessor stands for, decided before the pass so
+        // that a noun before its modifier is no problem
+        for i in 0..n {
+            if inside[i] {
+                continue;
+            }
+            let Some(h) = t.head(i) else { continue };
+            if !matches!(self.slots[h], Slot::Empty) || inside[h] {
+                continue;
+            }
+            let noun = t.upos(h) == "NOUN";
+            if !noun || !matches!(t.base(i), "amod" | "compound" | "nmod") {
+                continue;
+            }
+            let hl = t.lemma(h);
+            if let Some(state) = self.demonym[i] {
+                if self.lex.is_agent_noun(hl) && t.rel(i) == "amod" {
+                    self.slots[h] = Slot::Actor(state);
+                } else if self.lex.is_group_noun(hl) {
+                    let name = self.text[t.span(i.min(h), i.max(h))].to_string();
+                    self.slots[h] = Slot::Actor(self.new_group(&name, state));
+                }
+            }
+        }
+        for i in 0..n {
+            if inside[i] {
+                continue;
+            }
+            match self.slots[i].clone() {
+                Slot::Actor(a) => {
+                    recent.push(a, index);
+                    continue;
+                }
+                Slot::Name(..) => continue,
+                Slot::Empty => {}
+            }
+            let t = self.tree;
+            let lemma = t.lemma(i).to_string();
+            let upos = t.upos(i).to_string();
+            // "Haftar's forces", "the forces of Haftar", "Hamas fighters", "US troops"
+            if upos == "NOUN" && (self.lex.is_agent_noun(&lemma) || self.lex.is_group_noun(&lemma))
+            {
+                let owner = t.children(i).iter().copied().find_map(|c| {
+                    let by_rel = match t.rel(c) {
+                        "nmod:poss" | "compound" => true,
+                        "nmod" => t.preposition(c) == "of" && self.lex.is_agent_noun(&lemma),
+                        _ => false,
+                    };
+                    match (&self.slots[c], by_rel) {
+                        (Slot::Actor(a), true) => Some(*a),
+                        _ => None,
+                    }
+                });
+                if let Some(a) = owner {
+                    self.slots[i] = Slot::Actor(a);
+                    recent.push(a, index);
+                    continue;
+                }
+                // "Fallujah insurgents": a group named by a place or name
+                if self.lex.is_group_noun(&lemma) {
+                    let named = t
+                        .children(i)
+                        .iter()
+                        .copied()
+                        .filter(|&c| t.rel(c) == "compound" && t.upos(c) == "PROPN" && c < i)
+                        .min();
+                    if let Some(c) = named {
+                        if !self.lex.is_not_name(t.lemma(c)) {
+                            let name = self.text[t.span(c, i)].to_string();
+                            self.slots[i] = Slot::Name(name, ActorKind::ArmedGroup);
+                            continue;
+                        }
+                    }
+                }
+            }
+            // pronouns
+            if upos == "PRON" || t.xpos(i) == "PRP$" {
+                let form = t.form(i).to_lowercase();
+                if let Some(class) = self.lex.pronoun(&form).or_else(|| self.lex.pronoun(&lemma)) {
+                    let found = match class {
+                        PronounClass::Speaker => self.speaker_of(i),
+                        PronounClass::Person => recent.find(index, |a| {
+                            self.table.get(a).kind == ActorKind::Person
+                        }),
+                        PronounClass::Thing | PronounClass::Plural => recent.find(index, |a| {
+                            self.table.get(a).kind != ActorKind::Person
+                        }),
+                    };
+                    if let Some(a) = found {
+                        self.slots[i] = Slot::Actor(a);
+                    }
+                }
+                continue;
+            }
+            // descriptions: "the group", "the regime", "the marshal"
+            if upos == "NOUN" {
+                if let Some(kinds) = self.lex.description(&lemma) {
+                    let definite = t
+                        .children_base(i, "det")
+                        .any(|d| self.lex.is_definite(t.lemma(d)));
+                    let named = t.children(i).iter().any(|&c| {
+                        matches!(t.base(c), "amod" | "compound" | "flat" | "appos" | "nmod")
+                            && (t.upos(c) == "PROPN"
+                                || self.demonym[c].is_some()
+                                || !matches!(self.slots[c], Slot::Empty))
+                    });
+                    if definite && !named {
+                        let kinds = kinds.to_vec();
+                        if let Some(a) = recent.find(index, |a| kinds.contains(&self.table.get(a).kind))
+                        {
+                            self.slots[i] = Slot::Actor(a);
+                        }
+                    }
+                }
+                continue;
+            }
+            // unknown proper names: the head of a run of proper nouns
+            if upos == "PROPN" && !matches!(t.base(i), "flat" | "compound" | "fixed") {
+                if let Some((name, kind)) = self.proper_name(i) {
+                    self.slots[i] = Slot::Name(name, kind);
+                }
+            }
+        }
+    }
+
+    /// The name of the proper-noun run headed by `i`, without its leading titles; a
+    /// person when a title was taken off.
+    fn proper_name(&self, i: usize) -> Option<(String, ActorKind)> {
+        let t = self.tree;
+        let mut parts = vec![i];
+        let mut k = 0;
+        while k < parts.len() {
+            for c in t.children(parts[k]).iter().copied() {
+                if matches!(t.base(c), "flat" | "compound") && t.upos(c) == "PROPN" {
+                    parts.push(c);
+                }
+            }
+            k += 1;
+        }
+        parts.sort_unstable();
+        // a run of adjacent words only
+        let pos = parts.iter().position(|&p| p == i)?;
+        let mut lo = pos;
+        while lo > 0 && parts[lo - 1] + 1 == parts[lo] {
+            lo -= 1;
+        }
+        let mut hi = pos;
+        while hi + 1 < parts.len() && parts[hi + 1] == parts[hi] + 1 {
+            hi += 1;
+        }
+        let mut run = &parts[lo..=hi];
+        let mut titled = false;
+        while run.len() > 1 && self.lex.is_title(&t.form(run[0]).to_lowercase()) {
+            run = &run[1..];
+            titled = true;
+        }
+        if run.iter().all(|&p| self.lex.is_not_name(&t.form(p).to_lowercase())) {
+            return None;
+        }
+        if !t.form(run[0]).starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let name = self.text[t.span(run[0], *run.last()?)].to_string();
+        Some((name, if titled { ActorKind::Person } else { ActorKind::Other }))
+    }
+
+    /// The speaker of the clause word `i` belongs to: the subject of the nearest speech
+    /// verb above it.
+    fn speaker_of(&self, i: usize) -> Option<usize> {
+        let t = self.tree;
+        let mut x = i;
+        for _ in 0..t.len() {
+            let h = t.head(x)?;
+            if t.upos(h) == "VERB" && self.lex.is_speech_verb(t.lemma(h)) && x != h {
+                let subj = t.children_base(h, "nsubj").next()?;
+                return match self.slots[subj] {
+                    Slot::Actor(a) => Some(a),
+                    _ => None,
+                };
+            }
+            x = h;
+        }
+        None
+    }
+
+    fn new_group(&mut self, name: &str, state: usize) -> usize {
+        let mut actor = Actor::new(slug(name), name.to_string(), ActorKind::ArmedGroup);
+        actor.affiliations.push(crate::model::Affiliation {
+            actor: self.table.get(state).id.clone(),
+            role: "based in".into(),
+            from: None,
+            until: None,
+        });
+        self.table.add(actor)
+    }
+
+    /// The actor on word `i`, making an unknown proper name an actor.
+    fn actor_at(&mut self, i: usize) -> Option<usize> {
+        match self.slots[i].clone() {
+            Slot::Actor(a) => Some(a),
+            Slot::Name(name, kind) => {
+                let a = self.table.add(Actor::new(slug(&name), name, kind));
+                self.slots[i] = Slot::Actor(a);
+                Some(a)
+            }
+            Slot::Empty => None,
+        }
+    }
+
+    /// The actors a nominal stands for: its own, through a relative pronoun, an
+    /// apposition, and every conjunct ("A, B and C").
+    fn expand(&mut self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let conj = self.tree.conjuncts(i);
+        for c in conj {
+            let mut w = c;
+            if let Some(ante) = self.tree.relative_antecedent(w) {
+                w = ante;
+            }
+            if let Some(a) = self.actor_at(w) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+                continue;
+            }
+            let appos: Vec<usize> = self.tree.children_rel(w, "appos").collect();
+            for p in appos {
+                if let Some(a) = self.actor_at(p) {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn expand_all(&mut self, words: &[usize]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &w in words {
+            for a in self.expand(w) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    /// Does the clause headed by `h` pass its object to its complements as their subject
+    /// ("accused A of arming B", "urged A to stop")?
+    fn object_control(&self, h: usize) -> bool {
+        let l = self.tree.lemma(h);
+        self.lex.is_hedging_verb(l)
+            || self
+                .lex
+                .frames_for(Pos::Verb, l)
+                .any(|f| f.relation == RelationKind::Warns && f.pos == Pos::Verb)
+    }
+
+    /// The subject words of the clause headed by `v`.
+    fn subject_words(&self, v: usize) -> Vec<usize> {
+        let control = |h: usize| self.object_control(h);
+        self.tree.subject(v, &control)
+    }
+
+    /// Nominal dependents of `p` by preposition, as `base` (`obl` or `nmod`).
+    fn by_preposition(&self, p: usize, base: &str, prep: &str) -> Vec<usize> {
+        let t = self.tree;
+        t.children(p)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                (t.base(c) == base || (base == "obl" && t.base(c) == "nmod")
+                    || (base == "nmod" && t.base(c) == "obl"))
+                    && t.rel(c) != "nmod:poss"
+                    && t.preposition(c) == prep
+            })
+            .collect()
+    }
+
+    /// The verb an event noun serves when it is its object ("launched an offensive"),
+    /// and whether that verb is a receiving one ("received support").
+    fn governing_verb(&self, p: usize) -> Option<(usize, bool)> {
+        let t = self.tree;
+        let h = t.head(p)?;
+        if !matches!(t.rel(p), "obj" | "nsubj:pass") || t.upos(h) != "VERB" {
+            return None;
+        }
+        let l = t.lemma(h);
+        if self.lex.is_receiving_verb(l) {
+            Some((h, true))
+        } else if self.lex.is_light_verb(l) {
+            Some((h, false))
+        } else {
+            None
+        }
+    }
+
+    /// The actors in `role` for frame word `p`.
+    fn role(&mut self, p: usize, frame: &Frame, role: &Role, found_target: bool) -> Vec<usize> {
+        let t = self.tree;
+        let passive = frame.pos == Pos::Verb && t.is_passive(p);
+        let uses_object = frame.target.contains(&Role::Object) || frame.source.contains(&Role::Object);
+        match role {
+            Role::Subject => {
+                if passive && uses_object {
+                    let agents = self.by_preposition(p, "obl", "by");
+                    return self.expand_all(&agents);
+                }
+                let words = self.subject_words(p);
+                self.expand_all(&words)
+            }
+            Role::Object => {
+                if passive {
+                    let words = self.subject_words(p);
+                    return self.expand_all(&words);
+                }
+                let words: Vec<usize> = t.children_rel(p, "obj").collect();
+                self.expand_all(&words)
+            }
+            Role::IndirectObject => {
+                let words: Vec<usize> = t.children_rel(p, "iobj").collect();
+                self.expand_all(&words)
+            }
+            Role::Possessor => {
+                let words: Vec<usize> = t.children_rel(p, "nmod:poss").collect();
+                self.expand_all(&words)
+            }
+            Role::Oblique(prep) | Role::Nominal(prep) => {
+                let base = if matches!(role, Role::Oblique(_)) { "obl" } else { "nmod" };
+                if let Some(only) = frame.only_with.get(&format!("{base}:{prep}")) {
+                    if !only.iter().any(|l| l == t.lemma(p)) {
+                        return Vec::new();
+                    }
+                }
+                if prep == "of" && frame.agent_of.iter().any(|l| l == t.lemma(p)) && !found_target {
+                    // "the support of Russia": the giver, asked for as the agent
+                    return Vec::new();
+                }
+                let mut words = self.by_preposition(p, base, prep);
+                // "launched an offensive against B": the light verb holds the phrase
+                if words.is_empty() && base == "nmod" {
+                    if let Some((v, _)) = self.governing_verb(p) {
+                        words = self.by_preposition(v, "obl", prep);
+                    }
+                }
+                self.expand_all(&words)
+            }
+            Role::Demonym => {
+                let mods: Vec<usize> = t.children_base(p, "amod").collect();
+                mods.into_iter().filter_map(|m| self.demonym[m]).collect()
+            }
+            Role::Holder => self.holder(p),
+            Role::Agent => self.agent(p, frame, found_target),
+            Role::Modifier => {
+                let mut out = Vec::new();
+                if let Some((a, _, after)) = &self.partial[p] {
+                    if after.starts_with('-') {
+                        out.push(*a);
+                    }
+                }
+                // "Russian - backed": the word before the hyphen
+                if out.is_empty() && p >= 2 && t.xpos(p - 1) == "HYPH" {
+                    if let Some(d) = self.demonym[p - 2] {
+                        out.push(d);
+                    } else if let Some(a) = self.actor_at(p - 2) {
+                        out.push(a);
+                    }
+                }
+                out
+            }
+            Role::Head => {
+                let Some(h) = t.head(p) else { return Vec::new() };
+                let mut out = self.expand(h);
+                if out.is_empty() {
+                    out = self.holder(h);
+                }
+                out
+            }
+        }
+    }
+
+    /// Who a relational noun or adjective describes.
+    fn holder(&mut self, p: usize) -> Vec<usize> {
+        let t = self.tree;
+        // "A is an ally of B", "A is loyal to B"
+        if t.children_base(p, "cop").next().is_some() {
+            let words = self.subject_words(p);
+            return self.expand_all(&words);
+        }
+        // "A, an ally of B"
+        if t.rel(p) == "appos" {
+            if let Some(h) = t.head(p) {
+                return self.expand(h);
+            }
+        }
+        // "an ally of B, A" / "Iran's ally Hezbollah"
+        let named: Vec<usize> = t
+            .children(p)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(t.rel(c), "appos" | "flat" | "compound") && c > p)
+            .collect();
+        let out = self.expand_all(&named);
+        if !out.is_empty() {
+            return out;
+        }
+        let Some(h) = t.head(p) else { return Vec::new() };
+        match t.rel(p) {
+            // "forces loyal to B", "the pro-B party"
+            "amod" | "acl" => self.expand(h),
+            // "Iran's closest ally is Syria"
+            "nsubj" if t.children_base(h, "cop").next().is_some() => self.expand(h),
+            // "emerged as an ally of B", "considered A an ally"
+            "obl" if t.preposition(p) == "as" => {
+                let words = self.subject_words(h);
+                self.expand_all(&words)
+            }
+            "xcomp" => {
+                let obj: Vec<usize> = t.children_rel(h, "obj").collect();
+                if obj.is_empty() {
+                    let words = self.subject_words(h);
+                    self.expand_all(&words)
+                } else {
+                    self.expand_all(&obj)
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Who does what an event noun names.
+    fn agent(&mut self, p: usize, frame: &Frame, found_target: bool) -> Vec<usize> {
+        let t = self.tree;
+        let mut words: Vec<usize> = t.children_rel(p, "nmod:poss").collect();
+        let mut out = self.expand_all(&words);
+        if !out.is_empty() {
+            return out;
+        }
+        let t = self.tree;
+        for c in t.children(p).iter().copied().collect::<Vec<_>>() {
+            if matches!(self.tree.base(c), "amod" | "compound") && c < p {
+                if let Some(d) = self.demonym[c] {
+                    out.push(d);
+                } else if let Some(a) = self.actor_at(c) {
+                    out.push(a);
+                }
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+        words = self.by_preposition(p, "nmod", "by");
+        out = self.expand_all(&words);
+        if !out.is_empty() {
+            return out;
+        }
+        if found_target && frame.agent_of.iter().any(|l| l == self.tree.lemma(p)) {
+            words = self.by_preposition(p, "nmod", "of");
+            out = self.expand_all(&words);
+            if !out.is_empty() {
+                return out;
+            }
+        }
+        if let Some((v, receiving)) = self.governing_verb(p) {
+            if receiving {
+                // "received support from Russia": the giver
+                let mut from = self.by_preposition(p, "nmod", "from");
+                from.extend(self.by_preposition(v, "obl", "from"));
+                return self.expand_all(&from);
+            }
+            let words = self.subject_words(v);
+            let passive = self.tree.is_passive(v);
+            if passive {
+                let agents = self.by_preposition(v, "obl", "by");
+                return self.expand_all(&agents);
+            }
+            return self.expand_all(&words);
+        }
+        Vec::new()
+    }
+
+    /// Why a claim at `p` does not hold (negated, conditional, asked for), or whether
+    /// it is hedged.
+    fn modality(&self, p: usize) -> Result<bool, String> {
+        let t = self.tree;
+        let lex = self.lex;
+        if self.text.trim_end().ends_with('?') {
+            return Err("a question".into());
+        }
+        let mut hedged = false;
+        let own_markers = |x: usize, hedged: &mut bool| -> Result<(), String> {
+            for c in t.children(x).iter().copied() {
+                let l = t.lemma(c);
+                if matches!(t.base(c), "advmod" | "aux" | "det" | "neg" | "amod" | "cc")
+                    && lex.is_negator(l)
+                    && !(t.base(c) == "cc" && t.children(x).is_empty())
+                {
+                    return Err(format!("negated by {:?}", t.form(c)));
+                }
+                if matches!(t.base(c), "advmod" | "aux" | "amod") && lex.is_hedging_word(l) {
+                    *hedged = true;
+                }
+                if t.base(c) == "advcl"
+                    && t.children_base(c, "mark").any(|m| lex.is_conditional_mark(t.lemma(m)))
+                {
+                    return Err(format!("under a condition ({:?} clause)", t.form(c)));
+                }
+            }
+            Ok(())
+        };
+        own_markers(p, &mut hedged)?;
+        // a negated or hedged object: "gave no support to"
+        for o in t.children_rel(p, "obj") {
+            own_markers(o, &mut hedged)?;
+        }
+        let mut x = p;
+        let mut first = true;
+        for _ in 0..t.len() {
+            let Some(h) = t.head(x) else { break };
+            let rel = t.rel(x).to_string();
+            let base = t.base(x).to_string();
+            if base == "advcl"
+                && t.children_base(x, "mark").any(|m| lex.is_conditional_mark(t.lemma(m)))
+            {
+                return Err("in a condition".into());
+            }
+            let through = matches!(base.as_str(), "xcomp" | "ccomp" | "advcl" | "csubj")
+                || (first && matches!(rel.as_str(), "obj" | "nsubj" | "nsubj:pass" | "obl" | "iobj"))
+                || (base == "acl" && t.upos(x) == "VERB");
+            let conj = base == "conj";
+            if !through && !conj {
+                break;
+            }
+            let hl = t.lemma(h);
+            if through {
+                if lex.is_negating_verb(hl) {
+                    return Err(format!("under {:?}", t.form(h)));
+                }
+                if lex.is_hedging_verb(hl) {
+                    hedged = true;
+                }
+                if matches!(base.as_str(), "xcomp" | "ccomp" | "advcl")
+                    && t.upos(h) == "VERB"
+                    && lex
+                        .frames_for(Pos::Verb, hl)
+                        .any(|f| f.relation == RelationKind::Warns && f.pos == Pos::Verb)
+                {
+                    return Err(format!("asked of someone by {:?}, not done", t.form(h)));
+                }
+                own_markers(h, &mut hedged)?;
+            } else {
+                // a coordinated clause shares only its conditions
+                for c in t.children_base(h, "advcl") {
+                    if t.children_base(c, "mark").any(|m| lex.is_conditional_mark(t.lemma(m))) {
+                        return Err("under a condition".into());
+                    }
+                }
+            }
+            x = h;
+            first = false;
+        }
+        Ok(hedged)
+    }
+
+    /// Does the object of `p` fit the frame ("sent *troops*")?
+    fn object_fits(&self, p: usize, frame: &Frame) -> Result<(), String> {
+        if frame.object.is_empty() {
+            return Ok(());
+        }
+        let t = self.tree;
+        let objs: Vec<usize> = t.children_rel(p, "obj").collect();
+        if objs.is_empty() {
+            return if frame.object.iter().any(String::is_empty) {
+                Ok(())
+            } else {
+                Err("no object".into())
+            };
+        }
+        for o in objs {
+            // "thousands of troops": the noun after "of" names what was sent
+            let mut names = vec![t.lemma(o).to_string()];
+            for c in t.children_base(o, "nmod") {
+                names.push(t.lemma(c).to_string());
+            }
+            for c in t.children_base(o, "compound") {
+                names.push(t.lemma(c).to_string());
+            }
+            if names.iter().any(|nm| frame.object.iter().any(|x| x == nm)) {
+                return Ok(());
+            }
+        }
+        Err("its object is not one the frame takes".into())
+    }
+
+    fn has_complement(&self, p: usize) -> bool {
+        let t = self.tree;
+        t.children(p)
+            .iter()
+            .any(|&c| matches!(t.base(c), "xcomp" | "ccomp" | "advcl" | "acl"))
+            || t.children(p).iter().any(|&c| {
+                matches!(t.base(c), "obl" | "obj" | "nmod")
+                    && t.children(c).iter().any(|&d| matches!(t.base(d), "acl" | "xcomp"))
+            })
+    }
+
+    /// The frames keyed on word `p`.
+    fn frames_at(&self, p: usize) -> Vec<&'r Frame> {
+        let t = self.tree;
+        let lex = self.lex;
+        let lemma = t.lemma(p);
+        let form = t.form(p).to_lowercase();
+        let mut out: Vec<&Frame> = Vec::new();
+        match t.upos(p) {
+            "VERB" => {
+                out.extend(lex.frames_for(Pos::Verb, lemma));
+                if t.xpos(p) == "VBN" {
+                    out.extend(lex.frames_for(Pos::Adj, &form).filter(|f| lex.has(Pos::Adj, &form) || f.pos != Pos::Adj));
+                }
+            }
+            "NOUN" => out.extend(lex.frames_for(Pos::Noun, lemma)),
+            "ADJ" => {
+                out.extend(lex.frames_for(Pos::Adj, lemma));
+                if form != lemma {
+                    out.extend(lex.frames_for(Pos::Adj, &form));
+                }
+            }
+            _ => {}
+        }
+        // compounds: "Russian-backed" as one word or three
+        if let Some((_, before, after)) = &self.partial[p] {
+            if let Some(rest) = after.strip_prefix('-') {
+                out.extend(lex.frames_for(Pos::Compound, &rest.to_lowercase()).filter(|_| lex.has(Pos::Compound, &rest.to_lowercase())));
+            }
+            if let Some(pre) = before.strip_suffix('-') {
+                out.extend(lex.frames_for(Pos::Prefix, &pre.to_lowercase()).filter(|_| lex.has(Pos::Prefix, &pre.to_lowercase())));
+            }
+        } else if p >= 2 && t.xpos(p - 1) == "HYPH" && lex.has(Pos::Compound, &form) {
+            out.extend(lex.frames_for(Pos::Compound, &form));
+        }
+        // "pro - Turkish": the prefix is the word before the hyphen
+        if p + 2 < t.len() && t.xpos(p + 1) == "HYPH" && lex.has(Pos::Prefix, &form) {
+            out.extend(lex.frames_for(Pos::Prefix, &form));
+        }
+        let mut seen = Vec::new();
+        out.retain(|f| {
+            let new = !seen.contains(&f.id.as_str());
+            seen.push(f.id.as_str());
+            new
+        });
+        out
+    }
+
+    fn frames(&mut self, trace: bool) -> Reading {
+        let mut reading = Reading::default();
+        for p in 0..self.tree.len() {
+            let frames = self.frames_at(p);
+            for frame in frames {
+                self.apply(p, frame, trace, &mut reading);
+            }
+        }
+        reading
+    }
+
+    fn apply(&mut self, p: usize, frame: &Frame, trace: bool, reading: &mut Reading) {
+        let cue = self.tree.form(p).to_string();
+        let drop = |reading: &mut Reading, reason: String| {
+            if trace {
+                reading.dropped.push(Suppressed {
+                    rule: frame.id.clone(),
+                    cue: cue.clone(),
+                    reason,
+                });
+            }
+        };
+        if let Err(why) = self.object_fits(p, frame) {
+            return drop(reading, why);
+        }
+        if frame.complement && !self.has_complement(p) {
+            return drop(reading, "nothing is asked of the target".into());
+        }
+        if !frame.qualified.is_empty() && frame.qualified.iter().any(|l| l == self.tree.lemma(p)) {
+            let close = self
+                .tree
+                .children_base(p, "amod")
+                .any(|c| self.lex.is_close_word(self.tree.lemma(c)));
+            if !close {
+                return drop(reading, "ties not said to be close".into());
+            }
+        }
+        // the prefix form "pro-X" names the target inside the word, the source outside
+        let mut targets = Vec::new();
+        for role in &frame.target {
+            targets = self.role(p, frame, role, false);
+            if !targets.is_empty() {
+                break;
+            }
+        }
+        let mut sources = Vec::new();
+        for role in &frame.source {
+            sources = self.role(p, frame, role, !targets.is_empty());
+            if !sources.is_empty() {
+                break;
+            }
+        }
+        // "received support from Russia": the receiver is the target
+        if targets.is_empty() && frame.pos == Pos::Noun {
+            if let Some((v, true)) = self.governing_verb(p) {
+                let words = self.subject_words(v);
+                targets = self.expand_all(&words);
+            }
+        }
+        let mut pairs = Vec::new();
+        if frame.symmetric {
+            // "A and B clashed", "the war between A and B"
+            let mut all = sources.clone();
+            for &t in &targets {
+                if !all.contains(&t) {
+                    all.push(t);
+                }
+            }
+            if sources.len() >= 2 || targets.len() >= 2 || (sources == targets && !sources.is_empty()) {
+                for &a in &all {
+                    for &b in &all {
+                        if a != b {
+                            pairs.push((a, b));
+                        }
+                    }
+                }
+            } else {
+                for &a in &sources {
+                    for &b in &targets {
+                        if a != b {
+                            pairs.push((a, b));
+                            pairs.push((b, a));
+                        }
+                    }
+                }
+            }
+        } else {
+            for &a in &sources {
+                for &b in &targets {
+                    if a != b {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+        }
+        if pairs.is_empty() {
+            let why = match (sources.is_empty(), targets.is_empty()) {
+                (true, true) => "no source and no target",
+                (true, false) => "no source",
+                (false, true) => "no target",
+                _ => "source and target are the same actor",
+            };
+            return drop(reading, why.into());
+        }
+        let hedged = match self.modality(p) {
+            Ok(h) => h,
+            Err(why) => return drop(reading, why),
+        };
+        for (s, t) in pairs {
+            let confidence = if hedged {
+                frame.confidence * 0.75
+            } else {
+                frame.confidence
+            };
+            if let Some(k) = reading
+                .found
+                .iter()
+                .position(|f| f.source == s && f.target == t && f.kind == frame.relation)
+            {
+                let f = &mut reading.found[k];
+                if f.hedged && !hedged {
+                    f.hedged = false;
+                    f.confidence = confidence;
+                    f.rule = frame.id.clone();
+                }
+                continue;
+            }
+            reading.found.push(Found {
+                source: s,
+                kind: frame.relation,
+                target: t,
+                hedged,
+                confidence,
+                rule: frame.id.clone(),
+            });
+            reading.why.push(format!("{} on {:?}", frame.id, cue));
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Tree operations over one parsed sentence, written once for every frame: children by
+//! relation, the prepositions of a nominal, coordination, passive voice, and who the
+//! subject of a clause is (control, coordination, participles, relative clauses).
+//!
+//! Words are 0-based here; [`Word::head`] is 1-based with 0 for the root.
+
+use crate::syntax::Word;
+
+/// A parsed sentence with its children lists.
+#[derive(Debug)]
+pub struct Tree<'w> {
+    /// The words.
+    pub words: &'w [Word],
+    kids: Vec<Vec<usize>>,
+    lemmas: Vec<String>,
+}
+
+impl<'w> Tree<'w> {
+    /// The tree of `words`.
+    pub fn new(words: &'w [Word]) -> Self {
+        let mut kids = vec![Vec::new(); words.len()];
+        for (i, w) in words.iter().enumerate() {
+            if w.head > 0 && w.head <= words.len() && w.head - 1 != i {
+                kids[w.head - 1].push(i);
+            }
+        }
+        let lemmas = words.iter().map(|w| w.lemma.to_lowercase()).collect();
+        Tree {
+            words,
+            kids,
+            lemmas,
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// No word at all.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The head of word `i`, `None` for the root.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        let h = self.words[i].head;
+        (h > 0 && h <= self.words.len() && h - 1 != i).then(|| h - 1)
+    }
+
+    /// The full relation of word `i` to its head (`nsubj:pass`).
+    pub fn rel(&self, i: usize) -> &str {
+        &self.words[i].deprel
+    }
+
+    /// The relation without subtype (`nsubj`).
+    pub fn base(&self, i: usize) -> &str {
+        let r = self.rel(i);
+        r.split_once(':').map_or(r, |(b, _)| b)
+    }
+
+    /// The lemma of word `i`, in lower case.
+    pub fn lemma(&self, i: usize) -> &str {
+        &self.lemmas[i]
+    }
+
+    /// The form of word `i`, as written.
+    pub fn form(&self, i: usize) -> &str {
+        &self.words[i].form
+    }
+
+    /// Universal part of speech.
+    pub fn upos(&self, i: usize) -> &str {
+        &self.words[i].upos
+    }
+
+    /// Penn part of speech.
+    pub fn xpos(&self, i: usize) -> &str {
+        &self.words[i].xpos
+    }
+
+    /// The children of word `i`, in sentence order.
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.kids[i]
+    }
+
+    /// Children of `i` whose relation (without subtype) is `base`.
+    pub fn children_base<'a>(&'a self, i: usize, base: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.kids[i].iter().copied().filter(move |&c| self.base(c) == base)
+    }
+
+    /// Children of `i` whose full relation is `rel`.
+    pub fn children_rel<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.kids[i].iter().copied().filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// Does `i` have a child with full relation `rel`?
+    pub fn has_rel(&self, i: usize, rel: &str) -> bool {
+        self.children_rel(i, rel).next().is_some()
+    }
+
+    /// The preposition of a nominal: the lemmas of its `case` children (with their
+    /// `fixed` parts), joined by spaces ("on", "because of"); empty without one.
+    pub fn preposition(&self, i: usize) -> String {
+        let mut out = String::new();
+        for c in self.children_base(i, "case") {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(self.lemma(c));
+            for f in self.children_rel(c, "fixed") {
+                out.push(' ');
+                out.push_str(self.lemma(f));
+            }
+        }
+        out
+    }
+
+    /// Is the clause headed by `v` passive ("was backed by", "backed by" as a participle)?
+    pub fn is_passive(&self, v: usize) -> bool {
+        self.has_rel(v, "nsubj:pass")
+            || self.has_rel(v, "aux:pass")
+            || self.has_rel(v, "obl:agent")
+            || (self.xpos(v) == "VBN" && matches!(self.base(v), "acl") && !self.has_rel(v, "obj"))
+    }
+
+    /// `i` and the words coordinated with it ("A, B and C"), in sentence order.
+    pub fn conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let w = out[k];
+            for c in self.children_rel(w, "conj") {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The first conjunct of the coordination `i` is part of (itself if none).
+    pub fn first_conjunct(&self, mut i: usize) -> usize {
+        let mut steps = 0;
+        while self.rel(i) == "conj" && steps < self.len() {
+            match self.head(i) {
+                Some(h) => i = h,
+                None => break,
+            }
+            steps += 1;
+        }
+        i
+    }
+
+    /// The words that stand as the subject of the clause headed by `v`, looking through
+    /// the tree when the clause has none of its own:
+    /// - a coordinated verb shares the subject of the first ("attacked A and shelled B");
+    /// - an open complement takes the object of its governor if it has one ("urged A to
+    ///   back B"), else the governor's subject ("vowed to expel B"); `object_control`
+    ///   makes adverbial clauses do the same ("accused A of arming B");
+    /// - an adverbial clause takes its governor's subject ("sent advisers to support B");
+    /// - a participle or relative clause modifying a noun takes the noun.
+    ///
+    /// Passive clauses give their passive subject; the caller swaps roles.
+    pub fn subject(&self, v: usize, object_control: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let mut v = v;
+        for _ in 0..self.len() {
+            let own: Vec<usize> = self
+                .children(v)
+                .iter()
+                .copied()
+                .filter(|&c| matches!(self.rel(c), "nsubj" | "nsubj:pass" | "csubj"))
+                .collect();
+            if !own.is_empty() {
+                return own;
+            }
+            let Some(h) = self.head(v) else {
+                return Vec::new();
+            };
+            match self.rel(v) {
+                "conj" => v = h,
+                "xcomp" => {
+                    let obj: Vec<usize> = self.children_rel(h, "obj").collect();
+                    if !obj.is_empty() && !self.is_passive(h) {
+                        return obj;
+                    }
+                    v = h;
+                }
+                "advcl" => {
+                    if object_control(h) {
+                        let obj: Vec<usize> = self.children_rel(h, "obj").collect();
+                        if !obj.is_empty() {
+                            return obj;
+                        }
+                    }
+                    v = h;
+                }
+                "acl" | "acl:relcl" => {
+                    // "forces backing Haftar": the noun is the subject (for a passive
+                    // participle, the passive subject)
+                    return vec![h];
+                }
+                _ => return Vec::new(),
+            }
+        }
+        Vec::new()
+    }
+
+    /// Is word `i` a relative pronoun standing for the noun its clause modifies?
+    pub fn relative_antecedent(&self, i: usize) -> Option<usize> {
+        if !matches!(self.xpos(i), "WDT" | "WP" | "WP$") && self.upos(i) != "PRON" {
+            return None;
+        }
+        if !matches!(self.xpos(i), "WDT" | "WP" | "WP$") {
+            return None;
+        }
+        // the clause of the pronoun, up through its own nominals
+        let mut c = self.head(i)?;
+        for _ in 0..4 {
+            if self.rel(c) == "acl:relcl" {
+                return self.head(c);
+            }
+            c = self.head(c)?;
+        }
+        None
+    }
+
+    /// Byte span of the words `from..=to` in the sentence.
+    pub fn span(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        self.words[from].span.start..self.words[to].span.end
+    }
+}
