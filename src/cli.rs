@@ -425,6 +425,29 @@ struct CorpusArgs {
     /// No progress bar and no summary line on standard error.
     #[arg(short, long)]
     quiet: bool,
+    /// Extraction engine: frames reads relation frames over the dependency parse
+    /// (data/lexicon/en.json, docs/lexicon.md); surface reads cue phrases in word order
+    /// (data/lexicon.json).
+    #[arg(long, value_enum, default_value_t = ExtractEngine::Surface)]
+    extractor: ExtractEngine,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Default)]
+enum ExtractEngine {
+    /// Relation frames over the dependency parse.
+    Frames,
+    /// Cue phrases in word order.
+    #[default]
+    Surface,
+}
+
+impl ExtractEngine {
+    fn engine(self) -> geokg::extract::Engine {
+        match self {
+            ExtractEngine::Frames => geokg::extract::Engine::Frames,
+            ExtractEngine::Surface => geokg::extract::Engine::Surface,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -859,6 +882,10 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
                 data::load_files(&data_files)
             };
             let data = result?;
+            // a curated relation must say where it is published, not only in words
+            if !data.unsourced.is_empty() {
+                return Err(data.unsourced);
+            }
             let what = if files.is_empty() {
                 "embedded data".to_string()
             } else {
@@ -866,14 +893,67 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             };
             Ok(Outcome::Output(
                 format!(
-                    "ok: {what}: {}, {}\n",
+                    "ok: {what}: {}, {}\n{}",
                     count(data.actors.len(), "actor"),
-                    count(data.claims.len(), "relation")
+                    count(data.claims.len(), "relation"),
+                    coverage(&data)
                 ),
                 true,
             ))
         }
     }
+}
+
+/// Coverage per conflict (the `conflict` of each file), for `geokg check`: relations,
+/// the actors they name and the distinct sources (urls) behind them, one line each, in
+/// order of first appearance; relations of files without a conflict come last.
+fn coverage(data: &data::Dataset) -> String {
+    use std::collections::BTreeSet;
+    // (conflict, relations, actors, urls), in first-seen order
+    let mut rows: Vec<(Option<&str>, usize, BTreeSet<&str>, BTreeSet<&str>)> = Vec::new();
+    for (c, conflict) in data.claims.iter().zip(&data.conflicts) {
+        let conflict = conflict.as_deref();
+        let i = match rows.iter().position(|r| r.0 == conflict) {
+            Some(i) => i,
+            None => {
+                rows.push((conflict, 0, BTreeSet::new(), BTreeSet::new()));
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[i];
+        row.1 += 1;
+        row.2.insert(&c.source);
+        row.2.insert(&c.target);
+        if let Some(s) = c.source_ref() {
+            row.3.insert(&s.url);
+        }
+    }
+    rows.sort_by_key(|r| r.0.is_none());
+    if rows.is_empty() {
+        return String::new();
+    }
+    let named = rows.iter().filter(|r| r.0.is_some()).count();
+    let mut out = format!(
+        "coverage: {} with cited relations\n",
+        count(named, "conflict")
+    );
+    let width = rows
+        .iter()
+        .map(|r| r.0.unwrap_or("(no conflict)").chars().count())
+        .max()
+        .unwrap_or(0);
+    for (conflict, relations, actors, urls) in &rows {
+        let name = conflict.unwrap_or("(no conflict)");
+        let pad = width - name.chars().count();
+        out.push_str(&format!(
+            "  {name}{}  {}, {}, {}\n",
+            " ".repeat(pad),
+            count(*relations, "relation"),
+            count(actors.len(), "actor"),
+            count(urls.len(), "source")
+        ));
+    }
+    out
 }
 
 /// The selection the options ask for; pictures keep only the best-evidenced actors.
@@ -1495,7 +1575,9 @@ fn run_extract(
     explain: bool,
     corpus: &CorpusArgs,
 ) -> Result<Outcome, Vec<Error>> {
-    let extractor = geokg::extract::Extractor::embedded()?;
+    let extractor = geokg::extract::Extractor::embedded()?
+        .with_engine(corpus.extractor.engine())
+        .map_err(|e| vec![e])?;
     // --explain shows each sentence's parse; without a usable model it says so once
     let syntax = if explain {
         match Model::embedded() {
@@ -1843,7 +1925,9 @@ fn run_build(
         data::load_files_with_embedded(data_files)?
     };
     let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
-    let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon);
+    let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon)
+        .with_engine(corpus.extractor.engine())
+        .map_err(|e| vec![e])?;
     let mut builder = geokg::merge::GraphBuilder::new();
     let appending = append && output.exists();
     if appending {

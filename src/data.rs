@@ -13,7 +13,9 @@ use crate::error::{serde_message, Error, Location};
 use crate::graph::KnowledgeGraph;
 use crate::jsonpos::{line_col, JsonPositions};
 use crate::limits::{MAX_NAMES_PER_LIST, MAX_NAME_BYTES};
-use crate::model::{Actor, ActorKind, Affiliation, Claim, Date, Provenance, RelationKind};
+use crate::model::{
+    check_url, Actor, ActorKind, Affiliation, Claim, Date, Provenance, RelationKind, SourceRef,
+};
 use crate::normalize::fold;
 
 /// The curated files compiled into the binary, as (name, contents).
@@ -24,6 +26,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "data/conflicts.json",
         include_str!("../data/conflicts.json"),
     ),
+    ("data/sudan.json", include_str!("../data/sudan.json")),
+    ("data/yemen.json", include_str!("../data/yemen.json")),
+    ("data/syria.json", include_str!("../data/syria.json")),
+    ("data/israel.json", include_str!("../data/israel.json")),
+    ("data/ukraine.json", include_str!("../data/ukraine.json")),
+    ("data/drc.json", include_str!("../data/drc.json")),
+    ("data/sahel.json", include_str!("../data/sahel.json")),
+    ("data/ethiopia.json", include_str!("../data/ethiopia.json")),
+    ("data/somalia.json", include_str!("../data/somalia.json")),
+    ("data/myanmar.json", include_str!("../data/myanmar.json")),
+    ("data/caucasus.json", include_str!("../data/caucasus.json")),
+    ("data/haiti.json", include_str!("../data/haiti.json")),
 ];
 
 /// The version of the curated file format this build reads.
@@ -36,6 +50,12 @@ pub struct Dataset {
     pub actors: Vec<Actor>,
     /// Curated relations, in file order.
     pub claims: Vec<Claim>,
+    /// For each claim (same order), the conflict its file covers (the file's `conflict`).
+    pub conflicts: Vec<Option<String>>,
+    /// Relations without a structured source (`cite`), each as an error naming its file,
+    /// line and field. Loading accepts them (a free-text `citation` is enough);
+    /// `geokg check` and the embedded data refuse them.
+    pub unsourced: Vec<Error>,
 }
 
 /// One curated file, as a JSON record.
@@ -44,6 +64,9 @@ pub struct Dataset {
 pub struct FileRecord {
     /// Format version; must be 1.
     pub version: u32,
+    /// The conflict this file's relations cover (`Sudan`, `Syria`), for coverage reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
     /// Actors defined in this file.
     #[serde(default)]
     pub actors: Vec<ActorRecord>,
@@ -98,12 +121,39 @@ pub struct RelationRecord {
     pub relation: String,
     pub target: String,
     pub citation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<CiteRecord>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hedged: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
+}
+
+/// A structured source as written in a curated file: where the fact is published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CiteRecord {
+    /// `http://` or `https://` address of the page or document.
+    pub url: String,
+    /// Who published it (`Reuters`, `UN Security Council`).
+    pub publisher: String,
+    /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// When the curator read it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub accessed: String,
+}
+
+impl From<&SourceRef> for CiteRecord {
+    fn from(s: &SourceRef) -> Self {
+        CiteRecord {
+            url: s.url.clone(),
+            publisher: s.publisher.clone(),
+            date: s.date.to_string(),
+            accessed: s.accessed.to_string(),
+        }
+    }
 }
 
 impl From<&Actor> for ActorRecord {
@@ -580,6 +630,8 @@ impl Checker {
         // only when some side needs it.
         let mut resolver: Option<Option<KnowledgeGraph>> = None;
         let mut claims = Vec::new();
+        let mut conflicts = Vec::new();
+        let mut unsourced = Vec::new();
         for fi in 0..self.files.len() {
             let records = std::mem::take(&mut self.files[fi].record.relations);
             for (i, r) in records.iter().enumerate() {
@@ -636,10 +688,28 @@ impl Checker {
                     });
                     ok = false;
                 }
+                let source_ref = match &r.cite {
+                    Some(c) => match check_cite(file, &p, c, &mut errors) {
+                        Some(s) => Some(Box::new(s)),
+                        None => {
+                            ok = false;
+                            None
+                        }
+                    },
+                    None => {
+                        unsourced.push(Error::Data {
+                            location: file.locate(&p),
+                            field: p.clone(),
+                            message: "no structured source: add \"cite\" with url, publisher, date and accessed".into(),
+                        });
+                        None
+                    }
+                };
                 let from = parse_date(file, || format!("{p}.from"), &r.from, &mut errors);
                 let until = parse_date(file, || format!("{p}.until"), &r.until, &mut errors);
                 check_range(file, &p, from, until, &mut errors);
                 if let (true, Some(kind)) = (ok, kind) {
+                    conflicts.push(file.record.conflict.clone());
                     claims.push(Claim {
                         source,
                         kind,
@@ -650,6 +720,7 @@ impl Checker {
                         until,
                         provenance: Provenance::Curated {
                             citation: r.citation.clone(),
+                            source_ref,
                         },
                     });
                 }
@@ -660,6 +731,8 @@ impl Checker {
             Ok(Dataset {
                 actors: out_actors,
                 claims,
+                conflicts,
+                unsourced,
             })
         } else {
             Err(errors)
@@ -722,6 +795,57 @@ fn check_limits(file: &mut ParsedFile, base: &str, r: &ActorRecord, errors: &mut
             ),
             field,
         });
+    }
+}
+
+/// Checks a structured source at json path `{base}.cite`: a url that looks like
+/// `http(s)://host/…`, a publisher, dates that parse, read no earlier than published.
+fn check_cite(
+    file: &mut ParsedFile,
+    base: &str,
+    c: &CiteRecord,
+    errors: &mut Vec<Error>,
+) -> Option<SourceRef> {
+    let p = format!("{base}.cite");
+    let before = errors.len();
+    if let Err(message) = check_url(&c.url) {
+        errors.push(Error::Data {
+            location: file.locate(&format!("{p}.url")),
+            field: format!("{p}.url"),
+            message,
+        });
+    }
+    if c.publisher.trim().is_empty() {
+        errors.push(Error::Data {
+            location: file.locate(&format!("{p}.publisher")),
+            field: format!("{p}.publisher"),
+            message: "publisher is empty".into(),
+        });
+    }
+    let date = parse_date(file, || format!("{p}.date"), &Some(c.date.clone()), errors);
+    let accessed = parse_date(
+        file,
+        || format!("{p}.accessed"),
+        &Some(c.accessed.clone()),
+        errors,
+    );
+    if let (Some(d), Some(a)) = (date, accessed) {
+        if a.end() < d.start() {
+            errors.push(Error::Data {
+                location: file.locate(&format!("{p}.accessed")),
+                field: format!("{p}.accessed"),
+                message: format!("accessed {a} is before the publication date {d}"),
+            });
+        }
+    }
+    match (date, accessed) {
+        (Some(date), Some(accessed)) if errors.len() == before => Some(SourceRef {
+            url: c.url.clone(),
+            publisher: c.publisher.trim().to_string(),
+            date,
+            accessed,
+        }),
+        _ => None,
     }
 }
 

@@ -11,11 +11,12 @@ use std::borrow::Cow;
 
 use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
 use crate::corpus::Document;
+use crate::frames::{self, FrameLexicon};
 use crate::error::Error;
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_SENTENCE_BYTES;
-use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention};
+use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention, MentionKind};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
 use crate::reference::{self, classify, may_refer, Memory, RefKind, Seen};
@@ -31,6 +32,40 @@ pub struct Extractor {
     known_classes: Vec<Option<u8>>,
     matcher: Matcher,
     lexicon: CompiledLexicon,
+    engine: Engine,
+    frames: FrameLexicon,
+    syntax: Option<&'static crate::syntax::Model>,
+}
+
+/// Which extraction engine reads the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// Cue phrases and word-order shapes (`data/lexicon.json`).
+    #[default]
+    Surface,
+    /// Relation frames over the dependency parse (`data/lexicon/en.json`).
+    Frames,
+}
+
+impl std::str::FromStr for Engine {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "surface" => Ok(Engine::Surface),
+            "frames" => Ok(Engine::Frames),
+            _ => Err(format!("unknown engine {s:?}: use frames or surface")),
+        }
+    }
+}
+
+/// How many words of a sentence, past its first, start with a capital: names that may
+/// be actors.
+fn capitalised_words(sentence: &str) -> usize {
+    sentence
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count()
 }
 
 /// What was read in one document.
@@ -131,7 +166,33 @@ impl Extractor {
             actors,
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
+            engine: Engine::Surface,
+            frames: FrameLexicon::embedded().expect("the embedded frame lexicon is checked by tests"),
+            syntax: None,
         }
+    }
+
+    /// The same extractor reading with `engine`.
+    ///
+    /// # Errors
+    /// When the frame engine's syntax model cannot be loaded.
+    pub fn with_engine(mut self, engine: Engine) -> Result<Self, Error> {
+        if engine == Engine::Frames && self.syntax.is_none() {
+            self.syntax = Some(crate::syntax::Model::embedded()?);
+        }
+        self.engine = engine;
+        Ok(self)
+    }
+
+    /// The same extractor with another frame lexicon (`--frames FILE`).
+    pub fn with_frames(mut self, frames: FrameLexicon) -> Self {
+        self.frames = frames;
+        self
+    }
+
+    /// The engine in use.
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
     /// An extractor over the embedded registry and lexicon.
@@ -207,6 +268,12 @@ impl Extractor {
             ..Default::default()
         };
         let mut last_speaker: Option<usize> = None;
+        let demonyms = if self.engine == Engine::Frames {
+            self.matcher.metonyms(plain)
+        } else {
+            Vec::new()
+        };
+        let mut recent = frames::Recent::default();
         // (source, target) of every opposes claim so far, for "both sides"
         let mut opposed = Rivals::default();
         let mut mi = 0;
@@ -245,9 +312,67 @@ impl Extractor {
                 next_referring += 1;
             }
             let may_refer = referring.get(next_referring).is_some_and(|&r| r < span.end);
-            if !trace && !may_refer && here.iter().all(|m| m.modifier) {
+            if !trace && !may_refer && here.iter().all(|m| m.modifier) && self.engine == Engine::Surface {
                 continue;
             }
+            let mut suppressed = Vec::new();
+            let found = if self.engine == Engine::Frames {
+                let sentence = &plain[span.start..span.end];
+                // a sentence needs two actors, or one and a name that may become one
+                let named = here.iter().filter(|m| !m.modifier).count()
+                    + usize::from(may_refer)
+                    + capitalised_words(sentence);
+                if !trace && named < 2 {
+                    continue;
+                }
+                // demonyms are placed on the tree from the raw list, not as the word-order
+                // rules of the mention layer read them
+                let ranges: Vec<(std::ops::Range<usize>, usize)> = here
+                    .iter()
+                    .filter(|m| {
+                        !m.modifier
+                            && !matches!(m.kind, MentionKind::Demonym | MentionKind::NewGroup)
+                    })
+                    .map(|m| (m.start - span.start..m.end - span.start, m.actor))
+                    .collect();
+                let in_sentence = |capital: bool| -> Vec<(std::ops::Range<usize>, usize)> {
+                    demonyms
+                        .iter()
+                        .filter(|d| d.0 >= span.start && d.1 <= span.end && d.3 == capital)
+                        .map(|d| (d.0 - span.start..d.1 - span.start, d.2))
+                        .collect()
+                };
+                let (dems, capitals) = (in_sentence(false), in_sentence(true));
+                let words = self.syntax.map(|m| m.parse(sentence)).unwrap_or_default();
+                let before = table.new.len();
+                let reading = frames::SentenceReader::read(
+                    &self.frames,
+                    &words,
+                    sentence,
+                    &ranges,
+                    &capitals,
+                    &dems,
+                    &mut table,
+                    &mut recent,
+                    si,
+                    trace,
+                );
+                suppressed = reading.dropped;
+                // new actors take ids that cannot clash, as those of the mentions did
+                for a in &mut table.new[before..] {
+                    let clash = |id: &str| self.known_ids.contains_key(id) || taken.contains(id);
+                    if clash(&a.id) || a.id.is_empty() {
+                        let mut id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
+                        while clash(&id) {
+                            id.push_str("-x");
+                        }
+                        a.id = id;
+                    }
+                    taken.insert(a.id.clone());
+                }
+                new_used.resize(table.new.len(), false);
+                reading.found
+            } else {
             tokenize(plain, &lower, *span, &here, &table, &mut toks, &mut refs);
             // the speaker of quoted words in this sentence
             let speaker = find_speaker(&toks, &self.lexicon).or_else(|| {
@@ -320,7 +445,6 @@ impl Extractor {
                 };
                 toks.splice(pos..=pos, [actor(a), Tok::Word("and".into()), actor(b)]);
             }
-            let mut suppressed = Vec::new();
             // A claim joins two different actors of the sentence, so a sentence with fewer
             // has none; most news sentences name at most one actor. The trace wants
             // every cue looked at, so it always reads.
@@ -330,7 +454,8 @@ impl Extractor {
                 debug_assert!(claim::read(&toks, &self.lexicon, None).is_empty());
                 Vec::new()
             };
-            let found = speaker_as_source(found, &toks, &table, &self.lexicon);
+            speaker_as_source(found, &toks, &table, &self.lexicon)
+            };
             opposed.extend(
                 found
                     .iter()

@@ -601,7 +601,12 @@ pub(crate) fn count_sources(claims: &[&Claim]) -> usize {
 fn source_key(c: &Claim) -> (bool, &str) {
     match &c.provenance {
         Provenance::Extracted(e) => (false, e.doc.as_str()),
-        Provenance::Curated { citation } => (true, citation.as_str()),
+        // a structured source is one document whatever words cite it
+        Provenance::Curated {
+            source_ref: Some(s),
+            ..
+        } => (true, s.url.as_str()),
+        Provenance::Curated { citation, .. } => (true, citation.as_str()),
     }
 }
 

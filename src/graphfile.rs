@@ -52,6 +52,9 @@ pub struct ClaimRecord {
     /// Curated claims: the citation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citation: Option<String>,
+    /// Curated claims: the structured source, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<crate::data::CiteRecord>,
     /// Extracted claims: where the claim was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceRecord>,
@@ -81,7 +84,7 @@ pub(crate) fn round2(x: f64) -> f64 {
 impl From<&Claim> for ClaimRecord {
     fn from(c: &Claim) -> Self {
         let (citation, evidence) = match &c.provenance {
-            Provenance::Curated { citation } => (Some(citation.clone()), None),
+            Provenance::Curated { citation, .. } => (Some(citation.clone()), None),
             Provenance::Extracted(e) => (
                 None,
                 Some(EvidenceRecord {
@@ -101,6 +104,9 @@ impl From<&Claim> for ClaimRecord {
             confidence: round2(c.confidence),
             from: c.from.map(|d| d.to_string()),
             until: c.until.map(|d| d.to_string()),
+            cite: c
+                .source_ref()
+                .map(crate::data::CiteRecord::from),
             citation,
             evidence,
         }
@@ -270,6 +276,25 @@ fn actor_from_record(
     })
 }
 
+/// A structured source record as a model source; `field` names it in messages.
+fn source_ref(
+    r: &crate::data::CiteRecord,
+    field: &str,
+    here: &dyn Fn(String, String) -> Error,
+) -> Result<crate::model::SourceRef> {
+    crate::model::check_url(&r.url).map_err(|m| here(format!("{field}.url"), m))?;
+    let date = |s: &str, which: &str| {
+        s.parse()
+            .map_err(|m| here(format!("{field}.{which}"), m))
+    };
+    Ok(crate::model::SourceRef {
+        url: r.url.clone(),
+        publisher: r.publisher.clone(),
+        date: date(&r.date, "date")?,
+        accessed: date(&r.accessed, "accessed")?,
+    })
+}
+
 /// A claim record as a model claim (actor ids are checked by the caller).
 fn claim_from_record(
     r: &ClaimRecord,
@@ -288,6 +313,10 @@ fn claim_from_record(
     let provenance = match (&r.citation, &r.evidence) {
         (Some(c), None) => Provenance::Curated {
             citation: c.clone(),
+            source_ref: match &r.cite {
+                None => None,
+                Some(s) => Some(Box::new(source_ref(s, &format!("{field}.cite"), &here)?)),
+            },
         },
         (None, Some(e)) if e.span[0] > e.span[1] || e.span[1] - e.span[0] != e.sentence.len() => {
             return Err(here(

@@ -27,7 +27,8 @@ pub mod time;
 pub use error::{Error, Result};
 pub use graph::{Direction, Edge, KnowledgeGraph};
 pub use model::{
-    Actor, ActorKind, Affiliation, Claim, Date, Evidence, Provenance, RelationKind, Span,
+    Actor, ActorKind, Affiliation, Claim, Date, Evidence, Provenance, RelationKind, SourceRef,
+    Span,
 };
 
 /// The graph built from the curated data compiled into the binary.
@@ -41,6 +42,7 @@ pub fn default_graph() -> std::result::Result<KnowledgeGraph, Vec<Error>> {
 }
 pub mod claim;
 pub mod extract;
+pub mod frames;
 pub mod lexicon;
 pub mod mention;
 pub mod reference;

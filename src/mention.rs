@@ -542,6 +542,18 @@ impl Matcher {
         (mentions, referring)
     }
 
+    /// Every demonym and capital of a registry actor on word boundaries of `text`, as
+    /// (start, end, actor, is a capital), whatever is around it: the frame engine decides
+    /// on the parse what they stand for.
+    pub(crate) fn metonyms(&self, text: &str) -> Vec<(usize, usize, usize, bool)> {
+        self.scan(text)
+            .names
+            .into_iter()
+            .filter(|&(_, _, p)| matches!(self.patterns[p].role, NameRole::Demonym | NameRole::Capital))
+            .map(|(s, e, p)| (s, e, self.patterns[p].actor, self.patterns[p].role == NameRole::Capital))
+            .collect()
+    }
+
     /// One pass over the words of `text`. A name is found where its first word is a
     /// word of the text and the rest of it follows, letters compared ignoring ASCII
     /// case, and where no letter or digit runs on before or after it; acronyms must

@@ -54,7 +54,10 @@ impl Hash for Keyed {
         c.from.hash(h);
         c.until.hash(h);
         match &c.provenance {
-            Provenance::Curated { citation } => (0u8, citation).hash(h),
+            Provenance::Curated {
+                citation,
+                source_ref,
+            } => (0u8, citation, source_ref).hash(h),
             Provenance::Extracted(e) => {
                 (1u8, &e.doc, e.sentence_index, e.span, &e.sentence, &e.rule).hash(h)
             }

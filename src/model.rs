@@ -332,13 +332,81 @@ pub struct Evidence {
     pub rule: String,
 }
 
+/// Where a curated fact is published: a structured source that a reader can open.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SourceRef {
+    /// Address of the page or document, `http://` or `https://`.
+    pub url: String,
+    /// Who published it: a news agency, a UN body, a government, a think tank.
+    pub publisher: String,
+    /// When it was published.
+    pub date: Date,
+    /// When the curator last read it at `url`.
+    pub accessed: Date,
+}
+
+impl SourceRef {
+    /// One line for people: `Reuters, 2024-05-03, https://… (accessed 2026-12-06)`.
+    pub fn line(&self) -> String {
+        format!(
+            "{}, {}, {} (accessed {})",
+            self.publisher, self.date, self.url, self.accessed
+        )
+    }
+}
+
+impl fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line())
+    }
+}
+
+/// Checks that `url` looks like `http(s)://host/…`: a scheme, a host with a dot (or
+/// `localhost`) made of letters, digits, `-` and `.`, an optional port, and no space.
+///
+/// # Errors
+/// A message saying what is wrong.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let bad = |why: &str| Err(format!("invalid url \"{url}\": {why}"));
+    let rest = if let Some(r) = url.strip_prefix("https://") {
+        r
+    } else if let Some(r) = url.strip_prefix("http://") {
+        r
+    } else {
+        return bad("expected http:// or https://");
+    };
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return bad("it holds a space or control character");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = match authority.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        Some(_) => return bad("invalid port"),
+        None => authority,
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && !host.contains("..")
+        && (host.contains('.') || host == "localhost");
+    if !host_ok {
+        return bad("expected a host such as www.un.org after the scheme");
+    }
+    Ok(())
+}
+
 /// Where a claim comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Provenance {
     /// A curated fact with its citation.
     Curated {
-        /// The source that establishes the fact.
+        /// The source that establishes the fact, in words.
         citation: String,
+        /// The same source, structured (url, publisher, dates), when the data gives it.
+        source_ref: Option<Box<SourceRef>>,
     },
     /// A statement read in a document.
     Extracted(Evidence),
@@ -374,11 +442,19 @@ impl Claim {
         }
     }
 
+    /// The structured source of a curated claim, if it has one.
+    pub fn source_ref(&self) -> Option<&SourceRef> {
+        match &self.provenance {
+            Provenance::Curated { source_ref, .. } => source_ref.as_deref(),
+            Provenance::Extracted(_) => None,
+        }
+    }
+
     /// The evidence text: the sentence, or the citation.
     pub fn evidence_text(&self) -> &str {
         match &self.provenance {
             Provenance::Extracted(e) => &e.sentence,
-            Provenance::Curated { citation } => citation,
+            Provenance::Curated { citation, .. } => citation,
         }
     }
 }

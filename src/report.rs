@@ -41,6 +41,9 @@ impl From<&Actor> for ActorRef {
 pub struct EvidenceOut {
     /// The citation or the sentence.
     pub text: String,
+    /// Curated claims with a structured source: url, publisher, date and accessed;
+    /// `null` otherwise.
+    pub cite: Option<crate::data::CiteRecord>,
     /// Document id for extracted claims, `null` for curated ones.
     pub doc: Option<String>,
     /// Sentence index in the document, `null` for curated claims.
@@ -56,8 +59,12 @@ pub struct EvidenceOut {
 impl From<&Claim> for EvidenceOut {
     fn from(c: &Claim) -> Self {
         match &c.provenance {
-            Provenance::Curated { citation } => EvidenceOut {
+            Provenance::Curated {
+                citation,
+                source_ref,
+            } => EvidenceOut {
                 text: citation.clone(),
+                cite: source_ref.as_deref().map(crate::data::CiteRecord::from),
                 doc: None,
                 sentence_index: None,
                 span: None,
@@ -66,6 +73,7 @@ impl From<&Claim> for EvidenceOut {
             },
             Provenance::Extracted(e) => EvidenceOut {
                 text: e.sentence.clone(),
+                cite: None,
                 doc: Some(e.doc.clone()),
                 sentence_index: Some(e.sentence_index),
                 span: Some([e.span.start, e.span.end]),
@@ -86,7 +94,14 @@ fn plural(n: usize, word: &str) -> String {
 
 fn evidence_line(c: &Claim) -> String {
     match &c.provenance {
-        Provenance::Curated { citation } => format!("citation: {citation}"),
+        Provenance::Curated {
+            citation,
+            source_ref: None,
+        } => format!("citation: {citation}"),
+        Provenance::Curated {
+            citation,
+            source_ref: Some(r),
+        } => format!("citation: {citation} — {}", r.line()),
         Provenance::Extracted(e) => format!(
             "{} #{}: \"{}\"",
             e.doc,

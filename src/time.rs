@@ -158,6 +158,7 @@ mod tests {
             until: until.map(d),
             provenance: Provenance::Curated {
                 citation: "c".into(),
+                source_ref: None,
             },
         }
     }

@@ -133,6 +133,7 @@ mod tests {
             until: None,
             provenance: Provenance::Curated {
                 citation: format!("{s} {kind} {t}"),
+                source_ref: None,
             },
         }
     }

@@ -220,9 +220,16 @@ fn edge_tooltip(e: &Edge<'_>) -> String {
         if e.hedged() { ", hedged" } else { "" }
     );
     match &best.provenance {
-        Provenance::Curated { citation } => {
+        Provenance::Curated {
+            citation,
+            source_ref,
+        } => {
             s.push_str("citation: ");
             s.push_str(citation);
+            if let Some(r) = source_ref {
+                s.push_str("\n— ");
+                s.push_str(&r.line());
+            }
         }
         Provenance::Extracted(ev) => {
             s.push('“');

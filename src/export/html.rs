@@ -79,6 +79,12 @@ struct ClaimOut<'g> {
     #[serde(skip_serializing_if = "Option::is_none")]
     citation: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     sentence: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     doc: Option<&'g str>,
@@ -187,12 +193,25 @@ fn page_data<'g>(graph: &'g KnowledgeGraph, options: &HtmlOptions) -> Data<'g> {
                         from: c.from.map(|d| d.to_string()),
                         until: c.until.map(|d| d.to_string()),
                         citation: None,
+                        url: None,
+                        publisher: None,
+                        published: None,
                         sentence: None,
                         doc: None,
                         index: None,
                     };
                     match &c.provenance {
-                        Provenance::Curated { citation } => out.citation = Some(citation),
+                        Provenance::Curated {
+                            citation,
+                            source_ref,
+                        } => {
+                            out.citation = Some(citation);
+                            if let Some(r) = source_ref {
+                                out.url = Some(&r.url);
+                                out.publisher = Some(&r.publisher);
+                                out.published = Some(r.date.to_string());
+                            }
+                        }
                         Provenance::Extracted(ev) => {
                             out.sentence = Some(&ev.sentence);
                             out.doc = Some(&ev.doc);

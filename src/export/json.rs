@@ -170,6 +170,9 @@ pub struct ClaimOut {
     pub until: Option<String>,
     /// Curated claims: the citation; `null` for extracted claims.
     pub citation: Option<String>,
+    /// Curated claims with a structured source: url, publisher, date and accessed;
+    /// `null` otherwise.
+    pub cite: Option<crate::data::CiteRecord>,
     /// Extracted claims: the document id; `null` for curated claims.
     pub doc: Option<String>,
     /// Extracted claims: 0-based sentence index.
@@ -195,6 +198,7 @@ fn claim_out(graph: &KnowledgeGraph, c: &Claim) -> ClaimOut {
         from: c.from.map(|d| d.to_string()),
         until: c.until.map(|d| d.to_string()),
         citation: None,
+        cite: c.source_ref().map(crate::data::CiteRecord::from),
         doc: None,
         sentence_index: None,
         span: None,
@@ -202,7 +206,7 @@ fn claim_out(graph: &KnowledgeGraph, c: &Claim) -> ClaimOut {
         rule: None,
     };
     match &c.provenance {
-        Provenance::Curated { citation } => out.citation = Some(citation.clone()),
+        Provenance::Curated { citation, .. } => out.citation = Some(citation.clone()),
         Provenance::Extracted(e) => {
             out.doc = Some(e.doc.clone());
             out.sentence_index = Some(e.sentence_index);

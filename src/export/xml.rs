@@ -136,6 +136,7 @@ mod tests {
             until: None,
             provenance: Provenance::Curated {
                 citation: "c".into(),
+                source_ref: None,
             },
         };
         let graph = KnowledgeGraph::new(ids.iter().map(|id| actor(id)).collect(), vec![claim])

@@ -136,6 +136,12 @@ struct FileDef {
     hedging_verbs: Vec<String>,
     hedging_words: Vec<String>,
     conditional_marks: Vec<String>,
+    unasserting_words: Vec<String>,
+    example_prepositions: Vec<String>,
+    owner_prepositions: Vec<String>,
+    representative_nouns: Vec<String>,
+    representative_prepositions: Vec<String>,
+    place_lemmas: Vec<String>,
     speech_verbs: Vec<String>,
     pronouns: BTreeMap<String, PronounClass>,
     descriptions: BTreeMap<String, Vec<String>>,
@@ -186,6 +192,8 @@ pub struct Frame {
     pub only_with: BTreeMap<String, Vec<String>>,
     /// Lemmas that count only with a close word ("close ties").
     pub qualified: Vec<String>,
+    /// Keyed on any lemma ("*"): the preposition alone decides.
+    pub wildcard: bool,
 }
 
 /// The frame lexicon, compiled for lookups.
@@ -206,6 +214,12 @@ pub struct FrameLexicon {
     hedging_verbs: HashSet<String>,
     hedging_words: HashSet<String>,
     conditional_marks: HashSet<String>,
+    unasserting_words: HashSet<String>,
+    example_prepositions: HashSet<String>,
+    owner_prepositions: HashSet<String>,
+    representative_nouns: HashSet<String>,
+    representative_prepositions: HashSet<String>,
+    place_lemmas: HashSet<String>,
     speech_verbs: HashSet<String>,
     pronouns: HashMap<String, PronounClass>,
     descriptions: HashMap<String, Vec<ActorKind>>,
@@ -330,6 +344,7 @@ impl FrameLexicon {
                 agent_of: f.agent_of,
                 only_with: f.only_with,
                 qualified: f.qualified,
+                wildcard: f.lemmas.iter().any(|l| l == "*"),
             });
         }
         let mut descriptions = HashMap::new();
@@ -358,6 +373,12 @@ impl FrameLexicon {
             hedging_verbs: set(def.hedging_verbs),
             hedging_words: set(def.hedging_words),
             conditional_marks: set(def.conditional_marks),
+            unasserting_words: set(def.unasserting_words),
+            example_prepositions: set(def.example_prepositions),
+            owner_prepositions: set(def.owner_prepositions),
+            representative_nouns: set(def.representative_nouns),
+            representative_prepositions: set(def.representative_prepositions),
+            place_lemmas: set(def.place_lemmas),
             speech_verbs: set(def.speech_verbs),
             pronouns: def
                 .pronouns
@@ -422,6 +443,31 @@ impl FrameLexicon {
     /// A subordinator that makes its clause a condition ("if", "unless").
     pub fn is_conditional_mark(&self, lemma: &str) -> bool {
         self.conditional_marks.contains(lemma)
+    }
+    /// A modal that prescribes rather than reports ("should").
+    pub fn is_unasserting(&self, lemma: &str) -> bool {
+        self.unasserting_words.contains(lemma)
+    }
+    /// A preposition that introduces examples of its head ("groups such as Hamas").
+    pub fn is_example_preposition(&self, prep: &str) -> bool {
+        self.example_prepositions.contains(prep)
+    }
+    /// A preposition that names who owns an agent noun ("the forces of X", "troops from X").
+    pub fn is_owner_preposition(&self, prep: &str) -> bool {
+        self.owner_prepositions.contains(prep)
+    }
+    /// A noun that speaks or acts for whom it names ("a spokesman for X").
+    pub fn is_representative(&self, lemma: &str) -> bool {
+        self.representative_nouns.contains(lemma)
+    }
+    /// A preposition that names whom a representative acts for.
+    pub fn is_representative_preposition(&self, prep: &str) -> bool {
+        self.representative_prepositions.contains(prep)
+    }
+    /// A frame word whose target is often a place ("occupied X"): an unknown name there
+    /// is taken for a place, not an actor.
+    pub fn takes_places(&self, lemma: &str) -> bool {
+        self.place_lemmas.contains(lemma)
     }
     /// A verb of speech ("said", "told").
     pub fn is_speech_verb(&self, lemma: &str) -> bool {

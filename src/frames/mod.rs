@@ -31,30 +31,43 @@ use crate::syntax::Word;
 /// Actors seen so far in a document, most recent last, for pronouns and descriptions.
 #[derive(Debug, Default, Clone)]
 pub struct Recent {
-    seen: Vec<(usize, usize)>,
+    /// (actor, sentence, was a subject there)
+    seen: Vec<(usize, usize, bool)>,
 }
 
 impl Recent {
     /// How many sentences back a description may reach.
     const REACH: usize = 3;
 
-    fn push(&mut self, actor: usize, sentence: usize) {
-        if let Some(k) = self.seen.iter().position(|&(a, _)| a == actor) {
-            self.seen.remove(k);
+    fn push(&mut self, actor: usize, sentence: usize, subject: bool) {
+        let mut subject = subject;
+        if let Some(k) = self.seen.iter().position(|&(a, _, _)| a == actor) {
+            let (_, s, was) = self.seen.remove(k);
+            subject |= was && s == sentence;
         }
-        self.seen.push((actor, sentence));
+        self.seen.push((actor, sentence, subject));
         if self.seen.len() > 64 {
             self.seen.remove(0);
         }
     }
 
+    /// The actor a reference stands for: the latest subject of this or the previous
+    /// sentence that fits, else the latest actor that fits within reach.
     fn find(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let near = |s: usize, reach: usize| sentence.saturating_sub(s) <= reach;
         self.seen
             .iter()
             .rev()
-            .take_while(|&&(_, s)| sentence.saturating_sub(s) <= Self::REACH)
-            .find(|&&(a, _)| fits(a))
-            .map(|&(a, _)| a)
+            .take_while(|&&(_, s, _)| near(s, 1))
+            .find(|&&(a, _, subject)| subject && fits(a))
+            .or_else(|| {
+                self.seen
+                    .iter()
+                    .rev()
+                    .take_while(|&&(_, s, _)| near(s, Self::REACH))
+                    .find(|&&(a, _, _)| fits(a))
+            })
+            .map(|&(a, _, _)| a)
     }
 }
 
@@ -105,6 +118,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         words: &[Word],
         text: &str,
         mentions: &Spans,
+        capitals: &Spans,
         demonyms: &Spans,
         table: &mut ActorTable<'t>,
         recent: &mut Recent,
@@ -122,18 +136,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
             demonym: vec![None; n],
             partial: vec![None; n],
         };
-        let inside = r.place_mentions(mentions, demonyms);
+        let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
         r.frames(trace)
     }
 
     /// Registry mentions on their head words, demonyms on the adjectives; returns which
     /// words are inside a name (but not its head).
-    fn place_mentions(&mut self, mentions: &Spans, demonyms: &Spans) -> Vec<bool> {
+    fn place_mentions(&mut self, mentions: &Spans, capitals: &Spans, demonyms: &Spans) -> Vec<bool> {
         let n = self.tree.len();
         let mut inside = vec![false; n];
         let mut covered = vec![false; n];
         for (range, actor) in mentions {
+            self.place(range, *actor, &mut inside, &mut covered, false);
+        }
+        // a capital names its state wherever a frame finds it ("talks between Tehran and
+        // Washington"); as a place ("in Tripoli") no frame asks for it
+        for (range, actor) in capitals {
             self.place(range, *actor, &mut inside, &mut covered, false);
         }
         for (range, actor) in demonyms {
@@ -195,6 +214,29 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let n = t.len();
         // nouns a demonym, a name or a possessor stands for, decided before the pass so
         // that a noun before its modifier is no problem
+        // "Secretary of State Antony Blinken", "the leader, Ali Khamenei": a title word
+        // heading a person's name stands for the person
+        for i in 0..n {
+            if inside[i] || !matches!(self.slots[i], Slot::Empty) {
+                continue;
+            }
+            if !self.lex.is_title(&t.form(i).to_lowercase()) && !self.lex.is_title(t.lemma(i)) {
+                continue;
+            }
+            let person = t.children(i).iter().copied().find_map(|c| {
+                if c > i && matches!(t.base(c), "flat" | "appos" | "nmod" | "compound") {
+                    match self.slots[c] {
+                        Slot::Actor(a) if self.table.get(a).kind == ActorKind::Person => Some(a),
+                        _ => None,
+                    }
+                } else {
+                    None
+                }
+            });
+            if let Some(a) = person {
+                self.slots[i] = Slot::Actor(a);
+            }
+        }
         for i in 0..n {
             if inside[i] {
                 continue;
@@ -208,6 +250,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 continue;
             }
             let hl = t.lemma(h);
+            // "Russian-backed fighters": the demonym belongs to the compound, not the noun
+            if i + 1 < n && t.xpos(i + 1) == "HYPH" {
+                continue;
+            }
             if let Some(state) = self.demonym[i] {
                 if self.lex.is_agent_noun(hl) && t.rel(i) == "amod" {
                     self.slots[h] = Slot::Actor(state);
@@ -223,7 +269,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             match self.slots[i].clone() {
                 Slot::Actor(a) => {
-                    recent.push(a, index);
+                    recent.push(a, index, self.tree.base(i) == "nsubj");
                     continue;
                 }
                 Slot::Name(..) => continue,
@@ -233,12 +279,20 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let lemma = t.lemma(i).to_string();
             let upos = t.upos(i).to_string();
             // "Haftar's forces", "the forces of Haftar", "Hamas fighters", "US troops"
-            if upos == "NOUN" && (self.lex.is_agent_noun(&lemma) || self.lex.is_group_noun(&lemma))
+            if upos == "NOUN"
+                && (self.lex.is_agent_noun(&lemma)
+                    || self.lex.is_group_noun(&lemma)
+                    || self.lex.is_representative(&lemma))
             {
                 let owner = t.children(i).iter().copied().find_map(|c| {
                     let by_rel = match t.rel(c) {
                         "nmod:poss" | "compound" => true,
-                        "nmod" => t.preposition(c) == "of" && self.lex.is_agent_noun(&lemma),
+                        "nmod" => {
+                            let prep = t.preposition(c);
+                            (self.lex.is_owner_preposition(&prep) && self.lex.is_agent_noun(&lemma))
+                                || (self.lex.is_representative(&lemma)
+                                    && self.lex.is_representative_preposition(&prep))
+                        }
                         _ => false,
                     };
                     match (&self.slots[c], by_rel) {
@@ -248,7 +302,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 });
                 if let Some(a) = owner {
                     self.slots[i] = Slot::Actor(a);
-                    recent.push(a, index);
+                    recent.push(a, index, self.tree.base(i) == "nsubj");
                     continue;
                 }
                 // "Fallujah insurgents": a group named by a place or name
@@ -299,7 +353,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                                 || self.demonym[c].is_some()
                                 || !matches!(self.slots[c], Slot::Empty))
                     });
-                    if definite && !named {
+                    // one actor: "the group", not "the groups"
+                    let singular = !t.xpos(i).ends_with('S');
+                    if definite && !named && singular {
                         let kinds = kinds.to_vec();
                         if let Some(a) = recent.find(index, |a| kinds.contains(&self.table.get(a).kind))
                         {
@@ -322,25 +378,33 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// person when a title was taken off.
     fn proper_name(&self, i: usize) -> Option<(String, ActorKind)> {
         let t = self.tree;
+        let capital = |c: usize| t.form(c).starts_with(|ch: char| ch.is_uppercase());
         let mut parts = vec![i];
         let mut k = 0;
         while k < parts.len() {
             for c in t.children(parts[k]).iter().copied() {
-                if matches!(t.base(c), "flat" | "compound") && t.upos(c) == "PROPN" {
+                // "Northern Alliance", "Tamil National Alliance", "Abdullah al-Ani"
+                let part = match t.base(c) {
+                    "flat" | "compound" => t.upos(c) == "PROPN" || capital(c),
+                    "amod" => c < i && capital(c) && self.demonym[c].is_none(),
+                    _ => false,
+                };
+                if part {
                     parts.push(c);
                 }
             }
             k += 1;
         }
         parts.sort_unstable();
-        // a run of adjacent words only
+        // a run of adjacent words only (a hyphen between two parts joins them)
+        let joined = |a: usize, b: usize| b == a + 1 || (b == a + 2 && t.xpos(a + 1) == "HYPH");
         let pos = parts.iter().position(|&p| p == i)?;
         let mut lo = pos;
-        while lo > 0 && parts[lo - 1] + 1 == parts[lo] {
+        while lo > 0 && joined(parts[lo - 1], parts[lo]) {
             lo -= 1;
         }
         let mut hi = pos;
-        while hi + 1 < parts.len() && parts[hi + 1] == parts[hi] + 1 {
+        while hi + 1 < parts.len() && joined(parts[hi], parts[hi + 1]) {
             hi += 1;
         }
         let mut run = &parts[lo..=hi];
@@ -365,7 +429,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let t = self.tree;
         let mut x = i;
         for _ in 0..t.len() {
-            let h = t.head(x)?;
+            let Some(h) = t.head(x) else {
+                // '"We will help," says X': the speech verb hangs off the quote's root
+                let says = t.children(x).iter().copied().find(|&c| {
+                    matches!(t.base(c), "parataxis" | "ccomp" | "conj")
+                        && t.upos(c) == "VERB"
+                        && self.lex.is_speech_verb(t.lemma(c))
+                })?;
+                let subj = t.children_base(says, "nsubj").next()?;
+                return match self.slots[subj] {
+                    Slot::Actor(a) => Some(a),
+                    _ => None,
+                };
+            };
             if t.upos(h) == "VERB" && self.lex.is_speech_verb(t.lemma(h)) && x != h {
                 let subj = t.children_base(h, "nsubj").next()?;
                 return match self.slots[subj] {
@@ -418,8 +494,27 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
                 continue;
             }
-            let appos: Vec<usize> = self.tree.children_rel(w, "appos").collect();
-            for p in appos {
+            let t = self.tree;
+            // "the group, Hamas", "groups such as Hamas", "Bush's comments"
+            let mut more: Vec<usize> = t
+                .children(w)
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    t.rel(c) == "appos"
+                        || (t.base(c) == "nmod" && self.lex.is_example_preposition(&t.preposition(c)))
+                })
+                .collect();
+            // an act or thing stands for its possessor, a relation does not: "Haftar's
+            // offensive" is Haftar's, "Haftar's rivals" are not Haftar
+            if more.is_empty() && t.upos(w) == "NOUN" && !self.relational(w) {
+                more.extend(t.children_rel(w, "nmod:poss"));
+            }
+            // "Musharraf, the president who ...": the name the description is apposed to
+            if more.is_empty() && t.rel(w) == "appos" {
+                more.extend(t.head(w));
+            }
+            for p in more {
                 if let Some(a) = self.actor_at(p) {
                     if !out.contains(&a) {
                         out.push(a);
@@ -428,6 +523,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
         }
         out
+    }
+
+    /// Is noun `w` a relation to someone ("rival", "ally", "proxy"), or a group of people?
+    fn relational(&self, w: usize) -> bool {
+        let l = self.tree.lemma(w);
+        self.lex.is_group_noun(l)
+            || self.lex.is_agent_noun(l)
+            || self.lex.frames_for(Pos::Noun, l).any(|f| {
+                f.source.contains(&Role::Holder) || f.target.contains(&Role::Holder)
+            })
     }
 
     fn expand_all(&mut self, words: &[usize]) -> Vec<usize> {
@@ -479,7 +584,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
     fn governing_verb(&self, p: usize) -> Option<(usize, bool)> {
         let t = self.tree;
         let h = t.head(p)?;
-        if !matches!(t.rel(p), "obj" | "nsubj:pass") || t.upos(h) != "VERB" {
+        if !matches!(t.base(p), "obj" | "nsubj" | "obl") || t.upos(h) != "VERB" {
+            return None;
+        }
+        if t.rel(p) == "nsubj" && !t.is_passive(h) {
             return None;
         }
         let l = t.lemma(h);
@@ -697,6 +805,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 if matches!(t.base(c), "advmod" | "aux" | "amod") && lex.is_hedging_word(l) {
                     *hedged = true;
                 }
+                if t.base(c) == "aux" && lex.is_unasserting(l) {
+                    return Err(format!("prescribed by {:?}, not reported", t.form(c)));
+                }
                 if t.base(c) == "advcl"
                     && t.children_base(c, "mark").any(|m| lex.is_conditional_mark(t.lemma(m)))
                 {
@@ -712,6 +823,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         let mut x = p;
         let mut first = true;
+        // An event noun is taken as given ("the American invasion of Iraq" happened, whatever
+        // is said about it), unless a light verb makes it the clause's act ("did not launch
+        // an offensive").
+        if t.upos(p) == "NOUN" {
+            match self.governing_verb(p) {
+                Some((v, false)) => {
+                    own_markers(v, &mut hedged)?;
+                    x = v;
+                    first = false;
+                }
+                _ => return Ok(hedged),
+            }
+        }
         for _ in 0..t.len() {
             let Some(h) = t.head(x) else { break };
             let rel = t.rel(x).to_string();
@@ -775,7 +899,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         for o in objs {
             // "thousands of troops": the noun after "of" names what was sent
-            let mut names = vec![t.lemma(o).to_string()];
+            let mut names = vec![t.lemma(o).to_string(), t.form(o).to_lowercase()];
             for c in t.children_base(o, "nmod") {
                 names.push(t.lemma(c).to_string());
             }
@@ -807,7 +931,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let lemma = t.lemma(p);
         let form = t.form(p).to_lowercase();
         let mut out: Vec<&Frame> = Vec::new();
+        // the second half of a hyphenated word ("strong-arm") is no verb or noun of its own
+        let after_hyphen = p >= 1 && t.xpos(p - 1) == "HYPH";
         match t.upos(p) {
+            _ if after_hyphen => {}
             "VERB" => {
                 out.extend(lex.frames_for(Pos::Verb, lemma));
                 if t.xpos(p) == "VBN" {
@@ -861,7 +988,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
     fn apply(&mut self, p: usize, frame: &Frame, trace: bool, reading: &mut Reading) {
         let cue = self.tree.form(p).to_string();
         let drop = |reading: &mut Reading, reason: String| {
-            if trace {
+            // a frame keyed on any word speaks only when its preposition was there
+            if trace && !(frame.wildcard && reason.starts_with("no")) {
                 reading.dropped.push(Suppressed {
                     rule: frame.id.clone(),
                     cue: cue.clone(),
@@ -871,6 +999,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
         };
         if let Err(why) = self.object_fits(p, frame) {
             return drop(reading, why);
+        }
+        // "sent advisers to Yemen to support the Houthis": the purpose names whom the
+        // sending helps, not the place it went to
+        if !frame.object.is_empty()
+            && self.tree.children_base(p, "advcl").any(|c| {
+                self.tree.upos(c) == "VERB" && self.lex.has(Pos::Verb, self.tree.lemma(c))
+            })
+        {
+            return drop(reading, "its purpose clause names the beneficiary".into());
         }
         if frame.complement && !self.has_complement(p) {
             return drop(reading, "nothing is asked of the target".into());
@@ -891,6 +1028,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if !targets.is_empty() {
                 break;
             }
+        }
+        // "occupied Shindand": an unknown name taken over is a place, not an actor
+        if self.lex.takes_places(self.tree.lemma(p)) {
+            let known = self.table.known.len();
+            targets.retain(|&a| a < known || self.table.get(a).kind != ActorKind::Other);
         }
         let mut sources = Vec::new();
         for role in &frame.source {
@@ -915,7 +1057,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     all.push(t);
                 }
             }
-            if sources.len() >= 2 || targets.len() >= 2 || (sources == targets && !sources.is_empty()) {
+            // one side named twice ("between A and B", "A and B clashed"): every pair of it;
+            // two sides ("A's ties with B and C"): each of one with each of the other
+            let one_side = targets.is_empty() || sources.is_empty() || sources == targets;
+            if one_side && all.len() >= 2 {
                 for &a in &all {
                     for &b in &all {
                         if a != b {
