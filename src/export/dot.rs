@@ -226,9 +226,10 @@ fn edge_tooltip(e: &Edge<'_>) -> String {
         } => {
             s.push_str("citation: ");
             s.push_str(citation);
+            // who published it and when; the address stays out of the picture (an SVG
+            // inside the `view` page holds no address), query and JSON give it
             if let Some(r) = source_ref {
-                s.push_str("\n— ");
-                s.push_str(&r.line());
+                s.push_str(&format!("\n— {}, {}", r.publisher, r.date));
             }
         }
         Provenance::Extracted(ev) => {

@@ -14,7 +14,9 @@
 //!   namespace declarations, which HTML does not need;
 //! - the data, as JSON in a `<script type="application/json">` that the browser never
 //!   runs: [`script_json`] writes `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, so
-//!   no string can close the element;
+//!   no string can close the element, and `:` in strings as `\u003a`, so that the page's
+//!   source holds no address (a citation's `https://…` is a link only once the script
+//!   has read it);
 //! - the script puts every name, alias, sentence and citation in the page as text
 //!   (`textContent`), never as markup, and links only `http:` and `https:` addresses.
 //!
@@ -76,14 +78,10 @@ struct ClaimOut<'g> {
     from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     until: Option<String>,
+    /// The citation, followed by its structured source (publisher, date, url) when
+    /// there is one, which the page's script shows with the url as a link.
     #[serde(skip_serializing_if = "Option::is_none")]
-    citation: Option<&'g str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'g str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'g str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<String>,
+    citation: Option<std::borrow::Cow<'g, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sentence: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -193,9 +191,6 @@ fn page_data<'g>(graph: &'g KnowledgeGraph, options: &HtmlOptions) -> Data<'g> {
                         from: c.from.map(|d| d.to_string()),
                         until: c.until.map(|d| d.to_string()),
                         citation: None,
-                        url: None,
-                        publisher: None,
-                        published: None,
                         sentence: None,
                         doc: None,
                         index: None,
@@ -205,12 +200,10 @@ fn page_data<'g>(graph: &'g KnowledgeGraph, options: &HtmlOptions) -> Data<'g> {
                             citation,
                             source_ref,
                         } => {
-                            out.citation = Some(citation);
-                            if let Some(r) = source_ref {
-                                out.url = Some(&r.url);
-                                out.publisher = Some(&r.publisher);
-                                out.published = Some(r.date.to_string());
-                            }
+                            out.citation = Some(match source_ref {
+                                Some(r) => format!("{citation} — {}", r.line()).into(),
+                                None => citation.as_str().into(),
+                            });
                         }
                         Provenance::Extracted(ev) => {
                             out.sentence = Some(&ev.sentence);
@@ -235,11 +228,29 @@ fn page_data<'g>(graph: &'g KnowledgeGraph, options: &HtmlOptions) -> Data<'g> {
 
 /// JSON for a `<script type="application/json">` element: `<`, `>` and `&` (which JSON
 /// has only inside strings) become `\u003c`, `\u003e` and `\u0026`, so no string can end
-/// the element or open a comment; U+2028 and U+2029 are escaped too.
+/// the element or open a comment; U+2028 and U+2029 are escaped too, and so is `:` inside
+/// strings (`\u003a`), so that no `https:` address stands in the page's source.
 pub fn script_json<T: Serialize>(value: &T) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
     let mut out = String::with_capacity(json.len() + json.len() / 16);
+    // inside a string (and just after a backslash in one): `:` is escaped only there,
+    // where it cannot be the separator of a key and its value
+    let (mut in_string, mut escaped) = (false, false);
     for c in json.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            } else if c == ':' {
+                out.push_str("\\u003a");
+                continue;
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
         match c {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
@@ -458,5 +469,15 @@ mod tests {
         assert_eq!(s, r#"["\u003c/script\u003e\u003c!-- \u0026 \u2028"]"#);
         let back: Vec<String> = serde_json::from_str(&s).unwrap();
         assert_eq!(back, ["</script><!-- & \u{2028}"]);
+    }
+
+    #[test]
+    fn script_json_hides_addresses_in_strings_but_keeps_the_json() {
+        let v = serde_json::json!({"citation": "see https://x.org/a?b=\\\":1", "n": 2});
+        let s = script_json(&v);
+        assert!(!s.contains("https:"), "{s}");
+        assert!(s.contains("\"n\":2"), "{s}");
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
     }
 }

@@ -51,6 +51,17 @@ impl Recent {
         }
     }
 
+    /// The latest subject of this or the previous sentence that fits (for descriptions,
+    /// which say less than a pronoun about whom they mean).
+    fn find_subject(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.seen
+            .iter()
+            .rev()
+            .take_while(|&&(_, s, _)| sentence.saturating_sub(s) <= 1)
+            .find(|&&(a, _, subject)| subject && fits(a))
+            .map(|&(a, _, _)| a)
+    }
+
     /// The actor a reference stands for: the latest subject of this or the previous
     /// sentence that fits, else the latest actor that fits within reach.
     fn find(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
@@ -103,6 +114,9 @@ pub struct SentenceReader<'r, 't> {
     /// An actor written inside a word, with the text before and after it in that word
     /// ("Turkish" in "pro-Turkish").
     partial: Vec<Option<(usize, String, String)>>,
+    /// Words coordinated with a word inside a name, counted as coordinated with the
+    /// name ("the House of Representatives and Haftar").
+    name_conj: Vec<Vec<usize>>,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
@@ -135,6 +149,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             slots: vec![Slot::Empty; n],
             demonym: vec![None; n],
             partial: vec![None; n],
+            name_conj: vec![Vec::new(); n],
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
@@ -198,6 +213,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
             covered[i] = true;
             if i != head {
                 inside[i] = true;
+                for c in self.tree.children_rel(i, "conj") {
+                    if !over.contains(&c) {
+                        self.name_conj[head].push(c);
+                    }
+                }
             }
         }
         if demonym && over.len() == 1 {
@@ -357,7 +377,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     let singular = !t.xpos(i).ends_with('S');
                     if definite && !named && singular {
                         let kinds = kinds.to_vec();
-                        if let Some(a) = recent.find(index, |a| kinds.contains(&self.table.get(a).kind))
+                        if let Some(a) =
+                            recent.find_subject(index, |a| kinds.contains(&self.table.get(a).kind))
                         {
                             self.slots[i] = Slot::Actor(a);
                         }
@@ -482,7 +503,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// apposition, and every conjunct ("A, B and C").
     fn expand(&mut self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        let conj = self.tree.conjuncts(i);
+        let mut conj = self.tree.conjuncts(i);
+        let mut k = 0;
+        while k < conj.len() {
+            for &c in &self.name_conj[conj[k]] {
+                for d in self.tree.conjuncts(c) {
+                    if !conj.contains(&d) {
+                        conj.push(d);
+                    }
+                }
+            }
+            k += 1;
+        }
         for c in conj {
             let mut w = c;
             if let Some(ante) = self.tree.relative_antecedent(w) {
@@ -513,6 +545,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // "Musharraf, the president who ...": the name the description is apposed to
             if more.is_empty() && t.rel(w) == "appos" {
                 more.extend(t.head(w));
+            }
+            // "condemned the U.S. strikes": an act stands for whoever did it
+            if more.is_empty() && t.upos(w) == "NOUN" {
+                let lex = self.lex;
+                if let Some(f) = lex
+                    .frames_for(Pos::Noun, t.lemma(w))
+                    .find(|f| f.source.contains(&Role::Agent))
+                {
+                    for a in self.agent(w, f, false) {
+                        if !out.contains(&a) {
+                            out.push(a);
+                        }
+                    }
+                    continue;
+                }
             }
             for p in more {
                 if let Some(a) = self.actor_at(p) {
@@ -1059,7 +1106,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             // one side named twice ("between A and B", "A and B clashed"): every pair of it;
             // two sides ("A's ties with B and C"): each of one with each of the other
-            let one_side = targets.is_empty() || sources.is_empty() || sources == targets;
+            let one_side = targets.is_empty() || sources == targets;
             if one_side && all.len() >= 2 {
                 for &a in &all {
                     for &b in &all {
