@@ -360,7 +360,9 @@ Exit status: 0 when a sentence was parsed, 1 when the input has none, 2 on error
     },
     /// Check curated data files and report every problem found.
     ///
-    /// Without files, checks the embedded data.
+    /// Without files, checks the embedded data. Every relation must give a structured
+    /// source ("cite": url, publisher, date, accessed); the relations, actors and sources
+    /// of each conflict (a file's "conflict") are counted.
     /// Example: geokg check data/world.json data/libya.json
     Check {
         /// Curated JSON files, checked together (ids may refer across files).
@@ -909,48 +911,60 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
 /// order of first appearance; relations of files without a conflict come last.
 fn coverage(data: &data::Dataset) -> String {
     use std::collections::BTreeSet;
-    // (conflict, relations, actors, urls), in first-seen order
-    let mut rows: Vec<(Option<&str>, usize, BTreeSet<&str>, BTreeSet<&str>)> = Vec::new();
+    /// One conflict's figures.
+    struct Row<'a> {
+        conflict: Option<&'a str>,
+        relations: usize,
+        actors: BTreeSet<&'a str>,
+        urls: BTreeSet<&'a str>,
+    }
+    let mut rows: Vec<Row<'_>> = Vec::new();
     for (c, conflict) in data.claims.iter().zip(&data.conflicts) {
         let conflict = conflict.as_deref();
-        let i = match rows.iter().position(|r| r.0 == conflict) {
+        let i = match rows.iter().position(|r| r.conflict == conflict) {
             Some(i) => i,
             None => {
-                rows.push((conflict, 0, BTreeSet::new(), BTreeSet::new()));
+                rows.push(Row {
+                    conflict,
+                    relations: 0,
+                    actors: BTreeSet::new(),
+                    urls: BTreeSet::new(),
+                });
                 rows.len() - 1
             }
         };
         let row = &mut rows[i];
-        row.1 += 1;
-        row.2.insert(&c.source);
-        row.2.insert(&c.target);
+        row.relations += 1;
+        row.actors.insert(&c.source);
+        row.actors.insert(&c.target);
         if let Some(s) = c.source_ref() {
-            row.3.insert(&s.url);
+            row.urls.insert(&s.url);
         }
     }
-    rows.sort_by_key(|r| r.0.is_none());
+    rows.sort_by_key(|r| r.conflict.is_none());
     if rows.is_empty() {
         return String::new();
     }
-    let named = rows.iter().filter(|r| r.0.is_some()).count();
+    let named = rows.iter().filter(|r| r.conflict.is_some()).count();
     let mut out = format!(
         "coverage: {} with cited relations\n",
         count(named, "conflict")
     );
+    let name = |r: &Row<'_>| r.conflict.unwrap_or("(no conflict)").to_string();
     let width = rows
         .iter()
-        .map(|r| r.0.unwrap_or("(no conflict)").chars().count())
+        .map(|r| name(r).chars().count())
         .max()
         .unwrap_or(0);
-    for (conflict, relations, actors, urls) in &rows {
-        let name = conflict.unwrap_or("(no conflict)");
-        let pad = width - name.chars().count();
+    for r in &rows {
+        let shown = name(r);
+        let pad = width - shown.chars().count();
         out.push_str(&format!(
-            "  {name}{}  {}, {}, {}\n",
+            "  {shown}{}  {}, {}, {}\n",
             " ".repeat(pad),
-            count(*relations, "relation"),
-            count(actors.len(), "actor"),
-            count(urls.len(), "source")
+            count(r.relations, "relation"),
+            count(r.actors.len(), "actor"),
+            count(r.urls.len(), "source")
         ));
     }
     out

@@ -11,8 +11,8 @@ use std::borrow::Cow;
 
 use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
 use crate::corpus::Document;
-use crate::frames::{self, FrameLexicon};
 use crate::error::Error;
+use crate::frames::{self, FrameLexicon};
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_SENTENCE_BYTES;
@@ -167,7 +167,8 @@ impl Extractor {
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
             engine: Engine::Surface,
-            frames: FrameLexicon::embedded().expect("the embedded frame lexicon is checked by tests"),
+            frames: FrameLexicon::embedded()
+                .expect("the embedded frame lexicon is checked by tests"),
             syntax: None,
         }
     }
@@ -312,7 +313,11 @@ impl Extractor {
                 next_referring += 1;
             }
             let may_refer = referring.get(next_referring).is_some_and(|&r| r < span.end);
-            if !trace && !may_refer && here.iter().all(|m| m.modifier) && self.engine == Engine::Surface {
+            if !trace
+                && !may_refer
+                && here.iter().all(|m| m.modifier)
+                && self.engine == Engine::Surface
+            {
                 continue;
             }
             let mut suppressed = Vec::new();
@@ -373,88 +378,88 @@ impl Extractor {
                 new_used.resize(table.new.len(), false);
                 reading.found
             } else {
-            tokenize(plain, &lower, *span, &here, &table, &mut toks, &mut refs);
-            // the speaker of quoted words in this sentence
-            let speaker = find_speaker(&toks, &self.lexicon).or_else(|| {
-                if toks.iter().any(|t| matches!(t, Tok::Punct('"'))) {
-                    last_speaker
-                } else {
-                    None
-                }
-            });
-            let mut both_sides: Vec<(usize, (usize, usize))> = Vec::new();
-            let mut ri = 0;
-            for pos in 0..toks.len() {
-                if ri < refs.len() && refs[ri].0 == pos {
-                    let kind = refs[ri].1;
-                    ri += 1;
-                    if kind == RefKind::BothSides {
-                        if let Some(pair) = opposed.main() {
-                            both_sides.push((pos, pair));
-                        }
-                        continue;
+                tokenize(plain, &lower, *span, &here, &table, &mut toks, &mut refs);
+                // the speaker of quoted words in this sentence
+                let speaker = find_speaker(&toks, &self.lexicon).or_else(|| {
+                    if toks.iter().any(|t| matches!(t, Tok::Punct('"'))) {
+                        last_speaker
+                    } else {
+                        None
                     }
-                    let mut resolved = match kind {
-                        RefKind::Speaker => speaker,
-                        RefKind::Titled => match &toks[pos] {
-                            Tok::Word(w) => memory.resolve_titled(w, si, pos, &table),
-                            _ => None,
-                        },
-                        _ => memory.resolve(kind, si, pos, &table),
-                    };
-                    // "Mali and Niger … against them": a plural pronoun for a list of
-                    // actors stands for all of them, which one token cannot hold
-                    if kind == RefKind::Plural {
-                        if let Some(a) = resolved {
-                            let listed = toks[..pos].iter().enumerate().any(|(q, t)| {
-                                t.actor() == Some(a)
-                                    && toks.get(q + 1).is_some_and(|n| {
-                                        n.is_word("and") || matches!(n, Tok::Punct(','))
-                                    })
-                                    && toks.get(q + 2).is_some_and(|n| n.actor().is_some())
-                            });
-                            if listed {
-                                resolved = None;
+                });
+                let mut both_sides: Vec<(usize, (usize, usize))> = Vec::new();
+                let mut ri = 0;
+                for pos in 0..toks.len() {
+                    if ri < refs.len() && refs[ri].0 == pos {
+                        let kind = refs[ri].1;
+                        ri += 1;
+                        if kind == RefKind::BothSides {
+                            if let Some(pair) = opposed.main() {
+                                both_sides.push((pos, pair));
+                            }
+                            continue;
+                        }
+                        let mut resolved = match kind {
+                            RefKind::Speaker => speaker,
+                            RefKind::Titled => match &toks[pos] {
+                                Tok::Word(w) => memory.resolve_titled(w, si, pos, &table),
+                                _ => None,
+                            },
+                            _ => memory.resolve(kind, si, pos, &table),
+                        };
+                        // "Mali and Niger … against them": a plural pronoun for a list of
+                        // actors stands for all of them, which one token cannot hold
+                        if kind == RefKind::Plural {
+                            if let Some(a) = resolved {
+                                let listed = toks[..pos].iter().enumerate().any(|(q, t)| {
+                                    t.actor() == Some(a)
+                                        && toks.get(q + 1).is_some_and(|n| {
+                                            n.is_word("and") || matches!(n, Tok::Punct(','))
+                                        })
+                                        && toks.get(q + 2).is_some_and(|n| n.actor().is_some())
+                                });
+                                if listed {
+                                    resolved = None;
+                                }
                             }
                         }
+                        if let Some(a) = resolved {
+                            toks[pos] = Tok::Actor {
+                                actor: a,
+                                person: table.get(a).kind == ActorKind::Person,
+                            };
+                        }
                     }
-                    if let Some(a) = resolved {
-                        toks[pos] = Tok::Actor {
-                            actor: a,
-                            person: table.get(a).kind == ActorKind::Person,
-                        };
+                    // "the al Qaeda-linked group": a qualifier is not what later words refer to
+                    if let Some(actor) = toks[pos].actor().filter(|_| !is_qualifier(&toks, pos)) {
+                        memory.push(Seen {
+                            actor,
+                            sentence: si,
+                            position: pos,
+                        });
                     }
                 }
-                // "the al Qaeda-linked group": a qualifier is not what later words refer to
-                if let Some(actor) = toks[pos].actor().filter(|_| !is_qualifier(&toks, pos)) {
-                    memory.push(Seen {
-                        actor,
-                        sentence: si,
-                        position: pos,
-                    });
+                if speaker.is_some() {
+                    last_speaker = speaker;
                 }
-            }
-            if speaker.is_some() {
-                last_speaker = speaker;
-            }
-            // "both sides" becomes "A and B"
-            for &(pos, (a, b)) in both_sides.iter().rev() {
-                let actor = |x: usize| Tok::Actor {
-                    actor: x,
-                    person: table.get(x).kind == ActorKind::Person,
+                // "both sides" becomes "A and B"
+                for &(pos, (a, b)) in both_sides.iter().rev() {
+                    let actor = |x: usize| Tok::Actor {
+                        actor: x,
+                        person: table.get(x).kind == ActorKind::Person,
+                    };
+                    toks.splice(pos..=pos, [actor(a), Tok::Word("and".into()), actor(b)]);
+                }
+                // A claim joins two different actors of the sentence, so a sentence with fewer
+                // has none; most news sentences name at most one actor. The trace wants
+                // every cue looked at, so it always reads.
+                let found = if trace || two_actors(&toks) {
+                    claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed))
+                } else {
+                    debug_assert!(claim::read(&toks, &self.lexicon, None).is_empty());
+                    Vec::new()
                 };
-                toks.splice(pos..=pos, [actor(a), Tok::Word("and".into()), actor(b)]);
-            }
-            // A claim joins two different actors of the sentence, so a sentence with fewer
-            // has none; most news sentences name at most one actor. The trace wants
-            // every cue looked at, so it always reads.
-            let found = if trace || two_actors(&toks) {
-                claim::read(&toks, &self.lexicon, trace.then_some(&mut suppressed))
-            } else {
-                debug_assert!(claim::read(&toks, &self.lexicon, None).is_empty());
-                Vec::new()
-            };
-            speaker_as_source(found, &toks, &table, &self.lexicon)
+                speaker_as_source(found, &toks, &table, &self.lexicon)
             };
             opposed.extend(
                 found

@@ -104,9 +104,7 @@ impl From<&Claim> for ClaimRecord {
             confidence: round2(c.confidence),
             from: c.from.map(|d| d.to_string()),
             until: c.until.map(|d| d.to_string()),
-            cite: c
-                .source_ref()
-                .map(crate::data::CiteRecord::from),
+            cite: c.source_ref().map(crate::data::CiteRecord::from),
             citation,
             evidence,
         }
@@ -283,10 +281,7 @@ fn source_ref(
     here: &dyn Fn(String, String) -> Error,
 ) -> Result<crate::model::SourceRef> {
     crate::model::check_url(&r.url).map_err(|m| here(format!("{field}.url"), m))?;
-    let date = |s: &str, which: &str| {
-        s.parse()
-            .map_err(|m| here(format!("{field}.{which}"), m))
-    };
+    let date = |s: &str, which: &str| s.parse().map_err(|m| here(format!("{field}.{which}"), m));
     Ok(crate::model::SourceRef {
         url: r.url.clone(),
         publisher: r.publisher.clone(),

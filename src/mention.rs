@@ -549,8 +549,17 @@ impl Matcher {
         self.scan(text)
             .names
             .into_iter()
-            .filter(|&(_, _, p)| matches!(self.patterns[p].role, NameRole::Demonym | NameRole::Capital))
-            .map(|(s, e, p)| (s, e, self.patterns[p].actor, self.patterns[p].role == NameRole::Capital))
+            .filter(|&(_, _, p)| {
+                matches!(self.patterns[p].role, NameRole::Demonym | NameRole::Capital)
+            })
+            .map(|(s, e, p)| {
+                (
+                    s,
+                    e,
+                    self.patterns[p].actor,
+                    self.patterns[p].role == NameRole::Capital,
+                )
+            })
             .collect()
     }
 

@@ -747,7 +747,7 @@ const ROWS: &[Row] = &[
     row(
         "export_into_a_missing_directory_names_the_file",
         |_| true,
-        &["export", "-o", "{d}/no/such/dir/g.dot"],
+        &["export", "--all", "-o", "{d}/no/such/dir/g.dot"],
         2,
         Err::Exact("geokg: {d}/no/such/dir/g.dot: no such file or directory (os error 2)\n"),
     ),
@@ -757,7 +757,7 @@ const ROWS: &[Row] = &[
             std::fs::create_dir_all(d.join("out.dot")).unwrap();
             true
         },
-        &["export", "-o", "{d}/out.dot"],
+        &["export", "--all", "-o", "{d}/out.dot"],
         2,
         Err::Exact("geokg: {d}/out.dot: is a directory (os error 21)\n"),
     ),

@@ -98,6 +98,27 @@ const BAD: &[(&str, &str)] = &[
         "tests/data/bad/invalid_id.json:4:13: actors[0].id: invalid id \"Alpha_1\": use lowercase ASCII \
          letters, digits and -",
     ),
+    // A relation must say where it is published: a structured source, well formed.
+    (
+        "no_source.json",
+        "tests/data/bad/no_source.json:8:5: relations[0]: no structured source: add \"cite\" with url, publisher, date and accessed",
+    ),
+    (
+        "cite_bad_url.json",
+        "tests/data/bad/cite_bad_url.json:9:24: relations[0].cite.url: invalid url \"www.un.org/report\": expected http:// or https://",
+    ),
+    (
+        "cite_bad_date.json",
+        "tests/data/bad/cite_bad_date.json:9:80: relations[0].cite.date: invalid date \"12 May 2024\", expected YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    (
+        "cite_read_before_published.json",
+        "tests/data/bad/cite_read_before_published.json:9:106: relations[0].cite.accessed: accessed 2024-05-01 is before the publication date 2024-05-02",
+    ),
+    (
+        "cite_unknown_field.json",
+        "tests/data/bad/cite_unknown_field.json:9:82: relations[0].cite.published: unknown field \"published\", expected one of \"url\", \"publisher\", \"date\", \"accessed\"",
+    ),
     // Every problem is reported, in file order, not only the first.
     (
         "two_errors.json",
@@ -137,7 +158,86 @@ fn check_accepts_an_alias_marked_ambiguous_by_both_actors() {
 fn check_accepts_a_good_file() {
     let path = fixture("good.json");
     let r = run(["check", &path]).expect_code(0);
-    assert_eq!(r.stdout, "ok: 1 file: 3 actors, 2 relations\n");
+    assert_eq!(
+        r.stdout,
+        "ok: 1 file: 3 actors, 2 relations\n\
+         coverage: 1 conflict with cited relations\n  \
+         Alpha war  2 relations, 3 actors, 2 sources\n"
+    );
+}
+
+#[test]
+fn a_relation_without_a_structured_source_loads_but_check_refuses_it() {
+    // build --data accepts a free-text citation (field notes); check wants a source
+    let path = fixture("bad/no_source.json");
+    let dir = std::env::temp_dir().join(format!("geokg-nosource-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("g.json");
+    run([
+        "build",
+        "--no-embedded",
+        "--data",
+        &path,
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    run(["check", &path]).expect_code(2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_of_the_embedded_data_reports_coverage_per_conflict() {
+    let r = run(["check"]).expect_code(0);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines[0].starts_with("ok: embedded data: "), "{}", r.stdout);
+    let head = lines[1];
+    let n: usize = head
+        .strip_prefix("coverage: ")
+        .and_then(|h| h.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(n >= 12, "{} conflicts:\n{}", n, r.stdout);
+    let rows = &lines[2..];
+    assert_eq!(
+        rows.len(),
+        n,
+        "every relation belongs to a conflict:\n{}",
+        r.stdout
+    );
+    let mut relations = 0;
+    for conflict in [
+        "Libya",
+        "Sudan",
+        "Yemen and the Red Sea",
+        "Syria",
+        "Israel, Gaza, Lebanon and Iran",
+        "Russia and Ukraine",
+        "DR Congo, M23 and Rwanda",
+        "Sahel",
+        "Ethiopia and Eritrea",
+        "Somalia",
+        "Myanmar",
+        "Armenia and Azerbaijan",
+        "Haiti",
+    ] {
+        let Some(row) = rows
+            .iter()
+            .find(|l| l.trim_start().starts_with(&format!("{conflict}  ")))
+        else {
+            continue;
+        };
+        let count: usize = row[2 + conflict.len()..]
+            .trim_start()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(count >= 10, "{conflict}: {row}");
+        relations += count;
+    }
+    assert!(relations >= 400, "{relations} relations:\n{}", r.stdout);
 }
 
 #[test]
@@ -150,7 +250,7 @@ fn check_sees_ids_across_files() {
     assert_eq!(
         r.stderr,
         "geokg: tests/data/bad/duplicate_across_files.json:4:13: actors[0].id: duplicate id \"aaa\", \
-         first defined at tests/data/good.json:4:13\n"
+         first defined at tests/data/good.json:5:13\n"
     );
 }
 
@@ -167,12 +267,67 @@ fn check_missing_file_names_it() {
 
 #[test]
 fn check_of_the_repository_data_passes() {
-    let r = run([
-        "check",
-        "data/world.json",
-        "data/libya.json",
-        "data/conflicts.json",
-    ])
-    .expect_code(0);
-    assert!(r.stdout.starts_with("ok: 3 files: "), "{}", r.stdout);
+    // every actor and relation file under data/ (the lexicon is checked on its own)
+    let mut files: Vec<String> = std::fs::read_dir("data")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("lexicon")
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15, "{files:?}");
+    let mut args = vec!["check".to_string()];
+    args.extend(files.iter().cloned());
+    let r = run(args.iter().map(String::as_str)).expect_code(0);
+    assert!(
+        r.stdout
+            .starts_with(&format!("ok: {} files: ", files.len())),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn every_embedded_data_file_is_in_the_repository_check() {
+    // the files compiled in are the files under data/ (a new conflict file must be embedded)
+    let embedded: Vec<&str> = geokg::data::EMBEDDED.iter().map(|(p, _)| *p).collect();
+    for entry in std::fs::read_dir("data").unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if p.extension().is_some_and(|x| x == "json") && !name.starts_with("lexicon") {
+            let shown = format!("data/{name}");
+            assert!(
+                embedded.contains(&shown.as_str()),
+                "{shown} is not embedded"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_embedded_relation_has_a_structured_source() {
+    let data = geokg::data::embedded().unwrap();
+    assert!(
+        data.unsourced.is_empty(),
+        "{}",
+        data.unsourced
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    for c in &data.claims {
+        let s = c.source_ref().expect("a structured source");
+        assert!(
+            s.url.starts_with("https://") || s.url.starts_with("http://"),
+            "{s:?}"
+        );
+        assert!(!s.publisher.is_empty());
+    }
 }

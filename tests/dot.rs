@@ -75,7 +75,8 @@ fn check_dot_reads_back(graph: Option<&str>) {
     if let Some(g) = graph {
         args.extend(["--graph", g]);
     }
-    args.extend(["export", "--format", "dot"]);
+    // every actor, whatever the picture's default limit
+    args.extend(["export", "--format", "dot", "--all"]);
     let dot_text = run(&args).expect_code(0).stdout;
     let Some(json) = graphviz_json(&dot_text) else {
         return;
@@ -507,7 +508,7 @@ fn export_to_a_full_disk_is_an_error_not_a_panic() {
     };
     for format in ["dot", "json", "graphml", "gexf", "node-link", "jsonl"] {
         let out = common::geokg()
-            .args(["export", "--format", format])
+            .args(["export", "--all", "--format", format])
             .stdout(full.try_clone().unwrap())
             .output()
             .unwrap();
@@ -533,7 +534,7 @@ fn export_to_a_pipe_or_a_link_writes_through_it_rather_than_replacing_it() {
             std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
         };
         let r = run(["export", "--focus", "Haftar", "-o", fifo.to_str().unwrap()]).expect_code(0);
-        assert!(r.stderr.contains("(10 actors, 13 edges)"), "{}", r.stderr);
+        assert!(r.stderr.contains("(11 actors, 21 edges)"), "{}", r.stderr);
         let got = reader.join().unwrap();
         assert!(got.starts_with("digraph {"), "{got}");
         use std::os::unix::fs::FileTypeExt;

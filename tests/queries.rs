@@ -94,76 +94,76 @@ const CASES: &[(&str, &str, Expect)] = &[
     (
         "who backs Haftar",
         "",
-        Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | Russia (+via Libyan National Army) | Wagner Group (+via Libyan National Army) | House of Representatives (+via Libyan National Army) | Jordan via Libyan National Army | al-Kaniyat via Libyan National Army | Abdel Fattah al-Sisi via Libyan National Army | France (hedged) | Africa Corps (hedged) via Libyan National Army"),
+        Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | Russia (+via Libyan National Army) | Wagner Group (+via Libyan National Army) | Jordan via Libyan National Army | House of Representatives (+via Libyan National Army) | al-Kaniyat via Libyan National Army | Abdel Fattah al-Sisi via Libyan National Army | France (hedged)"),
     ),
     ("Who supports Khalifa Haftar?", "", Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | ...")),
     ("who arms Haftar's forces", "", Rows("United Arab Emirates (+via Khalifa Haftar) | ...")),
-    ("who is behind the LNA", "", Rows("United Arab Emirates (+via Khalifa Haftar) | Egypt (+via Abdel Fattah al-Sisi, Khalifa Haftar) | Russia (+via Khalifa Haftar) | Wagner Group (+via Khalifa Haftar) | House of Representatives (+via Khalifa Haftar) | Jordan | al-Kaniyat | Abdel Fattah al-Sisi | France (hedged) via Khalifa Haftar | Africa Corps (hedged)")),
-    ("who funded the LNA", "--no-rollup", Rows("United Arab Emirates | Egypt | Jordan | Russia | al-Kaniyat | House of Representatives | Wagner Group | Abdel Fattah al-Sisi | Africa Corps (hedged)")),
-    ("who sided with Bashagha", "", Rows("Libyan National Army (+via Khalifa Haftar) | House of Representatives (+via Government of National Stability) | Khalifa Haftar")),
-    ("who has been arming the RSF", "", Rows("United Arab Emirates (hedged)")),
-    ("which countries back the GNA", "", Rows("Qatar | Turkey | European Union | United Kingdom | Italy | Turkish-backed Syrian fighters in Libya | UN Security Council | United States")),
-    ("who backs the Sudanese army", "", Rows("Egypt | Joint Forces")),
+    ("who is behind the LNA", "", Rows("United Arab Emirates (+via Khalifa Haftar) | Egypt (+via Abdel Fattah al-Sisi, Khalifa Haftar) | Russia (+via Khalifa Haftar) | Wagner Group (+via Khalifa Haftar) | Jordan | House of Representatives (+via Khalifa Haftar) | al-Kaniyat | Abdel Fattah al-Sisi | France (hedged) via Khalifa Haftar")),
+    ("who funded the LNA", "--no-rollup", Rows("United Arab Emirates | Egypt | Jordan | Russia | al-Kaniyat | House of Representatives | Wagner Group | Abdel Fattah al-Sisi")),
+    ("who sided with Bashagha", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | House of Representatives (+via Government of National Stability)")),
+    ("who has been arming the RSF", "", Rows("SPLM-N (al-Hilu) | United Arab Emirates (hedged) | Kenya (hedged)")),
+    ("which countries back the GNA", "", Rows("Qatar | Turkey | European Union | Turkish-backed Syrian fighters in Libya | UN Security Council | United States")),
+    ("who backs the Sudanese army", "", Rows("Egypt (+via Abdel Fattah al-Burhan) | Iran | Joint Forces | Sudan Liberation Movement (Minnawi) | Eritrea (hedged) | Russia (hedged) | Turkey (hedged)")),
     // --- who opposes X
     ("who opposes Gaddafi", "", Rows("Anti-Gaddafi rebels | Arab League | France | United Kingdom | International Criminal Court | NATO | National Transitional Council | UN Security Council | United States")),
-    ("who fights the LNA", "", Rows("Turkey (+via Khalifa Haftar) | Government of National Accord | Libya Dawn | Misrata brigades | Tripoli Revolutionaries Brigades | Rada Special Deterrence Force (hedged)")),
-    ("who is against Türkiye", "", Rows("Greece | Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
-    ("who attacked Ansarallah", "", Rows("United States | Saudi-led coalition | UN Security Council")),
+    ("who fights the LNA", "", Rows("Turkey (+via Khalifa Haftar) | Government of National Accord | Libya Dawn | Misrata brigades")),
+    ("who is against Türkiye", "", Rows("Greece | Cyprus | Egypt | France | Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
+    ("who attacked Ansarallah", "", Rows("Bahrain | United States | United Arab Emirates | Australia | Canada | Egypt | United Kingdom | Israel | Jordan | Kuwait | Netherlands | Qatar | Saudi-led coalition | Sudan | Somalia | Yemeni government")),
     ("who condemned Aguila Saleh", "", Rows("European Union")),
-    ("who is fighting the RSF", "", Rows("Sudanese Armed Forces | United States via Mohamed Hamdan Dagalo")),
+    ("who is fighting the RSF", "", Rows("Sudanese Armed Forces (+via Abdel Fattah al-Burhan, Mohamed Hamdan Dagalo) | United States (+via Mohamed Hamdan Dagalo) | Abdel Fattah al-Burhan via Mohamed Hamdan Dagalo | Sudan via Abdel Fattah al-Burhan, Mohamed Hamdan Dagalo")),
     // --- who warned X: a minister's warning counts for his state, "via" the minister
-    ("who warned Haftar", "", Rows("European Union | Hulusi Akar | Italy | UN Security Council | United States | Turkey via Hulusi Akar")),
-    ("who threatens Khalifa Haftar", "--no-rollup", Rows("European Union | Hulusi Akar | Italy | UN Security Council | United States")),
+    ("who warned Haftar", "", Rows("UN Security Council (+via Libyan National Army) | United States | European Union | Hulusi Akar | Italy | Turkey via Hulusi Akar")),
+    ("who threatens Khalifa Haftar", "--no-rollup", Rows("United States | European Union | Hulusi Akar | Italy | UN Security Council")),
     ("who urged Dbeibah", "", Rows("UNSMIL")),
-    ("who calls on the RSF", "", Rows("UN Security Council | United States")),
-    ("who warns Turkey", "", Rows("Egypt (+via Abdel Fattah al-Sisi) | Abdel Fattah al-Sisi")),
-    ("who warned Washington", "", Rows("Sergei Lavrov | Volodymyr Zelensky | Russia via Sergei Lavrov | Ukraine via Volodymyr Zelensky")),
+    ("who calls on the RSF", "", Rows("United Kingdom | UN Security Council | United States")),
+    ("who warns Turkey", "", Rows("Egypt (+via Abdel Fattah al-Sisi) | Libyan National Army | Abdel Fattah al-Sisi")),
+    ("who warned Washington", "", Rows("Mahdi al-Mashat | Houthis via Mahdi al-Mashat | Sergei Lavrov | Volodymyr Zelensky | Russia via Sergei Lavrov | Ukraine via Volodymyr Zelensky")),
     // --- what (whom) does X back / oppose / warn
-    ("what does Turkey back?", "", Rows("Government of National Accord | Government of National Unity | Syrian National Army")),
-    ("whom does the UAE support", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | Southern Transitional Council | Rapid Support Forces (hedged)")),
-    ("what does Egypt back", "", Rows("Libyan National Army (+via Abdel Fattah al-Sisi, Khalifa Haftar) | House of Representatives (+via Abdel Fattah al-Sisi) | Sudanese Armed Forces | Khalifa Haftar")),
-    ("what did Turkey oppose", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | PKK | YPG")),
-    ("whom did the EU warn", "", Rows("Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
+    ("what does Turkey back?", "", Rows("Azerbaijan | Government of National Accord | Ethiopia | Hamas | Niger | Syrian National Army | Somalia | Turkish-backed Syrian fighters in Libya | Syrian transitional government | Government of National Unity | Hayat Tahrir al-Sham (hedged) | Sudanese Armed Forces (hedged)")),
+    ("whom does the UAE support", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | Ethiopia | Somalia | Southern Transitional Council | Rapid Support Forces (hedged)")),
+    ("what does Egypt back", "", Rows("Libyan National Army (+via Abdel Fattah al-Sisi, Khalifa Haftar) | Sudanese Armed Forces (+via Abdel Fattah al-Burhan) | House of Representatives (+via Abdel Fattah al-Sisi) | Somalia (+via Abdel Fattah al-Sisi) | Abdel Fattah al-Burhan | Eritrea | Greece | Khalifa Haftar | Sudan via Abdel Fattah al-Burhan | Sudan Liberation Movement (Minnawi) (hedged)")),
+    ("what did Turkey oppose", "", Rows("Libyan National Army (+via Khalifa Haftar) | Israel | Khalifa Haftar | Syrian Democratic Forces | YPG | Armenia (hedged)")),
+    ("whom did the EU warn", "", Rows("M23 | Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
     ("who is Haftar fighting", "", Rows("Government of National Accord (+via Libyan National Army) | Ansar al-Sharia in Libya via Libyan National Army | Islamic State in Libya via Libyan National Army | Turkey")),
-    ("whom did Russia warn", "", Rows("United States via Sergei Lavrov")),
-    ("what is Turkey against", "--since 2021", Rows("YPG")),
+    ("whom did Russia warn", "", Rows("NATO via Sergei Lavrov | United States via Sergei Lavrov")),
+    ("what is Turkey against", "--since 2021", Rows("Israel | Syrian Democratic Forces | YPG")),
     // --- ranking: documents, then claims, then confidence; hedged-only answers last
     ("who backs the LNA", "--no-rollup --min-docs 2", Rows("United Arab Emirates | Egypt | Jordan | Russia")),
-    ("who backs Haftar", "--no-hedged", Rows("Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | United Arab Emirates (+via Libyan National Army) | Russia (+via Libyan National Army) | House of Representatives (+via Libyan National Army) | Wagner Group (+via Libyan National Army) | Jordan via Libyan National Army | al-Kaniyat via Libyan National Army | Abdel Fattah al-Sisi via Libyan National Army")),
+    ("who backs Haftar", "--no-hedged", Rows("Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | United Arab Emirates (+via Libyan National Army) | Russia (+via Libyan National Army) | Wagner Group (+via Libyan National Army) | Jordan via Libyan National Army | House of Representatives (+via Libyan National Army) | al-Kaniyat via Libyan National Army | Abdel Fattah al-Sisi via Libyan National Army")),
     ("who backs Haftar", "--min-docs 3", Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | Russia (+via Libyan National Army) | Wagner Group (+via Libyan National Army)")),
-    ("who backs Wagner", "", Rows("Russia (hedged)")),
-    ("who backs Wagner", "--no-hedged", Rows("")),
+    ("who backs Wagner", "", Rows("Russia")),
+    ("who backs Wagner", "--no-hedged", Rows("Russia")),
     // --- does X back Y? / is X against Y?
     ("does Egypt back Haftar?", "", Verdict("yes | Egypt > Khalifa Haftar | Egypt > Libyan National Army | Abdel Fattah al-Sisi > Libyan National Army")),
     ("does France back Haftar", "", Verdict("yes (hedged) | France > Khalifa Haftar")),
     ("does France back Haftar", "--no-hedged", Verdict("no")),
-    ("is Turkey against the LNA?", "", Verdict("yes | Turkey > Libyan National Army | Turkey > Khalifa Haftar | ~ Khalifa Haftar opposes Turkey | ~ Hulusi Akar warns Khalifa Haftar")),
-    ("is Turkey against the LNA?", "--until 2019", Verdict("no | ~ Khalifa Haftar opposes Turkey | ~ Hulusi Akar warns Khalifa Haftar")),
-    ("did Turkey warn Haftar", "", Verdict("yes | Hulusi Akar > Khalifa Haftar | ~ Turkey opposes Libyan National Army | ~ Turkey opposes Khalifa Haftar | ~ Khalifa Haftar opposes Turkey")),
+    ("is Turkey against the LNA?", "", Verdict("yes | Turkey > Libyan National Army | Turkey > Khalifa Haftar | ~ Khalifa Haftar opposes Turkey | ~ Libyan National Army warns Turkey | ~ Hulusi Akar warns Khalifa Haftar")),
+    ("is Turkey against the LNA?", "--until 2019", Verdict("no | ~ Khalifa Haftar opposes Turkey | ~ Libyan National Army warns Turkey | ~ Hulusi Akar warns Khalifa Haftar")),
+    ("did Turkey warn Haftar", "", Verdict("yes | Hulusi Akar > Khalifa Haftar | ~ Turkey opposes Libyan National Army | ~ Turkey opposes Khalifa Haftar | ~ Khalifa Haftar opposes Turkey | ~ Libyan National Army warns Turkey")),
     ("did Turkey warn Haftar", "--no-rollup", Verdict("no | ~ Turkey opposes Khalifa Haftar | ~ Khalifa Haftar opposes Turkey")),
     ("does Qatar back the GNA", "", Verdict("yes | Qatar > Government of National Accord")),
-    ("does Egypt back the GNA", "", Verdict("no")),
-    ("has Russia been funding the LNA", "--as-of 2020-07", Verdict("yes | Russia > Khalifa Haftar | Russia > Libyan National Army")),
+    ("does Egypt back the GNA", "", Verdict("no | ~ Egypt opposes Government of National Accord")),
+    ("has Russia been funding the LNA", "--as-of 2020-07", Verdict("yes | Russia > Libyan National Army | Russia > Khalifa Haftar")),
     // --- how is X linked to Y: shortest signed paths, either way along each link
     (
         "how is France linked to Turkey",
         "",
-        Paths("France -supports-> Khalifa Haftar -opposes-> Turkey (negative) | France -supports-> Khalifa Haftar -opposes-> Government of National Accord <-supports- Turkey (negative) | France -supports-> Khalifa Haftar <-supports- Egypt -warns-> Turkey (negative)"),
+        Paths("France -opposes-> Turkey (negative) | France <-opposes- Niger <-supports- Turkey (negative) | France -supports-> Khalifa Haftar -opposes-> Turkey (negative)"),
     ),
-    ("how are Egypt and Qatar connected", "--paths 1", Paths("Egypt -supports-> Libyan National Army <-opposes- Government of National Accord <-supports- Qatar (negative)")),
+    ("how are Egypt and Qatar connected", "--paths 1", Paths("Egypt -opposes-> Government of National Accord <-supports- Qatar (negative)")),
     ("what links Russia and the UAE", "--paths 2", Paths("Russia -supports-> Libyan National Army <-supports- United Arab Emirates (positive) | Russia -supports-> Khalifa Haftar <-supports- United Arab Emirates (positive)")),
     ("how is Hulusi Akar linked to Haftar", "--paths 1", Paths("Hulusi Akar -warns-> Khalifa Haftar (negative)")),
     ("path from Italy to Egypt", "--paths 1", Paths("Italy -warns-> Khalifa Haftar <-supports- Egypt (negative)")),
-    ("how is Qatar linked to Mali", "--since 2026", Paths("")),
+    ("how is Qatar linked to Mali", "--since 2026", Paths("Qatar -opposes-> Houthis -opposes-> Saudi-led coalition <-supports- France <-opposes- Mali (negative) | Qatar -opposes-> Houthis <-opposes- Australia -opposes-> Russia -supports-> Mali (negative) | Qatar -opposes-> Houthis <-opposes- United States -opposes-> Russia -supports-> Mali (negative)")),
     // --- allies and enemies: support (opposition) either way
-    ("allies of the GNA", "", Rows("Qatar | Turkey | European Union | United Kingdom | Italy | Turkish-backed Syrian fighters in Libya | UN Security Council | United States")),
+    ("allies of the GNA", "", Rows("Qatar | Turkey | European Union | Turkish-backed Syrian fighters in Libya | UN Security Council | United States")),
     ("who are Haftar's allies", "--no-rollup", Rows("United Arab Emirates | Fathi Bashagha | Wagner Group | Egypt | House of Representatives | Russia | France (hedged)")),
-    ("enemies of the GNA", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | Greece | Islamic State in Libya | Wagner Group | United Arab Emirates")),
-    ("Turkey's foes", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | PKK | YPG | Greece")),
-    ("enemies of Bashagha", "--since 2022", Rows("Government of National Unity via Abdul Hamid Dbeibah, Government of National Stability | Abdul Hamid Dbeibah")),
+    ("enemies of the GNA", "", Rows("Libyan National Army (+via Khalifa Haftar) | Khalifa Haftar | Aguila Saleh | Egypt | Greece | Islamic State in Libya | Wagner Group | House of Representatives via Aguila Saleh | United Arab Emirates")),
+    ("Turkey's foes", "", Rows("Libyan National Army (+via Khalifa Haftar) | Greece | Khalifa Haftar | Cyprus | Egypt | France | Israel | Syrian Democratic Forces | YPG | Armenia (hedged)")),
+    ("enemies of Bashagha", "--since 2022", Rows("Government of National Unity via Abdul Hamid Dbeibah, Government of National Stability | Abdul Hamid Dbeibah | Abdulghani al-Kikli | Stability Support Apparatus via Abdulghani al-Kikli")),
     // --- what do we know about X
-    ("what do we know about Haftar", "", About("backed by: 10 (United Arab Emirates) | opposed by: 6 (Turkey) | warned by: 6 (European Union) | backs: 2 (Fathi Bashagha) | opposes: 4 (Government of National Accord) | warns: 0")),
-    ("tell me about Dbeibah", "", About("backed by: 5 (Turkey) | opposed by: 3 (House of Representatives) | warned by: 1 (UNSMIL) | backs: 0 | opposes: 4 (Rada Special Deterrence Force) | warns: 0")),
+    ("what do we know about Haftar", "", About("backed by: 9 (United Arab Emirates) | opposed by: 4 (Turkey) | warned by: 6 (UN Security Council) | backs: 2 (Fathi Bashagha) | opposes: 4 (Government of National Accord) | warns: 2 (Government of National Accord)")),
+    ("tell me about Dbeibah", "", About("backed by: 6 (Italy) | opposed by: 3 (Government of National Stability) | warned by: 1 (UNSMIL) | backs: 0 | opposes: 4 (Rada Special Deterrence Force) | warns: 0")),
     ("who is Akar", "", About("backed by: 0 | opposed by: 0 | warned by: 0 | backs: 0 | opposes: 0 | warns: 2 (Khalifa Haftar)")),
     // --- camps
     (
@@ -188,20 +188,99 @@ const CASES: &[(&str, &str, Expect)] = &[
         Camps(&["Rapid Support Forces", "United Arab Emirates"], &["Sudanese Armed Forces", "United States"]),
     ),
     // --- names: full names, acronyms, capitals, demonyms, surnames, typos
-    ("who backs the Government of National Unity", "", Rows("Turkey | House of Representatives | Italy | Libyan Political Dialogue Forum | UN Security Council")),
-    ("who warned Ankara", "", Rows("Egypt (+via Abdel Fattah al-Sisi) | Abdel Fattah al-Sisi")),
-    ("what does Cairo back", "--no-rollup", Rows("Libyan National Army | Sudanese Armed Forces | House of Representatives | Khalifa Haftar")),
-    ("who opposes the Turkish", "", Rows("Greece | Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
+    ("who backs the Government of National Unity", "", Rows("Italy (+via Abdul Hamid Dbeibah) | House of Representatives | Libyan Political Dialogue Forum | UN Security Council | Stability Support Apparatus via Abdul Hamid Dbeibah | Turkey")),
+    ("who warned Ankara", "", Rows("Egypt (+via Abdel Fattah al-Sisi) | Libyan National Army | Abdel Fattah al-Sisi")),
+    ("what does Cairo back", "--no-rollup", Rows("Libyan National Army | Sudanese Armed Forces | Abdel Fattah al-Burhan | Eritrea | Greece | House of Representatives | Khalifa Haftar | Somalia | Sudan Liberation Movement (Minnawi) (hedged)")),
+    ("who opposes the Turkish", "", Rows("Greece | Cyprus | Egypt | France | Khalifa Haftar | Libyan National Army via Khalifa Haftar")),
     ("who backs Hafter", "", Rows("United Arab Emirates (+via Libyan National Army) | ...")),
     ("who backs Kalifa Hafter", "", Rows("United Arab Emirates (+via Libyan National Army) | ...")),
     ("who backs Zorglub", "", Error("no actor named \"Zorglub\"")),
     // --- time: curated ranges, document dates
     ("who backs the GNA", "--as-of 2022", Rows("")),
-    ("who backs the GNU", "--since 2025", Rows("Turkey | Italy | UN Security Council")),
-    ("who warned Haftar", "--until 2019-06", Rows("European Union | Italy | UN Security Council")),
+    ("who backs the GNU", "--since 2025", Rows("Italy (+via Abdul Hamid Dbeibah) | UN Security Council | Stability Support Apparatus via Abdul Hamid Dbeibah | Turkey")),
+    ("who warned Haftar", "--until 2019-06", Rows("UN Security Council (+via Libyan National Army) | European Union | Italy")),
     ("who warned Haftar", "--since 2020", Rows("United States")),
     ("who backs Haftar", "--as-of 2014", Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Libyan National Army)")),
     ("who backs Haftar", "--since 2021 --until 2020", Error("leave no time")),
+    // --- the other conflicts of the embedded data, at least five questions each; the
+    // answers follow from the cited relations in data/<conflict>.json
+    // Sudan
+    ("who backs the RSF", "", Rows("SPLM-N (al-Hilu) | United Arab Emirates (hedged) | Kenya (hedged)")),
+    ("who backs Burhan", "", Rows("Egypt (+via Sudanese Armed Forces) | Iran via Sudanese Armed Forces | Joint Forces via Sudanese Armed Forces | Sudan Liberation Movement (Minnawi) via Sudanese Armed Forces | Eritrea (hedged) via Sudanese Armed Forces | Russia (hedged) via Sudanese Armed Forces | Turkey (hedged) via Sudanese Armed Forces")),
+    ("does the UAE back the RSF", "", Verdict("yes (hedged) | United Arab Emirates > Rapid Support Forces")),
+    ("who backs the Sudan Founding Alliance", "", Rows("Rapid Support Forces (+via Abdelrahim Hamdan Dagalo) | Abdelaziz al-Hilu | Abdelrahim Hamdan Dagalo | SPLM-N (al-Hilu) via Abdelaziz al-Hilu")),
+    ("who warned the RSF", "", Rows("United Kingdom | UN Security Council | United States")),
+    ("who is against Kenya", "", Rows("Sudan")),
+    // Yemen and the Red Sea
+    ("who backs the Houthis", "", Rows("Iran (hedged)")),
+    ("who fights the Houthis", "", Rows("Bahrain | United States | United Arab Emirates | Australia | Canada | Egypt | United Kingdom | Israel | Jordan | Kuwait | Netherlands | Qatar | Saudi-led coalition | Sudan | Somalia | Yemeni government")),
+    ("who backs the Southern Transitional Council", "", Rows("United Arab Emirates")),
+    ("who opposes the STC", "", Rows("Yemeni government (+via Aidarous al-Zubaidi) | Saudi Arabia")),
+    ("who backs the Saudi-led coalition", "", Rows("France | United Kingdom | United States")),
+    ("does Iran back the Houthis", "", Verdict("yes (hedged) | Iran > Houthis")),
+    // Syria, before and after 8 December 2024
+    ("who backs the Syrian government", "--as-of 2024-06", Rows("Hezbollah | Iran | Russia")),
+    ("who backs the Syrian government", "--as-of 2025-06", Rows("")),
+    ("who backs the Syrian transitional government", "", Rows("Saudi Arabia | Turkey | United States")),
+    ("who opposes the SDF", "", Rows("Syrian National Army | Turkey")),
+    ("does Russia back the Syrian government", "--as-of 2024-06", Verdict("yes | Russia > Syrian government")),
+    ("does Russia back the Syrian government", "--as-of 2025-06", Verdict("no")),
+    // Israel with Gaza, Lebanon and Iran
+    ("who backs Hamas", "", Rows("Hezbollah | Houthis | Iran | Qatar | Turkey")),
+    ("who backs Hezbollah", "", Rows("Iran")),
+    ("who backs Israel", "", Rows("United Kingdom | United States")),
+    ("who warned Iran", "", Rows("Benjamin Netanyahu | United States | Israel via Benjamin Netanyahu")),
+    ("who backs Palestine", "", Rows("Spain | Ireland | Norway")),
+    ("does the UK back Israel", "", Verdict("yes | United Kingdom > Israel")),
+    // Russia and Ukraine
+    ("who backs Ukraine", "", Rows("Australia | Canada | Switzerland | Germany | Denmark | Estonia | European Union | Finland | France | G7 | United Kingdom | Lithuania | Latvia | NATO | Netherlands | Norway | Poland | Slovakia | Sweden | United States")),
+    ("who backs Russia", "", Rows("North Korea | Belarus | Eritrea | Iran | Syria")),
+    ("who opposes Putin", "", Rows("International Criminal Court")),
+    ("does North Korea back Russia", "", Verdict("yes | North Korea > Russia")),
+    ("who opposes Russia", "", Rows("International Criminal Court via Sergei Shoigu, Valery Gerasimov, Vladimir Putin | Australia | European Union | Ukraine | United States")),
+    // DR Congo, the M23 and Rwanda
+    ("who backs the M23", "", Rows("Rwanda | Rwanda Defence Force | Uganda (hedged)")),
+    ("who fights the M23", "", Rows("FARDC | Wazalendo")),
+    ("who backs the Democratic Republic of the Congo", "", Rows("Burundi | Malawi | SADC | Tanzania | South Africa | Qatar (hedged)")),
+    ("does Rwanda back the M23", "", Verdict("yes | Rwanda > M23")),
+    ("who warned the M23", "", Rows("European Union | United States")),
+    // the Sahel
+    ("who backs Mali", "--as-of 2024-06", Rows("Russia | Wagner Group")),
+    ("who backs Mali", "--as-of 2025-09", Rows("Africa Corps | Russia")),
+    ("who opposes ECOWAS", "", Rows("Alliance of Sahel States | Burkina Faso | Mali | Niger")),
+    ("who backs the Alliance of Sahel States", "", Rows("Burkina Faso | Mali | Niger | Africa Corps (hedged)")),
+    ("what does JNIM oppose", "", Rows("Burkina Faso | Malian Armed Forces | Mali | Niger | Togo | Wagner Group")),
+    ("who opposes France", "", Rows("Alliance of Sahel States | Burkina Faso | Ilham Aliyev | Mali | Niger | Azerbaijan via Ilham Aliyev")),
+    // Ethiopia and Eritrea
+    ("who backs Fano", "", Rows("Eritrea (hedged)")),
+    ("who opposes Ethiopia", "--since 2024", Rows("Egypt | Eritrea | Fano | Somalia")),
+    ("who backs Ethiopia", "--as-of 2021", Rows("United Arab Emirates | Eritrea | Fano | Iran | Turkey")),
+    ("does Eritrea back Ethiopia", "--as-of 2025", Verdict("no | ~ Ethiopia opposes Eritrea | ~ Eritrea opposes Ethiopia")),
+    ("who opposes the TPLF", "", Rows("Eritrea | Ethiopia | Fano | United States")),
+    // Somalia
+    ("who backs Somalia", "", Rows("Egypt (+via Abdel Fattah al-Sisi) | Abdel Fattah al-Sisi | United Arab Emirates | Eritrea | United Kingdom | Qatar | Turkey | United States")),
+    ("who fights al-Shabaab", "", Rows("ATMIS | Djibouti | Ethiopia | Kenya | Somalia | United States")),
+    ("who backs al-Shabaab", "", Rows("Houthis (hedged)")),
+    ("who backs Somaliland", "", Rows("Ethiopia")),
+    ("does Egypt back Somalia", "", Verdict("yes | Egypt > Somalia | Abdel Fattah al-Sisi > Somalia")),
+    // Myanmar
+    ("who backs the State Administration Council", "", Rows("China (+via Min Aung Hlaing, Xi Jinping) | Russia | Xi Jinping via Min Aung Hlaing")),
+    ("who fights the Tatmadaw", "", Rows("Arakan Army | Kachin Independence Army | Myanmar National Democratic Alliance Army | People's Defence Force | Three Brotherhood Alliance | Ta'ang National Liberation Army")),
+    ("who backs the Three Brotherhood Alliance", "", Rows("Kachin Independence Army | National Unity Government of Myanmar | China (hedged)")),
+    ("does China back the State Administration Council", "", Verdict("yes | Xi Jinping > Min Aung Hlaing | China > State Administration Council")),
+    ("who opposes the National Unity Government of Myanmar", "", Rows("State Administration Council")),
+    // Armenia and Azerbaijan
+    ("who backs Azerbaijan", "", Rows("Turkey | Israel | United States | Belarus (hedged) | Ukraine (hedged)")),
+    ("who backs Armenia", "", Rows("France | India | Russia | United States")),
+    ("who opposes Armenia", "", Rows("Azerbaijan | Turkey (hedged)")),
+    ("does Turkey back Azerbaijan", "", Verdict("yes | Turkey > Azerbaijan")),
+    ("who warned Armenia", "", Rows("Recep Tayyip Erdoğan | Turkey via Recep Tayyip Erdoğan")),
+    // Haiti
+    ("who opposes Viv Ansanm", "", Rows("United States (+via Jimmy Chérizier) | Gang Suppression Force | Kenya | Multinational Security Support Mission")),
+    ("who backs the Gang Suppression Force", "", Rows("Organization of American States | UN Security Council | United States")),
+    ("who backs Viv Ansanm", "", Rows("G-Pèp | G9 an Fanmi")),
+    ("who opposes the Multinational Security Support Mission", "", Rows("Gran Grif | Viv Ansanm")),
+    ("does Kenya back Haiti", "", Verdict("yes | Kenya > Haiti")),
     // --- not understood
     ("tell me a joke", "", Error("how is X linked to Y")),
     ("who likes Haftar", "", Error("unknown relation")),
@@ -394,6 +473,31 @@ fn table_of_questions() {
 }
 
 /// Every form of the grammar appears in the table.
+/// Issue 19: outside Libya the default data was thin ("who supports Wagner" had no
+/// answer, "who opposes the RSF" two, "allies of Egypt" only Libyan actors and the SAF,
+/// nothing on Russia in Sudan). Each now has cited answers.
+#[test]
+fn the_default_data_reaches_beyond_libya() {
+    let rows = |q: &str| summary(&run(q, "").unwrap().response);
+    assert!(!rows("who supports Wagner").is_empty());
+    assert!(
+        rows("who opposes the RSF").len() > 2,
+        "{:?}",
+        rows("who opposes the RSF")
+    );
+    let allies = rows("allies of Egypt");
+    for outside in ["Somalia", "Greece"] {
+        assert!(allies.iter().any(|r| r.starts_with(outside)), "{allies:?}");
+    }
+    let russia = rows("what does Russia back");
+    assert!(
+        russia
+            .iter()
+            .any(|r| r.starts_with("Sudanese Armed Forces")),
+        "{russia:?}"
+    );
+}
+
 #[test]
 fn table_covers_every_form() {
     let mut forms = std::collections::BTreeSet::new();
@@ -784,7 +888,7 @@ fn json_paths_match_the_documented_schema() {
     }
     // no path: exit 1
     let l: LinkageJson = parse_json(
-        &ask_cli(&["--json", "how is Qatar linked to Mali", "--since", "2026"]).expect_code(1),
+        &ask_cli(&["--json", "how is Qatar linked to Mali", "--until", "2000"]).expect_code(1),
     );
     assert!(l.paths.is_empty());
 }
@@ -902,7 +1006,10 @@ fn blocs_on_the_libya_data_split_the_two_sides() {
     );
     assert!(text.contains("balance 0."), "{text}");
     assert!(text.contains("ties against the split"), "{text}");
-    assert!(text.contains("France supports Khalifa Haftar"), "{text}");
+    assert!(
+        text.contains("tie across camps") || text.contains("tie inside a camp"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -941,7 +1048,8 @@ fn why_prints_every_claim_with_its_evidence() {
 #[test]
 fn exit_status_follows_results() {
     ask_cli(&["who backs Haftar"]).expect_code(0);
-    ask_cli(&["who backs Wagner", "--no-hedged"]).expect_code(1);
+    // Eritrea's backing of the Fano is only alleged
+    ask_cli(&["who backs Fano", "--no-hedged"]).expect_code(1);
     ask_cli(&["does Egypt back the GNA"]).expect_code(1);
     ask_cli(&["who backs the GNA", "--as-of", "2022"]).expect_code(1);
     ask_cli(&["tell me a joke"]).expect_code(2);
@@ -998,9 +1106,19 @@ fn text_of_each_form() {
         r.stdout
     );
     let r = ask_cli(&["does Egypt back the GNA"]).expect_code(1);
-    assert_eq!(r.stdout, "does Egypt support Government of National Accord? no claim that Egypt supports Government of National Accord\n");
+    assert_eq!(r.stdout, "does Egypt support Government of National Accord? no claim that Egypt supports Government of National Accord\n  \
+        other relations between them:\n    \
+        Egypt opposes Government of National Accord: citation: RT, December 2019: Egypt told the Security Council it rejected the GNA's maritime and security deals with Turkey \
+        — RT, 2019-12, https://rt.com/newsline/476460-egypt-un-turkey-libya (accessed 2026-12-06) [2019-12..2021-03]\n");
     let r = ask_cli(&["how is France linked to Turkey"]).expect_code(0);
-    assert!(r.stdout.starts_with("how France (fra) is linked to Turkey (tur): 3 paths\n 1. France -supports-> Khalifa Haftar -opposes-> Turkey — opposite sides, hedged\n"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("how France (fra) is linked to Turkey (tur): 3 paths\n 1. France -opposes-> Turkey — opposite sides\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            " 3. France -supports-> Khalifa Haftar -opposes-> Turkey — opposite sides, hedged\n"
+        ),
+        "{}",
+        r.stdout
+    );
     let r = ask_cli(&["who warned Haftar"]).expect_code(0);
     assert!(r.stdout.contains(" 6. Turkey [state] via Hulusi Akar — 1 claim, 1 source\n    (Hulusi Akar warns Khalifa Haftar) 2019-12-26-turkish-troops #1: "), "{}", r.stdout);
     let r = ask_cli(&["enemies of the GNA"]).expect_code(0);
@@ -1017,6 +1135,9 @@ fn text_of_each_form() {
         "{}",
         r.stdout
     );
+    // the LNA's warning to Turkey and the GNA, rolled up to its commander
+    assert!(r.stdout.contains("\n  warns: 2\n"), "{}", r.stdout);
+    let r = ask_cli(&["what do we know about Bashagha"]).expect_code(0);
     assert!(r.stdout.contains("\n  warns: none\n"), "{}", r.stdout);
 }
 

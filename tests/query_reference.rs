@@ -83,6 +83,15 @@ fn graph(seed: u64, claims: usize) -> KnowledgeGraph {
         let provenance = if rng.below(10) == 0 {
             Provenance::Curated {
                 citation: format!("report {}", rng.below(5)),
+                // half with a structured source: one url is one source whatever the words
+                source_ref: (rng.below(2) == 0).then(|| {
+                    Box::new(geokg::SourceRef {
+                        url: format!("https://example.org/r{}", rng.below(3)),
+                        publisher: "Example".into(),
+                        date: "2024".parse().unwrap(),
+                        accessed: "2026-12-06".parse().unwrap(),
+                    })
+                }),
             }
         } else {
             Provenance::Extracted(Evidence {
@@ -169,7 +178,11 @@ fn sources(claims: &[Counted<'_>]) -> usize {
         .iter()
         .map(|c| match &c.claim.provenance {
             Provenance::Extracted(e) => (false, e.doc.as_str()),
-            Provenance::Curated { citation } => (true, citation.as_str()),
+            Provenance::Curated {
+                source_ref: Some(s),
+                ..
+            } => (true, s.url.as_str()),
+            Provenance::Curated { citation, .. } => (true, citation.as_str()),
         })
         .collect();
     set.len()

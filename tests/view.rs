@@ -273,6 +273,7 @@ fn small_graph(s: [&str; 5]) -> KnowledgeGraph {
             until: None,
             provenance: Provenance::Curated {
                 citation: citation.into(),
+                source_ref: None,
             },
         },
         Claim {

@@ -288,7 +288,11 @@ impl FrameLexicon {
         for (k, f) in def.frames.into_iter().enumerate() {
             let field = |name: &str| format!("frames[{k}].{name}");
             if !ids.insert(f.id.clone()) {
-                return Err(data_error(path, field("id"), format!("duplicate frame id {:?}", f.id)));
+                return Err(data_error(
+                    path,
+                    field("id"),
+                    format!("duplicate frame id {:?}", f.id),
+                ));
             }
             let roles = |list: &[String], name: &str| -> Result<Vec<Role>> {
                 if list.is_empty() {
@@ -403,6 +407,29 @@ impl FrameLexicon {
         own.iter().chain(any).map(move |&i| &self.frames[i])
     }
 
+    /// Does the lexicon know `word` at all (as a frame word or in a word class)? The
+    /// engine falls back from a word's lemma to its form when the lemma is unknown and
+    /// the form known ("troops" lemmatized as itself).
+    pub fn knows(&self, word: &str) -> bool {
+        [Pos::Verb, Pos::Noun, Pos::Adj]
+            .iter()
+            .any(|&p| self.by_lemma.contains_key(&(p, word.to_string())))
+            || [
+                &self.agent_nouns,
+                &self.group_nouns,
+                &self.representative_nouns,
+                &self.light_verbs,
+                &self.receiving_verbs,
+                &self.negating_verbs,
+                &self.hedging_verbs,
+                &self.speech_verbs,
+                &self.place_lemmas,
+            ]
+            .iter()
+            .any(|set| set.contains(word))
+            || self.descriptions.contains_key(word)
+    }
+
     /// Is `lemma` keyed for `pos` (wildcards aside)?
     pub fn has(&self, pos: Pos, lemma: &str) -> bool {
         self.by_lemma.contains_key(&(pos, lemma.to_string()))
@@ -507,20 +534,30 @@ mod tests {
     fn the_embedded_lexicon_loads() {
         let lex = FrameLexicon::embedded().unwrap();
         assert!(lex.frames.len() > 10);
-        assert!(lex.frames_for(Pos::Verb, "back").any(|f| f.id == "verb.support"));
+        assert!(lex
+            .frames_for(Pos::Verb, "back")
+            .any(|f| f.id == "verb.support"));
     }
 
     #[test]
     fn an_unknown_role_is_an_error_naming_the_field() {
-        let text = EMBEDDED_FRAMES.replacen("\"source\": [\"nsubj\"]", "\"source\": [\"subject\"]", 1);
-        let e = FrameLexicon::from_json("x.json", &text).unwrap_err().to_string();
-        assert!(e.contains("x.json") && e.contains("frames[0].source[0]") && e.contains("subject"), "{e}");
+        let text =
+            EMBEDDED_FRAMES.replacen("\"source\": [\"nsubj\"]", "\"source\": [\"subject\"]", 1);
+        let e = FrameLexicon::from_json("x.json", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("x.json") && e.contains("frames[0].source[0]") && e.contains("subject"),
+            "{e}"
+        );
     }
 
     #[test]
     fn an_unknown_field_is_an_error() {
         let text = EMBEDDED_FRAMES.replacen("\"version\": 1,", "\"version\": 1, \"colour\": 2,", 1);
-        let e = FrameLexicon::from_json("x.json", &text).unwrap_err().to_string();
+        let e = FrameLexicon::from_json("x.json", &text)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("colour"), "{e}");
     }
 }

@@ -140,7 +140,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
         trace: bool,
     ) -> Reading {
         let n = words.len();
-        let tree = Tree::new(words);
+        let tree = Tree::with_keys(words, |lemma, form| {
+            if !lex.knows(lemma) && lex.knows(form) {
+                form.to_string()
+            } else {
+                lemma.to_string()
+            }
+        });
         let mut r = SentenceReader {
             lex,
             tree: &tree,
@@ -158,7 +164,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
 
     /// Registry mentions on their head words, demonyms on the adjectives; returns which
     /// words are inside a name (but not its head).
-    fn place_mentions(&mut self, mentions: &Spans, capitals: &Spans, demonyms: &Spans) -> Vec<bool> {
+    fn place_mentions(
+        &mut self,
+        mentions: &Spans,
+        capitals: &Spans,
+        demonyms: &Spans,
+    ) -> Vec<bool> {
         let n = self.tree.len();
         let mut inside = vec![false; n];
         let mut covered = vec![false; n];
@@ -348,12 +359,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 if let Some(class) = self.lex.pronoun(&form).or_else(|| self.lex.pronoun(&lemma)) {
                     let found = match class {
                         PronounClass::Speaker => self.speaker_of(i),
-                        PronounClass::Person => recent.find(index, |a| {
-                            self.table.get(a).kind == ActorKind::Person
-                        }),
-                        PronounClass::Thing | PronounClass::Plural => recent.find(index, |a| {
-                            self.table.get(a).kind != ActorKind::Person
-                        }),
+                        PronounClass::Person => {
+                            recent.find(index, |a| self.table.get(a).kind == ActorKind::Person)
+                        }
+                        PronounClass::Thing | PronounClass::Plural => {
+                            recent.find(index, |a| self.table.get(a).kind != ActorKind::Person)
+                        }
                     };
                     if let Some(a) = found {
                         self.slots[i] = Slot::Actor(a);
@@ -434,14 +445,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
             run = &run[1..];
             titled = true;
         }
-        if run.iter().all(|&p| self.lex.is_not_name(&t.form(p).to_lowercase())) {
+        if run
+            .iter()
+            .all(|&p| self.lex.is_not_name(&t.form(p).to_lowercase()))
+        {
             return None;
         }
         if !t.form(run[0]).starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
         let name = self.text[t.span(run[0], *run.last()?)].to_string();
-        Some((name, if titled { ActorKind::Person } else { ActorKind::Other }))
+        Some((
+            name,
+            if titled {
+                ActorKind::Person
+            } else {
+                ActorKind::Other
+            },
+        ))
     }
 
     /// The speaker of the clause word `i` belongs to: the subject of the nearest speech
@@ -534,7 +555,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 .copied()
                 .filter(|&c| {
                     t.rel(c) == "appos"
-                        || (t.base(c) == "nmod" && self.lex.is_example_preposition(&t.preposition(c)))
+                        || (t.base(c) == "nmod"
+                            && self.lex.is_example_preposition(&t.preposition(c)))
                 })
                 .collect();
             // an act or thing stands for its possessor, a relation does not: "Haftar's
@@ -577,9 +599,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let l = self.tree.lemma(w);
         self.lex.is_group_noun(l)
             || self.lex.is_agent_noun(l)
-            || self.lex.frames_for(Pos::Noun, l).any(|f| {
-                f.source.contains(&Role::Holder) || f.target.contains(&Role::Holder)
-            })
+            || self
+                .lex
+                .frames_for(Pos::Noun, l)
+                .any(|f| f.source.contains(&Role::Holder) || f.target.contains(&Role::Holder))
     }
 
     fn expand_all(&mut self, words: &[usize]) -> Vec<usize> {
@@ -618,7 +641,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .iter()
             .copied()
             .filter(|&c| {
-                (t.base(c) == base || (base == "obl" && t.base(c) == "nmod")
+                (t.base(c) == base
+                    || (base == "obl" && t.base(c) == "nmod")
                     || (base == "nmod" && t.base(c) == "obl"))
                     && t.rel(c) != "nmod:poss"
                     && t.preposition(c) == prep
@@ -651,7 +675,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
     fn role(&mut self, p: usize, frame: &Frame, role: &Role, found_target: bool) -> Vec<usize> {
         let t = self.tree;
         let passive = frame.pos == Pos::Verb && t.is_passive(p);
-        let uses_object = frame.target.contains(&Role::Object) || frame.source.contains(&Role::Object);
+        let uses_object =
+            frame.target.contains(&Role::Object) || frame.source.contains(&Role::Object);
         match role {
             Role::Subject => {
                 if passive && uses_object {
@@ -666,7 +691,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     let words = self.subject_words(p);
                     return self.expand_all(&words);
                 }
-                let words: Vec<usize> = t.children_rel(p, "obj").collect();
+                let mut words: Vec<usize> = t.children_rel(p, "obj").collect();
+                // "asked Hamas to ...", parsed as an indirect object
+                if words.is_empty() {
+                    words.extend(t.children_rel(p, "iobj"));
+                }
                 self.expand_all(&words)
             }
             Role::IndirectObject => {
@@ -678,7 +707,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 self.expand_all(&words)
             }
             Role::Oblique(prep) | Role::Nominal(prep) => {
-                let base = if matches!(role, Role::Oblique(_)) { "obl" } else { "nmod" };
+                let base = if matches!(role, Role::Oblique(_)) {
+                    "obl"
+                } else {
+                    "nmod"
+                };
                 if let Some(only) = frame.only_with.get(&format!("{base}:{prep}")) {
                     if !only.iter().any(|l| l == t.lemma(p)) {
                         return Vec::new();
@@ -689,6 +722,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     return Vec::new();
                 }
                 let mut words = self.by_preposition(p, base, prep);
+                // "fired missiles at Israel": the phrase may hang off the object
+                if words.is_empty() && base == "obl" {
+                    for o in t.children_rel(p, "obj").collect::<Vec<_>>() {
+                        words.extend(self.by_preposition(o, "nmod", prep));
+                    }
+                }
                 // "launched an offensive against B": the light verb holds the phrase
                 if words.is_empty() && base == "nmod" {
                     if let Some((v, _)) = self.governing_verb(p) {
@@ -705,8 +744,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
             Role::Agent => self.agent(p, frame, found_target),
             Role::Modifier => {
                 let mut out = Vec::new();
-                if let Some((a, _, after)) = &self.partial[p] {
-                    if after.starts_with('-') {
+                // "Iran-backed", "pro-Russian": the actor written inside the word
+                if let Some((a, before, after)) = &self.partial[p] {
+                    if after.starts_with('-') || before.ends_with('-') {
                         out.push(*a);
                     }
                 }
@@ -721,7 +761,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 out
             }
             Role::Head => {
-                let Some(h) = t.head(p) else { return Vec::new() };
+                let Some(h) = t.head(p) else {
+                    return Vec::new();
+                };
                 let mut out = self.expand(h);
                 if out.is_empty() {
                     out = self.holder(h);
@@ -756,7 +798,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if !out.is_empty() {
             return out;
         }
-        let Some(h) = t.head(p) else { return Vec::new() };
+        let Some(h) = t.head(p) else {
+            return Vec::new();
+        };
         match t.rel(p) {
             // "forces loyal to B", "the pro-B party"
             "amod" | "acl" => self.expand(h),
@@ -856,7 +900,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     return Err(format!("prescribed by {:?}, not reported", t.form(c)));
                 }
                 if t.base(c) == "advcl"
-                    && t.children_base(c, "mark").any(|m| lex.is_conditional_mark(t.lemma(m)))
+                    && t.children_base(c, "mark")
+                        .any(|m| lex.is_conditional_mark(t.lemma(m)))
                 {
                     return Err(format!("under a condition ({:?} clause)", t.form(c)));
                 }
@@ -888,12 +933,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let rel = t.rel(x).to_string();
             let base = t.base(x).to_string();
             if base == "advcl"
-                && t.children_base(x, "mark").any(|m| lex.is_conditional_mark(t.lemma(m)))
+                && t.children_base(x, "mark")
+                    .any(|m| lex.is_conditional_mark(t.lemma(m)))
             {
                 return Err("in a condition".into());
             }
             let through = matches!(base.as_str(), "xcomp" | "ccomp" | "advcl" | "csubj")
-                || (first && matches!(rel.as_str(), "obj" | "nsubj" | "nsubj:pass" | "obl" | "iobj"))
+                || (first
+                    && matches!(
+                        rel.as_str(),
+                        "obj" | "nsubj" | "nsubj:pass" | "obl" | "iobj"
+                    ))
                 || (base == "acl" && t.upos(x) == "VERB");
             let conj = base == "conj";
             if !through && !conj {
@@ -919,13 +969,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
             } else {
                 // a coordinated clause shares only its conditions
                 for c in t.children_base(h, "advcl") {
-                    if t.children_base(c, "mark").any(|m| lex.is_conditional_mark(t.lemma(m))) {
+                    if t.children_base(c, "mark")
+                        .any(|m| lex.is_conditional_mark(t.lemma(m)))
+                    {
                         return Err("under a condition".into());
                     }
                 }
             }
+            // "accused Russia of arming B": from a clause hung off a noun, on through the
+            // noun to its verb
+            first = matches!(base.as_str(), "advcl" | "acl")
+                && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON");
             x = h;
-            first = false;
         }
         Ok(hedged)
     }
@@ -967,7 +1022,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .any(|&c| matches!(t.base(c), "xcomp" | "ccomp" | "advcl" | "acl"))
             || t.children(p).iter().any(|&c| {
                 matches!(t.base(c), "obl" | "obj" | "nmod")
-                    && t.children(c).iter().any(|&d| matches!(t.base(d), "acl" | "xcomp"))
+                    && t.children(c)
+                        .iter()
+                        .any(|&d| matches!(t.base(d), "acl" | "xcomp"))
             })
     }
 
@@ -985,7 +1042,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
             "VERB" => {
                 out.extend(lex.frames_for(Pos::Verb, lemma));
                 if t.xpos(p) == "VBN" {
-                    out.extend(lex.frames_for(Pos::Adj, &form).filter(|f| lex.has(Pos::Adj, &form) || f.pos != Pos::Adj));
+                    out.extend(
+                        lex.frames_for(Pos::Adj, &form)
+                            .filter(|f| lex.has(Pos::Adj, &form) || f.pos != Pos::Adj),
+                    );
                 }
             }
             "NOUN" => out.extend(lex.frames_for(Pos::Noun, lemma)),
@@ -1000,10 +1060,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // compounds: "Russian-backed" as one word or three
         if let Some((_, before, after)) = &self.partial[p] {
             if let Some(rest) = after.strip_prefix('-') {
-                out.extend(lex.frames_for(Pos::Compound, &rest.to_lowercase()).filter(|_| lex.has(Pos::Compound, &rest.to_lowercase())));
+                out.extend(
+                    lex.frames_for(Pos::Compound, &rest.to_lowercase())
+                        .filter(|_| lex.has(Pos::Compound, &rest.to_lowercase())),
+                );
             }
             if let Some(pre) = before.strip_suffix('-') {
-                out.extend(lex.frames_for(Pos::Prefix, &pre.to_lowercase()).filter(|_| lex.has(Pos::Prefix, &pre.to_lowercase())));
+                out.extend(
+                    lex.frames_for(Pos::Prefix, &pre.to_lowercase())
+                        .filter(|_| lex.has(Pos::Prefix, &pre.to_lowercase())),
+                );
             }
         } else if p >= 2 && t.xpos(p - 1) == "HYPH" && lex.has(Pos::Compound, &form) {
             out.extend(lex.frames_for(Pos::Compound, &form));
@@ -1036,7 +1102,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let cue = self.tree.form(p).to_string();
         let drop = |reading: &mut Reading, reason: String| {
             // a frame keyed on any word speaks only when its preposition was there
-            if trace && !(frame.wildcard && reason.starts_with("no")) {
+            if trace
+                && (std::env::var_os("GEOKG_TRACE_ALL").is_some()
+                    || !(frame.wildcard && reason.starts_with("no")))
+            {
                 reading.dropped.push(Suppressed {
                     rule: frame.id.clone(),
                     cue: cue.clone(),
@@ -1050,9 +1119,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // "sent advisers to Yemen to support the Houthis": the purpose names whom the
         // sending helps, not the place it went to
         if !frame.object.is_empty()
-            && self.tree.children_base(p, "advcl").any(|c| {
-                self.tree.upos(c) == "VERB" && self.lex.has(Pos::Verb, self.tree.lemma(c))
-            })
+            && self
+                .tree
+                .children_base(p, "advcl")
+                .any(|c| self.tree.upos(c) == "VERB" && self.lex.has(Pos::Verb, self.tree.lemma(c)))
         {
             return drop(reading, "its purpose clause names the beneficiary".into());
         }

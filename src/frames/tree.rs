@@ -16,6 +16,16 @@ pub struct Tree<'w> {
 }
 
 impl<'w> Tree<'w> {
+    /// The tree of `words`, each word keyed by `key(lemma, form)` in lower case.
+    pub fn with_keys(words: &'w [Word], key: impl Fn(&str, &str) -> String) -> Self {
+        let mut tree = Tree::new(words);
+        tree.lemmas = words
+            .iter()
+            .map(|w| key(&w.lemma.to_lowercase(), &w.form.to_lowercase()))
+            .collect();
+        tree
+    }
+
     /// The tree of `words`.
     pub fn new(words: &'w [Word]) -> Self {
         let mut kids = vec![Vec::new(); words.len()];
@@ -85,13 +95,23 @@ impl<'w> Tree<'w> {
     }
 
     /// Children of `i` whose relation (without subtype) is `base`.
-    pub fn children_base<'a>(&'a self, i: usize, base: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.kids[i].iter().copied().filter(move |&c| self.base(c) == base)
+    pub fn children_base<'a>(
+        &'a self,
+        i: usize,
+        base: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.kids[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.base(c) == base)
     }
 
     /// Children of `i` whose full relation is `rel`.
     pub fn children_rel<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.kids[i].iter().copied().filter(move |&c| self.rel(c) == rel)
+        self.kids[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
     }
 
     /// Does `i` have a child with full relation `rel`?
@@ -187,6 +207,10 @@ impl<'w> Tree<'w> {
                         return obj;
                     }
                     v = h;
+                }
+                // "accused Russia of arming B", the clause hung off the noun
+                "advcl" | "acl" if matches!(self.upos(h), "NOUN" | "PROPN" | "PRON") => {
+                    return vec![h];
                 }
                 "advcl" => {
                     if object_control(h) {

@@ -15,11 +15,22 @@ pub struct ActorRef {
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub text: String,
+    pub cite: Option<Cite>,
     pub doc: Option<String>,
     pub sentence_index: Option<usize>,
     pub span: Option<[usize; 2]>,
     pub rule: Option<String>,
     pub hedged: bool,
+}
+
+/// A structured source of a curated claim.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    pub url: String,
+    pub publisher: String,
+    pub date: String,
+    pub accessed: String,
 }
 
 #[derive(Debug, Deserialize)]

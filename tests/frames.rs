@@ -1,0 +1,399 @@
+//! Table tests for the frame engine (`--extractor frames`): every frame of
+//! `data/lexicon/en.json` and every generic tree operation, in wording written for these
+//! tests. Each row is one sentence read as its own document, with the exact set of
+//! relations it must give: (source, relation, target, hedged), by display name.
+
+use std::collections::BTreeSet;
+
+use geokg::extract::{Engine, Extractor};
+
+type Row = (&'static str, &'static str, &'static str, bool);
+
+fn read(extractor: &Extractor, text: &str) -> BTreeSet<(String, String, String, bool)> {
+    let ex = extractor.extract("t", text);
+    extractor
+        .lines(&ex)
+        .into_iter()
+        .map(|l| (l.source, l.relation, l.target, l.hedged))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[Row])]) {
+    let extractor = Extractor::embedded()
+        .unwrap()
+        .with_engine(Engine::Frames)
+        .unwrap();
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = read(&extractor, text);
+        let want: BTreeSet<(String, String, String, bool)> = want
+            .iter()
+            .map(|(s, r, t, h)| (s.to_string(), r.to_string(), t.to_string(), *h))
+            .collect();
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+const TUR: &str = "Turkey";
+const GNA: &str = "Government of National Accord";
+const HAFTAR: &str = "Khalifa Haftar";
+const LNA: &str = "Libyan National Army";
+const UAE: &str = "United Arab Emirates";
+const RSF: &str = "Rapid Support Forces";
+const SAF: &str = "Sudanese Armed Forces";
+
+#[test]
+fn verb_frames() {
+    check(&[
+        // verb.support
+        (
+            "Ankara openly backs the Government of National Accord.",
+            &[(TUR, "supports", GNA, false)],
+        ),
+        (
+            "Qatar funded Hamas for years.",
+            &[("Qatar", "supports", "Hamas", false)],
+        ),
+        // verb.side-with
+        (
+            "Egypt sided with Haftar during the siege.",
+            &[("Egypt", "supports", HAFTAR, false)],
+        ),
+        (
+            "Belarus has aligned itself with Russia.",
+            &[("Belarus", "supports", "Russia", false)],
+        ),
+        // verb.fight-alongside
+        (
+            "Chadian fighters fought alongside the RSF in Darfur.",
+            &[("Chad", "supports", RSF, false)],
+        ),
+        (
+            "Eritrean troops fought alongside the Ethiopian army.",
+            &[(
+                "Eritrea",
+                "supports",
+                "Ethiopian National Defence Force",
+                false,
+            )],
+        ),
+        // verb.on-behalf
+        (
+            "Chadian fighters fought for the RSF in Darfur.",
+            &[("Chad", "supports", RSF, false)],
+        ),
+        (
+            "Wagner worked for Haftar in 2019.",
+            &[("Wagner Group", "supports", HAFTAR, false)],
+        ),
+        // verb.send-aid
+        (
+            "The UAE sent drones to the LNA.",
+            &[(UAE, "supports", LNA, false)],
+        ),
+        (
+            "Iran shipped missiles to the Houthis last year.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
+        // verb.attack
+        (
+            "Israel bombed Hezbollah in the south.",
+            &[("Israel", "opposes", "Hezbollah", false)],
+        ),
+        (
+            "The SAF attacked RSF positions in Omdurman.",
+            &[(SAF, "opposes", RSF, false)],
+        ),
+        // verb.against
+        (
+            "Ethiopia voted against Eritrea at the summit.",
+            &[("Ethiopia", "opposes", "Eritrea", false)],
+        ),
+        ("The tribes turned against the Houthis.", &[]),
+        (
+            "Jordan campaigned against Iran at the Arab League.",
+            &[("Jordan", "opposes", "Iran", false)],
+        ),
+        // verb.fire-at
+        (
+            "The Houthis fired missiles at Israel.",
+            &[("Houthis", "opposes", "Israel", false)],
+        ),
+        (
+            "Hezbollah launched rockets at Israel on Monday.",
+            &[("Hezbollah", "opposes", "Israel", false)],
+        ),
+        // verb.clash
+        (
+            "The RSF clashed with the SAF near El Fasher.",
+            &[(RSF, "opposes", SAF, false), (SAF, "opposes", RSF, false)],
+        ),
+        (
+            "Armenia and Azerbaijan traded fire overnight.",
+            &[
+                ("Armenia", "opposes", "Azerbaijan", false),
+                ("Azerbaijan", "opposes", "Armenia", false),
+            ],
+        ),
+        // verb.warn
+        (
+            "Sisi warned Turkey against sending troops to Libya.",
+            &[("Abdel Fattah al-Sisi", "warns", TUR, false)],
+        ),
+        (
+            "Washington threatened Iran with new sanctions.",
+            &[("United States", "warns", "Iran", false)],
+        ),
+        // verb.call-on
+        (
+            "The UN called on Rwanda to withdraw its troops.",
+            &[("United Nations", "warns", "Rwanda", false)],
+        ),
+        (
+            "France appealed to Haftar to halt the offensive.",
+            &[("France", "warns", HAFTAR, false)],
+        ),
+        // verb.ask
+        (
+            "Qatar asked Hamas to release the hostages.",
+            &[("Qatar", "warns", "Hamas", false)],
+        ),
+        (
+            "Germany pushed Turkey to stop the operation.",
+            &[("Germany", "warns", TUR, false)],
+        ),
+    ]);
+}
+
+#[test]
+fn noun_adjective_and_compound_frames() {
+    check(&[
+        // noun.ally
+        (
+            "The UAE is a close ally of Haftar.",
+            &[(UAE, "supports", HAFTAR, false)],
+        ),
+        (
+            "Egypt, the main backer of the LNA, hosted the talks.",
+            &[("Egypt", "supports", LNA, false)],
+        ),
+        // noun.proxy
+        (
+            "The Houthis are a proxy of Iran.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
+        (
+            "Hezbollah is Iran's oldest client.",
+            &[("Iran", "supports", "Hezbollah", false)],
+        ),
+        // noun.enemy
+        (
+            "Hemedti is a rival of Burhan.",
+            &[(
+                "Mohamed Hamdan Dagalo",
+                "opposes",
+                "Abdel Fattah al-Burhan",
+                false,
+            )],
+        ),
+        (
+            "Israel, the sworn enemy of Hezbollah, struck again.",
+            &[("Israel", "opposes", "Hezbollah", false)],
+        ),
+        // noun.support
+        (
+            "Moscow's support for the Wagner Group grew.",
+            &[("Russia", "supports", "Wagner Group", false)],
+        ),
+        (
+            "Turkish aid to the GNA arrived by sea.",
+            &[(TUR, "supports", GNA, false)],
+        ),
+        // noun.attack
+        (
+            "Russia launched an offensive against Ukraine.",
+            &[("Russia", "opposes", "Ukraine", false)],
+        ),
+        (
+            "The Israeli strike on Hezbollah killed a commander.",
+            &[("Israel", "opposes", "Hezbollah", false)],
+        ),
+        // noun.warning
+        (
+            "Washington issued a warning to Iran.",
+            &[("United States", "warns", "Iran", false)],
+        ),
+        (
+            "The AU's appeal to the RSF to lift the siege went unheeded.",
+            &[("African Union", "warns", RSF, false)],
+        ),
+        // noun.between
+        (
+            "The war between the SAF and the RSF has killed thousands.",
+            &[(SAF, "opposes", RSF, false), (RSF, "opposes", SAF, false)],
+        ),
+        (
+            "Clashes between Israel and Hezbollah resumed.",
+            &[
+                ("Israel", "opposes", "Hezbollah", false),
+                ("Hezbollah", "opposes", "Israel", false),
+            ],
+        ),
+        // noun.alliance
+        (
+            "Russia and Iran signed a defence pact.",
+            &[
+                ("Russia", "supports", "Iran", false),
+                ("Iran", "supports", "Russia", false),
+            ],
+        ),
+        (
+            "Mali has close ties with Russia.",
+            &[
+                ("Mali", "supports", "Russia", false),
+                ("Russia", "supports", "Mali", false),
+            ],
+        ),
+        // adj.loyal
+        ("Militias loyal to Haftar took the airport.", &[]),
+        (
+            "The Joint Forces are loyal to the SAF.",
+            &[("Joint Forces", "supports", SAF, false)],
+        ),
+        // adj.hostile
+        (
+            "Eritrea remains hostile to the TPLF.",
+            &[(
+                "Eritrea",
+                "opposes",
+                "Tigray People's Liberation Front",
+                false,
+            )],
+        ),
+        (
+            "Algeria is openly critical of Morocco.",
+            &[("Algeria", "opposes", "Morocco", false)],
+        ),
+        // compound.backed
+        (
+            "The Iran-backed Houthis seized a ship.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
+        (
+            "The Turkish-backed SNA advanced on Manbij.",
+            &[(TUR, "supports", "Syrian National Army", false)],
+        ),
+        // prefix.pro / prefix.anti
+        (
+            "The pro-Russian Wagner Group recruited in Mali.",
+            &[("Wagner Group", "supports", "Russia", false)],
+        ),
+        (
+            "The anti-Houthi Southern Transitional Council rallied in Aden.",
+            &[("Southern Transitional Council", "opposes", "Houthis", false)],
+        ),
+        ("Hezbollah held a pro-Iran rally.", &[]),
+        (
+            "The Houthis are an anti-Israel movement.",
+            &[("Houthis", "opposes", "Israel", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn tree_operations() {
+    check(&[
+        // passive with a list of agents
+        (
+            "The GNA is backed by Turkey, Qatar and Italy.",
+            &[
+                (TUR, "supports", GNA, false),
+                ("Qatar", "supports", GNA, false),
+                ("Italy", "supports", GNA, false),
+            ],
+        ),
+        // coordination on the target side
+        (
+            "Egypt backs the House of Representatives and Haftar.",
+            &[
+                ("Egypt", "supports", "House of Representatives", false),
+                ("Egypt", "supports", HAFTAR, false),
+            ],
+        ),
+        // relative clause
+        (
+            "Turkey, which backs the GNA, sent drones.",
+            &[(TUR, "supports", GNA, false)],
+        ),
+        // possessives: the rivals of Haftar are not Haftar
+        (
+            "Haftar's rivals in Tripoli, backed by Turkey, launched an offensive against the LNA.",
+            &[],
+        ),
+        // control: the subject of the governing verb
+        (
+            "Egypt vowed to expel the Turkish occupiers.",
+            &[("Egypt", "opposes", TUR, false)],
+        ),
+        // purpose clause: the beneficiary, not the destination
+        (
+            "Iran sent advisers to Yemen to support the Houthis.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
+        // negation and its scope
+        ("Egypt denied arming Haftar.", &[]),
+        ("Qatar did not fund the RSF.", &[]),
+        // conditionals and questions give nothing
+        ("If Turkey backs the GNA, Egypt will intervene.", &[]),
+        ("Does Russia support Haftar?", &[]),
+        // asked of someone, not done: the UN is no backer of the M23
+        (
+            "The UN called on Rwanda to cease its support for the M23.",
+            &[("United Nations", "warns", "Rwanda", false)],
+        ),
+        // hedging: suspicion, accusation, modality
+        (
+            "Russia is suspected of supplying weapons to the RSF.",
+            &[("Russia", "supports", RSF, true)],
+        ),
+        (
+            "France accused Russia of arming the RSF.",
+            &[
+                ("France", "opposes", "Russia", false),
+                ("Russia", "supports", RSF, true),
+            ],
+        ),
+        (
+            "The UAE reportedly armed the RSF.",
+            &[(UAE, "supports", RSF, true)],
+        ),
+        // a prescription is not a report
+        ("Turkey should back the GNA.", &[]),
+        // apposition
+        (
+            "The UAE, a close ally of Haftar, sent drones to the LNA.",
+            &[
+                (UAE, "supports", HAFTAR, false),
+                (UAE, "supports", LNA, false),
+            ],
+        ),
+        // pronouns and reported speech
+        (
+            "Haftar met Sisi in Cairo. He thanked Egypt and condemned Turkey.",
+            &[(HAFTAR, "opposes", TUR, false)],
+        ),
+        (
+            "Haftar said: \"We will expel the Turkish occupier.\"",
+            &[(HAFTAR, "opposes", TUR, false)],
+        ),
+    ]);
+}
