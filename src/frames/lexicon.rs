@@ -58,6 +58,8 @@ pub enum Role {
     Modifier,
     /// The noun the compound or prefixed word modifies.
     Head,
+    /// The subject of the clausal complement ("demanded that *the RSF* end the siege").
+    ComplementSubject,
 }
 
 impl Role {
@@ -72,6 +74,7 @@ impl Role {
             "demonym" => Role::Demonym,
             "modifier" => Role::Modifier,
             "head" => Role::Head,
+            "ccomp:nsubj" => Role::ComplementSubject,
             _ => {
                 if let Some(p) = s.strip_prefix("obl:") {
                     Role::Oblique(p.to_string())
@@ -115,6 +118,10 @@ struct FrameDef {
     #[serde(default)]
     qualified: Vec<String>,
     #[serde(default)]
+    complement_lemmas: Vec<String>,
+    #[serde(default)]
+    complement_preposition: Option<String>,
+    #[serde(default)]
     only_with: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -142,6 +149,8 @@ struct FileDef {
     representative_nouns: Vec<String>,
     representative_prepositions: Vec<String>,
     place_lemmas: Vec<String>,
+    quantity_words: Vec<String>,
+    threat_verbs: Vec<String>,
     speech_verbs: Vec<String>,
     pronouns: BTreeMap<String, PronounClass>,
     descriptions: BTreeMap<String, Vec<String>>,
@@ -194,6 +203,11 @@ pub struct Frame {
     pub qualified: Vec<String>,
     /// Keyed on any lemma ("*"): the preposition alone decides.
     pub wildcard: bool,
+    /// Nouns of which one must say what the object is ("designated X *a terrorist
+    /// organisation*").
+    pub complement_lemmas: Vec<String>,
+    /// The preposition of such a complement ("regards X *as* ...").
+    pub complement_preposition: String,
 }
 
 /// The frame lexicon, compiled for lookups.
@@ -220,6 +234,8 @@ pub struct FrameLexicon {
     representative_nouns: HashSet<String>,
     representative_prepositions: HashSet<String>,
     place_lemmas: HashSet<String>,
+    quantity_words: HashSet<String>,
+    threat_verbs: HashSet<String>,
     speech_verbs: HashSet<String>,
     pronouns: HashMap<String, PronounClass>,
     descriptions: HashMap<String, Vec<ActorKind>>,
@@ -305,7 +321,7 @@ impl FrameLexicon {
                             data_error(
                                 path,
                                 format!("{}[{j}]", field(name)),
-                                format!("unknown role {r:?}: use nsubj, obj, iobj, nmod:poss, obl:PREP, nmod:PREP, holder, agent, demonym, modifier or head"),
+                                format!("unknown role {r:?}: use nsubj, obj, iobj, nmod:poss, obl:PREP, nmod:PREP, ccomp:nsubj, holder, agent, demonym, modifier or head"),
                             )
                         })
                     })
@@ -349,6 +365,12 @@ impl FrameLexicon {
                 only_with: f.only_with,
                 qualified: f.qualified,
                 wildcard: f.lemmas.iter().any(|l| l == "*"),
+                complement_lemmas: f
+                    .complement_lemmas
+                    .iter()
+                    .map(|l| l.to_lowercase())
+                    .collect(),
+                complement_preposition: f.complement_preposition.unwrap_or_default(),
             });
         }
         let mut descriptions = HashMap::new();
@@ -383,6 +405,8 @@ impl FrameLexicon {
             representative_nouns: set(def.representative_nouns),
             representative_prepositions: set(def.representative_prepositions),
             place_lemmas: set(def.place_lemmas),
+            quantity_words: set(def.quantity_words),
+            threat_verbs: set(def.threat_verbs),
             speech_verbs: set(def.speech_verbs),
             pronouns: def
                 .pronouns
@@ -495,6 +519,14 @@ impl FrameLexicon {
     /// is taken for a place, not an actor.
     pub fn takes_places(&self, lemma: &str) -> bool {
         self.place_lemmas.contains(lemma)
+    }
+    /// A word that counts what follows it ("dozens of soldiers").
+    pub fn is_quantity(&self, lemma: &str) -> bool {
+        self.quantity_words.contains(lemma)
+    }
+    /// A verb that makes an act against someone a threat ("threatened an offensive").
+    pub fn is_threat_verb(&self, lemma: &str) -> bool {
+        self.threat_verbs.contains(lemma)
     }
     /// A verb of speech ("said", "told").
     pub fn is_speech_verb(&self, lemma: &str) -> bool {

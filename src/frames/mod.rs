@@ -117,6 +117,8 @@ pub struct SentenceReader<'r, 't> {
     /// Words coordinated with a word inside a name, counted as coordinated with the
     /// name ("the House of Representatives and Haftar").
     name_conj: Vec<Vec<usize>>,
+    /// How deeply [`SentenceReader::expand`] is nested.
+    depth: usize,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
@@ -156,6 +158,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             demonym: vec![None; n],
             partial: vec![None; n],
             name_conj: vec![Vec::new(); n],
+            depth: 0,
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
@@ -240,6 +243,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
 
     /// Left to right: demonyms and owners on the nouns they stand for, pronouns and
     /// descriptions on what they refer back to, unknown proper names as candidates.
+    #[allow(clippy::needless_range_loop)] // words are visited by index, several arrays at once
     fn place_references(&mut self, inside: &[bool], recent: &mut Recent, index: usize) {
         let t = self.tree;
         let n = t.len();
@@ -328,6 +332,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     };
                     match (&self.slots[c], by_rel) {
                         (Slot::Actor(a), true) => Some(*a),
+                        // "Houthi missile sites": the owner of the compound before it
+                        (Slot::Empty, true) if t.rel(c) == "compound" => t
+                            .children_rel(c, "compound")
+                            .find_map(|d| match self.slots[d] {
+                                Slot::Actor(a) => Some(a),
+                                _ => None,
+                            }),
                         _ => None,
                     }
                 });
@@ -352,6 +363,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         }
                     }
                 }
+            }
+            // "Eritrea, whose troops ...": a relative possessive stands for its antecedent
+            if t.xpos(i) == "WP$" {
+                if let Some(a) = t.relative_antecedent(i).and_then(|h| match self.slots[h] {
+                    Slot::Actor(a) => Some(a),
+                    _ => None,
+                }) {
+                    self.slots[i] = Slot::Actor(a);
+                }
+                continue;
             }
             // pronouns
             if upos == "PRON" || t.xpos(i) == "PRP$" {
@@ -523,6 +544,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// The actors a nominal stands for: its own, through a relative pronoun, an
     /// apposition, and every conjunct ("A, B and C").
     fn expand(&mut self, i: usize) -> Vec<usize> {
+        // nominals nest (an act's doer, a count's members): a bad parse must not loop
+        if self.depth > 8 {
+            return Vec::new();
+        }
+        self.depth += 1;
+        let out = self.expand_once(i);
+        self.depth -= 1;
+        out
+    }
+
+    fn expand_once(&mut self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let mut conj = self.tree.conjuncts(i);
         let mut k = 0;
@@ -548,6 +580,25 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 continue;
             }
             let t = self.tree;
+            // "dozens of Malian soldiers": a number or quantity stands for what it counts
+            if t.upos(w) == "NUM" || self.lex.is_quantity(t.lemma(w)) {
+                let of: Vec<usize> = t
+                    .children_base(w, "nmod")
+                    .filter(|&c| t.preposition(c) == "of" || t.preposition(c).is_empty())
+                    .collect();
+                let mut found = false;
+                for c in of {
+                    for a in self.expand(c) {
+                        found = true;
+                        if !out.contains(&a) {
+                            out.push(a);
+                        }
+                    }
+                }
+                if found {
+                    continue;
+                }
+            }
             // "the group, Hamas", "groups such as Hamas", "Bush's comments"
             let mut more: Vec<usize> = t
                 .children(w)
@@ -569,11 +620,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 more.extend(t.head(w));
             }
             // "condemned the U.S. strikes": an act stands for whoever did it
-            if more.is_empty() && t.upos(w) == "NOUN" {
+            if more.is_empty() && t.upos(w) == "NOUN" && !self.relational(w) {
                 let lex = self.lex;
                 if let Some(f) = lex
                     .frames_for(Pos::Noun, t.lemma(w))
-                    .find(|f| f.source.contains(&Role::Agent))
+                    .find(|f| !f.wildcard && f.source.contains(&Role::Agent))
                 {
                     for a in self.agent(w, f, false) {
                         if !out.contains(&a) {
@@ -654,6 +705,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// and whether that verb is a receiving one ("received support").
     fn governing_verb(&self, p: usize) -> Option<(usize, bool)> {
         let t = self.tree;
+        // "the sanctions the United States imposed on him": a light verb in a relative
+        // clause on the noun, with no object of its own
+        if let Some(v) = t.children_rel(p, "acl:relcl").find(|&v| {
+            t.upos(v) == "VERB"
+                && self.lex.is_light_verb(t.lemma(v))
+                && t.children_rel(v, "obj")
+                    .all(|o| t.relative_antecedent(o).is_some())
+        }) {
+            return Some((v, false));
+        }
         let h = t.head(p)?;
         if !matches!(t.base(p), "obj" | "nsubj" | "obl") || t.upos(h) != "VERB" {
             return None;
@@ -741,6 +802,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 mods.into_iter().filter_map(|m| self.demonym[m]).collect()
             }
             Role::Holder => self.holder(p),
+            Role::ComplementSubject => {
+                let words: Vec<usize> = t
+                    .children_base(p, "ccomp")
+                    .flat_map(|c| t.children_base(c, "nsubj").collect::<Vec<_>>())
+                    .collect();
+                self.expand_all(&words)
+            }
             Role::Agent => self.agent(p, frame, found_target),
             Role::Modifier => {
                 let mut out = Vec::new();
@@ -833,12 +901,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return out;
         }
         let t = self.tree;
-        for c in t.children(p).iter().copied().collect::<Vec<_>>() {
+        for c in t.children(p).to_vec() {
             if matches!(self.tree.base(c), "amod" | "compound") && c < p {
-                if let Some(d) = self.demonym[c] {
-                    out.push(d);
-                } else if let Some(a) = self.actor_at(c) {
-                    out.push(a);
+                // "the U.S. and British strikes": every coordinated modifier
+                for d in self.tree.conjuncts(c) {
+                    let a = self.demonym[d].or_else(|| self.actor_at(d));
+                    if let Some(a) = a {
+                        if !out.contains(&a) {
+                            out.push(a);
+                        }
+                    }
                 }
             }
         }
@@ -985,6 +1057,43 @@ impl<'r, 't> SentenceReader<'r, 't> {
         Ok(hedged)
     }
 
+    /// The person who says the clause of `p`: the subject of the speech verb it is the
+    /// complement of, when that subject is a person.
+    fn speaker_for(&mut self, p: usize) -> Option<usize> {
+        let t = self.tree;
+        let mut x = p;
+        for _ in 0..t.len() {
+            let h = t.head(x)?;
+            if matches!(t.base(x), "ccomp" | "parataxis")
+                && t.upos(h) == "VERB"
+                && self.lex.is_speech_verb(t.lemma(h))
+            {
+                let subj: Vec<usize> = t.children_base(h, "nsubj").collect();
+                return self
+                    .expand_all(&subj)
+                    .into_iter()
+                    .find(|&a| self.table.get(a).kind == ActorKind::Person);
+            }
+            if !matches!(t.base(x), "xcomp" | "conj" | "advcl") {
+                return None;
+            }
+            x = h;
+        }
+        None
+    }
+
+    /// Is the act at `p` only threatened: the object of a threat verb ("threatened an
+    /// offensive") or its open complement ("threatened to attack")?
+    fn threatened(&self, p: usize) -> bool {
+        let t = self.tree;
+        let Some(h) = t.head(p) else { return false };
+        let governed = match t.upos(p) {
+            "NOUN" => matches!(t.base(p), "obj"),
+            _ => matches!(t.base(p), "xcomp"),
+        };
+        governed && self.lex.is_threat_verb(t.lemma(h))
+    }
+
     /// Does the object of `p` fit the frame ("sent *troops*")?
     fn object_fits(&self, p: usize, frame: &Frame) -> Result<(), String> {
         if frame.object.is_empty() {
@@ -999,7 +1108,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 Err("no object".into())
             };
         }
-        for o in objs {
+        for mut o in objs {
+            // "drones that Turkey supplied": the noun the relative pronoun stands for
+            if let Some(a) = t.relative_antecedent(o) {
+                o = a;
+            }
             // "thousands of troops": the noun after "of" names what was sent
             let mut names = vec![t.lemma(o).to_string(), t.form(o).to_lowercase()];
             for c in t.children_base(o, "nmod") {
@@ -1013,6 +1126,40 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
         }
         Err("its object is not one the frame takes".into())
+    }
+
+    /// Does `p` say what its object is, with one of the frame's complement nouns
+    /// ("designated the movement *a terrorist organisation*", "regards X *as a terrorist
+    /// group*", "named him *prime minister*")?
+    fn complement_is(&self, p: usize, frame: &Frame) -> bool {
+        let t = self.tree;
+        let mut words: Vec<usize> = t
+            .children(p)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                matches!(t.base(c), "xcomp" | "obj" | "iobj")
+                    || (t.base(c) == "obl" && t.preposition(c) == frame.complement_preposition)
+            })
+            .collect();
+        // the complement may hang off the object ("regards X as Y" parsed inside X)
+        for o in t.children_rel(p, "obj").collect::<Vec<_>>() {
+            words.extend(t.children(o).iter().copied().filter(|&c| {
+                matches!(t.base(c), "nmod" | "acl")
+                    && t.preposition(c) == frame.complement_preposition
+            }));
+        }
+        let fits = |w: usize| {
+            frame.complement_lemmas.iter().any(|l| l == t.lemma(w))
+                || t.children(w).iter().any(|&c| {
+                    matches!(t.base(c), "amod" | "compound")
+                        && frame.complement_lemmas.iter().any(|l| l == t.lemma(c))
+                })
+        };
+        words.into_iter().any(|w| {
+            // the object itself is the actor, not the complement: skip it when it names one
+            (t.base(w) != "obj" || matches!(self.slots[w], Slot::Empty)) && fits(w)
+        })
     }
 
     fn has_complement(&self, p: usize) -> bool {
@@ -1126,6 +1273,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
         {
             return drop(reading, "its purpose clause names the beneficiary".into());
         }
+        if !frame.complement_lemmas.is_empty() && !self.complement_is(p, frame) {
+            return drop(reading, "its complement is not one the frame takes".into());
+        }
         if frame.complement && !self.has_complement(p) {
             return drop(reading, "nothing is asked of the target".into());
         }
@@ -1217,7 +1367,31 @@ impl<'r, 't> SentenceReader<'r, 't> {
             Ok(h) => h,
             Err(why) => return drop(reading, why),
         };
+        // "threatened an offensive against B", "threatened to attack B": a warning
+        let relation = if frame.relation == RelationKind::Opposes && self.threatened(p) {
+            RelationKind::Warns
+        } else {
+            frame.relation
+        };
+        // "Foreign Minister X said Tehran would support Y": the person speaking for the
+        // state is the source
+        let speaker = self.speaker_for(p);
         for (s, t) in pairs {
+            let s = match speaker {
+                Some(person)
+                    if person != t
+                        && self.table.get(s).kind == ActorKind::State
+                        && self
+                            .table
+                            .get(person)
+                            .affiliations
+                            .iter()
+                            .any(|a| a.actor == self.table.get(s).id) =>
+                {
+                    person
+                }
+                _ => s,
+            };
             let confidence = if hedged {
                 frame.confidence * 0.75
             } else {
@@ -1226,7 +1400,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if let Some(k) = reading
                 .found
                 .iter()
-                .position(|f| f.source == s && f.target == t && f.kind == frame.relation)
+                .position(|f| f.source == s && f.target == t && f.kind == relation)
             {
                 let f = &mut reading.found[k];
                 if f.hedged && !hedged {
@@ -1238,7 +1412,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             reading.found.push(Found {
                 source: s,
-                kind: frame.relation,
+                kind: relation,
                 target: t,
                 hedged,
                 confidence,
