@@ -51,14 +51,21 @@ impl Recent {
         }
     }
 
-    /// The latest subject of this or the previous sentence that fits (for descriptions,
-    /// which say less than a pronoun about whom they mean).
+    /// The latest subject of this or the previous sentence that fits, else the latest
+    /// actor there that fits (for descriptions, which reach less far than a pronoun).
     fn find_subject(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
         self.seen
             .iter()
             .rev()
             .take_while(|&&(_, s, _)| sentence.saturating_sub(s) <= 1)
             .find(|&&(a, _, subject)| subject && fits(a))
+            .or_else(|| {
+                self.seen
+                    .iter()
+                    .rev()
+                    .take_while(|&&(_, s, _)| sentence.saturating_sub(s) <= 1)
+                    .find(|&&(a, _, _)| fits(a))
+            })
             .map(|&(a, _, _)| a)
     }
 
@@ -119,6 +126,8 @@ pub struct SentenceReader<'r, 't> {
     name_conj: Vec<Vec<usize>>,
     /// How deeply [`SentenceReader::expand`] is nested.
     depth: usize,
+    /// For a word inside a name, the name's head word.
+    name_head: Vec<Option<usize>>,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
@@ -159,6 +168,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             partial: vec![None; n],
             name_conj: vec![Vec::new(); n],
             depth: 0,
+            name_head: vec![None; n],
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
@@ -227,6 +237,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             covered[i] = true;
             if i != head {
                 inside[i] = true;
+                self.name_head[i] = Some(head);
                 for c in self.tree.children_rel(i, "conj") {
                     if !over.contains(&c) {
                         self.name_conj[head].push(c);
@@ -366,7 +377,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             // "Eritrea, whose troops ...": a relative possessive stands for its antecedent
             if t.xpos(i) == "WP$" {
-                if let Some(a) = t.relative_antecedent(i).and_then(|h| match self.slots[h] {
+                if let Some(a) = self.antecedent(i).and_then(|h| match self.slots[h] {
                     Slot::Actor(a) => Some(a),
                     _ => None,
                 }) {
@@ -425,6 +436,20 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
             }
         }
+    }
+
+    /// The word a relative pronoun stands for: by the tree, or, when the parse lost the
+    /// relative clause, the name just before the comma that opens it ("X, whose forces").
+    fn antecedent(&self, i: usize) -> Option<usize> {
+        let t = self.tree;
+        if let Some(a) = t.relative_antecedent(i) {
+            return Some(a);
+        }
+        if i >= 2 && t.form(i - 1) == "," {
+            let w = i - 2;
+            return Some(self.name_head[w].unwrap_or(w));
+        }
+        None
     }
 
     /// The name of the proper-noun run headed by `i`, without its leading titles; a
