@@ -323,12 +323,39 @@ impl Extractor {
             let mut suppressed = Vec::new();
             let found = if self.engine == Engine::Frames {
                 let sentence = &plain[span.start..span.end];
-                // a sentence needs two actors, or one and a name that may become one
-                let named = here.iter().filter(|m| !m.modifier).count()
-                    + usize::from(may_refer)
-                    + capitalised_words(sentence);
-                if !trace && named < 2 {
+                // Parsing is most of the work: a sentence is parsed only when it names a
+                // known actor (or a word that may refer to one) and one more actor or
+                // name that may become one.
+                let known = here.iter().filter(|m| !m.modifier).count()
+                    + demonyms
+                        .iter()
+                        .filter(|d| d.0 >= span.start && d.1 <= span.end)
+                        .count()
+                    + usize::from(may_refer);
+                // a sentence not parsed still names actors that later pronouns may mean
+                let skip = |recent: &mut frames::Recent| {
+                    for m in here.iter().filter(|m| !m.modifier) {
+                        recent.note(m.actor, si);
+                    }
+                };
+                if !trace && (known == 0 || known + capitalised_words(sentence) < 2) {
+                    skip(&mut recent);
                     continue;
+                }
+                if let (false, Some(model)) = (trace, self.syntax) {
+                    let lower = sentence.to_lowercase();
+                    let words: Vec<&str> = model
+                        .tokenize(&lower)
+                        .into_iter()
+                        .map(|r| &lower[r])
+                        .collect();
+                    if !self
+                        .frames
+                        .may_hold_frame(&words, |w, upos| model.lemma(w, upos))
+                    {
+                        skip(&mut recent);
+                        continue;
+                    }
                 }
                 // demonyms are placed on the tree from the raw list, not as the word-order
                 // rules of the mention layer read them

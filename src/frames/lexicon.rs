@@ -219,6 +219,8 @@ pub struct FrameLexicon {
     pub frames: Vec<Frame>,
     by_lemma: HashMap<(Pos, String), Vec<usize>>,
     any_lemma: HashMap<Pos, Vec<usize>>,
+    /// The words of the prepositions of wildcard frames' roles ("against").
+    wildcard_words: HashSet<String>,
     light_verbs: HashSet<String>,
     receiving_verbs: HashSet<String>,
     close_words: HashSet<String>,
@@ -385,9 +387,17 @@ impl FrameLexicon {
                 .collect::<Result<Vec<_>>>()?;
             descriptions.insert(word.to_lowercase(), kinds);
         }
+        let wildcard_words = frames
+            .iter()
+            .filter(|f| f.wildcard)
+            .flat_map(|f| f.source.iter().chain(&f.target))
+            .filter_map(Role::preposition)
+            .flat_map(|p| p.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .collect();
         Ok(FrameLexicon {
             language: def.language,
             frames,
+            wildcard_words,
             by_lemma,
             any_lemma,
             light_verbs: set(def.light_verbs),
@@ -452,6 +462,24 @@ impl FrameLexicon {
             .iter()
             .any(|set| set.contains(word))
             || self.descriptions.contains_key(word)
+    }
+
+    /// May a sentence with these words (lower case) hold a frame? False only when no
+    /// word can be a frame's word: `lemma(form, upos)` gives a word's lemma read as a verb,
+    /// a noun or an adjective; words of a wildcard frame's prepositions ("against") and
+    /// hyphenated words count too. Parsing the sentences that hold no cue is wasted work.
+    pub fn may_hold_frame(&self, words: &[&str], lemma: impl Fn(&str, &str) -> String) -> bool {
+        words.iter().any(|&w| {
+            if self.wildcard_words.contains(w) || w.contains('-') {
+                return true;
+            }
+            [("VERB", Pos::Verb), ("NOUN", Pos::Noun), ("ADJ", Pos::Adj)]
+                .iter()
+                .any(|&(upos, pos)| {
+                    self.by_lemma.contains_key(&(pos, w.to_string()))
+                        || self.by_lemma.contains_key(&(pos, lemma(w, upos)))
+                })
+        })
     }
 
     /// Is `lemma` keyed for `pos` (wildcards aside)?

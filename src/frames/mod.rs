@@ -39,6 +39,12 @@ impl Recent {
     /// How many sentences back a description may reach.
     const REACH: usize = 3;
 
+    /// Notes an actor named in sentence `sentence` that was not parsed (so its role there
+    /// is unknown).
+    pub fn note(&mut self, actor: usize, sentence: usize) {
+        self.push(actor, sentence, false);
+    }
+
     fn push(&mut self, actor: usize, sentence: usize, subject: bool) {
         let mut subject = subject;
         if let Some(k) = self.seen.iter().position(|&(a, _, _)| a == actor) {

@@ -223,6 +223,12 @@ impl Model {
         self.tokenizer.tokenize(text)
     }
 
+    /// The dictionary form of `form` read as part of speech `upos` (`VERB`, `NOUN`...),
+    /// without tagging: a table lookup.
+    pub fn lemma(&self, form: &str, upos: &str) -> String {
+        self.lemmatizer.lemma(form, upos)
+    }
+
     /// Tokenizes, tags, lemmatizes and parses one sentence.
     pub fn parse(&self, sentence: &str) -> Vec<Word> {
         let spans = self.tokenize(sentence);
