@@ -74,6 +74,39 @@ fn single_and_multi_threaded_extraction_give_identical_bytes() {
 }
 
 #[test]
+fn the_frame_engine_gives_identical_bytes_on_any_thread_count() {
+    let dir = temp_dir("frame-threads");
+    let corpus = write_corpus(&dir, "news.jsonl", 7, 40_000);
+    let mut outputs = Vec::new();
+    for threads in ["1", "3"] {
+        let r = run([
+            "extract",
+            &corpus,
+            "--extractor",
+            "frames",
+            "--format",
+            "jsonl",
+            "--threads",
+            threads,
+        ])
+        .expect_code(0);
+        outputs.push(r.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1], "--threads 3 differs from --threads 1");
+    assert!(lines(&outputs[0]).len() > 10);
+    // every claim line names a frame of the lexicon
+    for line in lines(&outputs[0]) {
+        let rule = line.rule.as_str();
+        assert!(
+            ["verb.", "noun.", "adj.", "compound.", "prefix."]
+                .iter()
+                .any(|p| rule.starts_with(p)),
+            "{rule}"
+        );
+    }
+}
+
+#[test]
 fn jsonl_articles_carry_dates_and_bad_lines_are_diagnostics() {
     let dir = temp_dir("jsonl");
     let file = dir.join("news.jsonl");

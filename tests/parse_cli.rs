@@ -588,3 +588,29 @@ fn parse_help_documents_the_formats_and_examples() {
         );
     }
 }
+
+#[test]
+fn extract_explain_with_frames_shows_the_tree_the_frame_and_the_decision() {
+    let dir = std::env::temp_dir().join(format!("geokg-explain-frames-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("brief.txt");
+    std::fs::write(
+        &file,
+        "Qatar funded Hamas for years. Egypt denied arming Haftar. If Turkey backs the GNA, Egypt will intervene.\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let r = run(["extract", "--extractor", "frames", "--explain", "-q", path]).expect_code(0);
+    let out = &r.stdout;
+    // the tree of each sentence
+    assert_eq!(out.matches("    parse: ").count(), 3, "{out}");
+    // the frame that fired, by id
+    assert!(out.contains("claim qat supports hamas [verb.support]"), "{out}");
+    // and why the others gave nothing: negation, condition
+    assert!(
+        out.contains("no claim from \"arming\" [verb.support]: under \"denied\""),
+        "{out}"
+    );
+    assert!(out.contains("no claim from \"backs\" [verb.support]: in a condition"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
