@@ -334,9 +334,12 @@ impl Extractor {
                     + usize::from(may_refer);
                 // a sentence not parsed still names actors that later pronouns may mean
                 let skip = |recent: &mut frames::Recent| {
-                    for m in here.iter().filter(|m| !m.modifier) {
-                        recent.note(m.actor, si);
-                    }
+                    let named: Vec<usize> = here
+                        .iter()
+                        .filter(|m| !m.modifier)
+                        .map(|m| m.actor)
+                        .collect();
+                    recent.note(&named, si);
                 };
                 if !trace && (known == 0 || known + capitalised_words(sentence) < 2) {
                     skip(&mut recent);

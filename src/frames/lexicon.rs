@@ -151,6 +151,8 @@ struct FileDef {
     place_lemmas: Vec<String>,
     quantity_words: Vec<String>,
     threat_verbs: Vec<String>,
+    pair_nouns: Vec<String>,
+    pair_determiners: Vec<String>,
     speech_verbs: Vec<String>,
     pronouns: BTreeMap<String, PronounClass>,
     descriptions: BTreeMap<String, Vec<String>>,
@@ -238,6 +240,8 @@ pub struct FrameLexicon {
     place_lemmas: HashSet<String>,
     quantity_words: HashSet<String>,
     threat_verbs: HashSet<String>,
+    pair_nouns: HashSet<String>,
+    pair_determiners: HashSet<String>,
     speech_verbs: HashSet<String>,
     pronouns: HashMap<String, PronounClass>,
     descriptions: HashMap<String, Vec<ActorKind>>,
@@ -417,6 +421,8 @@ impl FrameLexicon {
             place_lemmas: set(def.place_lemmas),
             quantity_words: set(def.quantity_words),
             threat_verbs: set(def.threat_verbs),
+            pair_nouns: set(def.pair_nouns),
+            pair_determiners: set(def.pair_determiners),
             speech_verbs: set(def.speech_verbs),
             pronouns: def
                 .pronouns
@@ -555,6 +561,14 @@ impl FrameLexicon {
     /// A verb that makes an act against someone a threat ("threatened an offensive").
     pub fn is_threat_verb(&self, lemma: &str) -> bool {
         self.threat_verbs.contains(lemma)
+    }
+    /// A noun that, with a pair determiner, means the two rivals ("both *sides*").
+    pub fn is_pair_noun(&self, lemma: &str) -> bool {
+        self.pair_nouns.contains(lemma)
+    }
+    /// A word that makes a pair noun mean the two rivals ("*both* sides", "the *warring* parties").
+    pub fn is_pair_determiner(&self, lemma: &str) -> bool {
+        self.pair_determiners.contains(lemma)
     }
     /// A verb of speech ("said", "told").
     pub fn is_speech_verb(&self, lemma: &str) -> bool {

@@ -33,16 +33,37 @@ use crate::syntax::Word;
 pub struct Recent {
     /// (actor, sentence, was a subject there)
     seen: Vec<(usize, usize, bool)>,
+    /// Pairs shown opposing each other, either way: (count, order first seen).
+    rivals: std::collections::BTreeMap<(usize, usize), (usize, usize)>,
 }
 
 impl Recent {
     /// How many sentences back a description may reach.
     const REACH: usize = 3;
 
-    /// Notes an actor named in sentence `sentence` that was not parsed (so its role there
-    /// is unknown).
-    pub fn note(&mut self, actor: usize, sentence: usize) {
-        self.push(actor, sentence, false);
+    /// Notes the opposes claims of a sentence, for "both sides" later.
+    fn rivalries(&mut self, found: &[Found]) {
+        for f in found.iter().filter(|f| f.kind == RelationKind::Opposes) {
+            let key = (f.source.min(f.target), f.source.max(f.target));
+            let order = self.rivals.len();
+            self.rivals.entry(key).or_insert((0, order)).0 += 1;
+        }
+    }
+
+    /// The pair most often shown opposing each other so far (ties: the first seen).
+    fn main_rivals(&self) -> Option<(usize, usize)> {
+        self.rivals
+            .iter()
+            .max_by_key(|(_, &(count, order))| (count, std::cmp::Reverse(order)))
+            .map(|(&pair, _)| pair)
+    }
+
+    /// Notes the actors named, in order, in sentence `sentence`, which was not parsed (so
+    /// none is known to be its subject).
+    pub fn note(&mut self, actors: &[usize], sentence: usize) {
+        for &a in actors {
+            self.push(a, sentence, false);
+        }
     }
 
     fn push(&mut self, actor: usize, sentence: usize, subject: bool) {
@@ -113,6 +134,8 @@ enum Slot {
     Actor(usize),
     /// An unknown proper name: (name, kind), made an actor when a frame uses it.
     Name(String, ActorKind),
+    /// Two actors at once: "both sides" for the main rivals of the document.
+    Pair(usize, usize),
 }
 
 /// Reads one sentence.
@@ -134,6 +157,8 @@ pub struct SentenceReader<'r, 't> {
     depth: usize,
     /// For a word inside a name, the name's head word.
     name_head: Vec<Option<usize>>,
+    /// The word is a capital standing for its state.
+    capital: Vec<bool>,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
@@ -175,10 +200,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
             name_conj: vec![Vec::new(); n],
             depth: 0,
             name_head: vec![None; n],
+            capital: vec![false; n],
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
-        r.frames(trace)
+        let reading = r.frames(trace);
+        recent.rivalries(&reading.found);
+        reading
     }
 
     /// Registry mentions on their head words, demonyms on the adjectives; returns which
@@ -198,7 +226,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // a capital names its state wherever a frame finds it ("talks between Tehran and
         // Washington"); as a place ("in Tripoli") no frame asks for it
         for (range, actor) in capitals {
+            let before = self.slots.clone();
             self.place(range, *actor, &mut inside, &mut covered, false);
+            for (k, (old, new)) in before.iter().zip(&self.slots).enumerate() {
+                if matches!(old, Slot::Empty) && matches!(new, Slot::Actor(_)) {
+                    self.capital[k] = true;
+                }
+            }
         }
         for (range, actor) in demonyms {
             self.place(range, *actor, &mut inside, &mut covered, true);
@@ -324,7 +358,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     recent.push(a, index, self.tree.base(i) == "nsubj");
                     continue;
                 }
-                Slot::Name(..) => continue,
+                Slot::Name(..) | Slot::Pair(..) => continue,
                 Slot::Empty => {}
             }
             let t = self.tree;
@@ -409,6 +443,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     }
                 }
                 continue;
+            }
+            // "both sides", "the warring parties": the document's main rivals
+            if upos == "NOUN" && self.lex.is_pair_noun(&lemma) {
+                let paired = t.children(i).iter().any(|&c| {
+                    matches!(t.base(c), "det" | "nummod" | "amod")
+                        && self.lex.is_pair_determiner(t.lemma(c))
+                });
+                if paired {
+                    if let Some((a, b)) = recent.main_rivals() {
+                        self.slots[i] = Slot::Pair(a, b);
+                    }
+                    continue;
+                }
             }
             // descriptions: "the group", "the regime", "the marshal"
             if upos == "NOUN" {
@@ -497,9 +544,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
             run = &run[1..];
             titled = true;
         }
+        // a bare title ("President") is no name
         if run
             .iter()
             .all(|&p| self.lex.is_not_name(&t.form(p).to_lowercase()))
+            || (run.len() == 1 && self.lex.is_title(&t.form(run[0]).to_lowercase()))
         {
             return None;
         }
@@ -568,6 +617,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 self.slots[i] = Slot::Actor(a);
                 Some(a)
             }
+            Slot::Pair(a, _) => Some(a),
             Slot::Empty => None,
         }
     }
@@ -603,6 +653,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let mut w = c;
             if let Some(ante) = self.tree.relative_antecedent(w) {
                 w = ante;
+            }
+            if let Slot::Pair(a, b) = self.slots[w] {
+                for x in [a, b] {
+                    if !out.contains(&x) {
+                        out.push(x);
+                    }
+                }
+                continue;
             }
             if let Some(a) = self.actor_at(w) {
                 if !out.contains(&a) {
@@ -645,6 +703,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // offensive" is Haftar's, "Haftar's rivals" are not Haftar
             if more.is_empty() && t.upos(w) == "NOUN" && !self.relational(w) {
                 more.extend(t.children_rel(w, "nmod:poss"));
+                // "struck Houthi targets": a thing named by an actor is that actor's
+                if more.is_empty() {
+                    // (a capital there names a place: "the Astana process")
+                    more.extend(t.children_rel(w, "compound").filter(|&c| {
+                        c < w
+                            && !self.capital[c]
+                            && matches!(self.slots[c], Slot::Actor(_) | Slot::Pair(..))
+                    }));
+                }
             }
             // "Musharraf, the president who ...": the name the description is apposed to
             if more.is_empty() && t.rel(w) == "appos" {
@@ -814,8 +881,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     return Vec::new();
                 }
                 let mut words = self.by_preposition(p, base, prep);
-                // "fired missiles at Israel": the phrase may hang off the object
-                if words.is_empty() && base == "obl" {
+                // "fired missiles at Israel": the phrase may hang off the object (not for a
+                // frame keyed on any verb: "condemned the offensive against B")
+                if words.is_empty() && base == "obl" && !frame.wildcard {
                     for o in t.children_rel(p, "obj").collect::<Vec<_>>() {
                         words.extend(self.by_preposition(o, "nmod", prep));
                     }
@@ -1170,7 +1238,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .copied()
             .filter(|&c| {
                 matches!(t.base(c), "xcomp" | "obj" | "iobj")
-                    || (t.base(c) == "obl" && t.preposition(c) == frame.complement_preposition)
+                    || (t.base(c) == "obl"
+                        && (t.preposition(c) == frame.complement_preposition
+                            || t.preposition(c).is_empty()))
             })
             .collect();
         // the complement may hang off the object ("regards X as Y" parsed inside X)

@@ -141,7 +141,10 @@ impl<'w> Tree<'w> {
         self.has_rel(v, "nsubj:pass")
             || self.has_rel(v, "aux:pass")
             || self.has_rel(v, "obl:agent")
-            || (self.xpos(v) == "VBN" && matches!(self.base(v), "acl") && !self.has_rel(v, "obj"))
+            || (self.xpos(v) == "VBN"
+                && self.rel(v) == "acl"
+                && !self.has_rel(v, "obj")
+                && !self.has_rel(v, "nsubj"))
     }
 
     /// `i` and the words coordinated with it ("A, B and C"), in sentence order.
