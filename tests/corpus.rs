@@ -92,7 +92,10 @@ fn the_frame_engine_gives_identical_bytes_on_any_thread_count() {
         .expect_code(0);
         outputs.push(r.stdout);
     }
-    assert_eq!(outputs[0], outputs[1], "--threads 3 differs from --threads 1");
+    assert_eq!(
+        outputs[0], outputs[1],
+        "--threads 3 differs from --threads 1"
+    );
     assert!(lines(&outputs[0]).len() > 10);
     // every claim line names a frame of the lexicon
     for line in lines(&outputs[0]) {

@@ -14,7 +14,7 @@ use std::process::Stdio;
 
 use serde::Deserialize;
 
-use common::{fixture, geokg, run, temp_dir, Run};
+use common::{Run, fixture, geokg, run, temp_dir};
 
 /// An article written for these tests: a headline, curly quotes, an em dash, a line
 /// break and a tab inside sentences, accents, abbreviations and "n't".
@@ -561,12 +561,15 @@ fn extract_explain_shows_the_parse_of_each_sentence() {
     assert!(r.stdout.contains("    parse: 1:Türkiye/"), "{}", r.stdout);
     // the relations read are those of a run without --explain
     let plain = run(["extract", "-q", BRIEFING]).expect_code(0);
-    assert!(plain
-        .stdout
-        .contains("Turkey supports Government of National Accord"));
-    assert!(r
-        .stdout
-        .contains("claim tur supports gna [supports.active]"));
+    assert!(
+        plain
+            .stdout
+            .contains("Turkey supports Government of National Accord")
+    );
+    assert!(
+        r.stdout
+            .contains("claim tur supports gna [supports.active]")
+    );
 }
 
 #[test]
@@ -605,12 +608,18 @@ fn extract_explain_with_frames_shows_the_tree_the_frame_and_the_decision() {
     // the tree of each sentence
     assert_eq!(out.matches("    parse: ").count(), 3, "{out}");
     // the frame that fired, by id
-    assert!(out.contains("claim qat supports hamas [verb.support]"), "{out}");
+    assert!(
+        out.contains("claim qat supports hamas [verb.support]"),
+        "{out}"
+    );
     // and why the others gave nothing: negation, condition
     assert!(
         out.contains("no claim from \"arming\" [verb.support]: under \"denied\""),
         "{out}"
     );
-    assert!(out.contains("no claim from \"backs\" [verb.support]: in a condition"), "{out}");
+    assert!(
+        out.contains("no claim from \"backs\" [verb.support]: in a condition"),
+        "{out}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
