@@ -9,17 +9,17 @@ use serde::{Deserialize, Serialize};
 
 use std::borrow::Cow;
 
-use crate::claim::{self, CompiledLexicon, Found, Suppressed, Tok, is_qualifier};
+use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
 use crate::corpus::Document;
 use crate::error::Error;
 use crate::frames::{self, FrameLexicon};
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_SENTENCE_BYTES;
-use crate::mention::{ActorTable, Matcher, Mention, MentionKind, ascii_alnum_end};
+use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention, MentionKind};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
-use crate::reference::{self, Memory, RefKind, Seen, classify, may_refer};
+use crate::reference::{self, classify, may_refer, Memory, RefKind, Seen};
 use crate::sentence;
 
 /// Reads relations from text with a registry of actors and a cue lexicon.
@@ -724,7 +724,7 @@ fn choose_alternatives(mentions: &mut [Mention], table: &ActorTable<'_>) {
                     best = c;
                 }
             }
-            best.1.0
+            best.1 .0
         })
         .collect();
     for (m, a) in mentions.iter_mut().zip(choices) {

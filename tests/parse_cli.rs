@@ -14,7 +14,7 @@ use std::process::Stdio;
 
 use serde::Deserialize;
 
-use common::{Run, fixture, geokg, run, temp_dir};
+use common::{fixture, geokg, run, temp_dir, Run};
 
 /// An article written for these tests: a headline, curly quotes, an em dash, a line
 /// break and a tab inside sentences, accents, abbreviations and "n't".
@@ -561,15 +561,12 @@ fn extract_explain_shows_the_parse_of_each_sentence() {
     assert!(r.stdout.contains("    parse: 1:Türkiye/"), "{}", r.stdout);
     // the relations read are those of a run without --explain
     let plain = run(["extract", "-q", BRIEFING]).expect_code(0);
-    assert!(
-        plain
-            .stdout
-            .contains("Turkey supports Government of National Accord")
-    );
-    assert!(
-        r.stdout
-            .contains("claim tur supports gna [supports.active]")
-    );
+    assert!(plain
+        .stdout
+        .contains("Turkey supports Government of National Accord"));
+    assert!(r
+        .stdout
+        .contains("claim tur supports gna [supports.active]"));
 }
 
 #[test]

@@ -608,10 +608,9 @@ mod tests {
     fn the_embedded_lexicon_loads() {
         let lex = FrameLexicon::embedded().unwrap();
         assert!(lex.frames.len() > 10);
-        assert!(
-            lex.frames_for(Pos::Verb, "back")
-                .any(|f| f.id == "verb.support")
-        );
+        assert!(lex
+            .frames_for(Pos::Verb, "back")
+            .any(|f| f.id == "verb.support"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use lexicon::{Frame, FrameLexicon, Pos, PronounClass, Role};
 use tree::Tree;
 
 use crate::claim::{Found, Suppressed};
-use crate::mention::{ActorTable, slug};
+use crate::mention::{slug, ActorTable};
 use crate::model::{Actor, ActorKind, RelationKind};
 use crate::syntax::Word;
 

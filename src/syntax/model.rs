@@ -14,7 +14,7 @@
 use super::bytes::{Reader, Writer};
 use super::lemma::Lemmatizer;
 use super::parser::{self, Parser};
-use super::perceptron::{Weights, finish};
+use super::perceptron::{finish, Weights};
 use super::tagger::{Lexical, Tagger};
 use super::tokenize::{Tokenizer, TokenizerData};
 use crate::error::Error;
