@@ -236,6 +236,20 @@ fn noun_adjective_and_compound_frames() {
             "The AU's appeal to the RSF to lift the siege went unheeded.",
             &[("African Union", "warns", RSF, false)],
         ),
+        // light verbs pass their subject to the noun
+        (
+            "China put pressure on the TNLA to accept a ceasefire.",
+            &[("China", "warns", "Ta'ang National Liberation Army", false)],
+        ),
+        (
+            "Kinshasa called for sanctions against Rwanda.",
+            &[(
+                "Democratic Republic of the Congo",
+                "opposes",
+                "Rwanda",
+                false,
+            )],
+        ),
         // noun.between
         (
             "The war between the SAF and the RSF has killed thousands.",
