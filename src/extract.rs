@@ -321,6 +321,8 @@ impl Extractor {
                 continue;
             }
             let mut suppressed = Vec::new();
+            // for --explain, the frame and the word of each claim (frame engine)
+            let mut why: Vec<String> = Vec::new();
             let found = if self.engine == Engine::Frames {
                 let sentence = &plain[span.start..span.end];
                 // Parsing is most of the work: a sentence is parsed only when it names a
@@ -406,6 +408,7 @@ impl Extractor {
                     taken.insert(a.id.clone());
                 }
                 new_used.resize(table.new.len(), false);
+                why = reading.why;
                 reading.found
             } else {
                 tokenize(plain, &lower, *span, &here, &table, &mut toks, &mut refs);
@@ -502,13 +505,14 @@ impl Extractor {
             let traced_claims: Vec<_> = if trace {
                 found
                     .iter()
-                    .map(|f| {
+                    .enumerate()
+                    .map(|(k, f)| {
                         (
                             table.get(f.source).id.clone(),
                             f.kind.to_string(),
                             table.get(f.target).id.clone(),
                             f.hedged,
-                            f.rule.clone(),
+                            why.get(k).cloned().unwrap_or_else(|| f.rule.clone()),
                         )
                     })
                     .collect()

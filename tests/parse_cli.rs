@@ -606,7 +606,7 @@ fn extract_explain_with_frames_shows_the_tree_the_frame_and_the_decision() {
     assert_eq!(out.matches("    parse: ").count(), 3, "{out}");
     // the frame that fired, by id
     assert!(
-        out.contains("claim qat supports hamas [verb.support]"),
+        out.contains("claim qat supports hamas [verb.support on \"funded\"]"),
         "{out}"
     );
     // and why the others gave nothing: negation, condition

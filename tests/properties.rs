@@ -15,6 +15,14 @@ static EXTRACTOR: LazyLock<Extractor> =
 /// A second extractor: its hash maps have their own random seeds.
 static OTHER: LazyLock<Extractor> = LazyLock::new(|| Extractor::embedded().expect("embedded data"));
 
+/// The frame engine over the dependency parse.
+static FRAMES: LazyLock<Extractor> = LazyLock::new(|| {
+    Extractor::embedded()
+        .expect("embedded data")
+        .with_engine(geokg::extract::Engine::Frames)
+        .expect("embedded syntax model")
+});
+
 const ACTORS: &[&str] = &[
     "Egypt",
     "Haftar",
@@ -216,6 +224,22 @@ proptest! {
     #[test]
     fn extraction_never_panics_on_arbitrary_text(text in any::<String>()) {
         check_spans(&text)?;
+    }
+
+    #[test]
+    fn the_frame_engine_never_panics_and_its_spans_give_the_sentence(
+        text in prop_oneof![document(), sentences(), any::<String>()]
+    ) {
+        for ex in [FRAMES.extract("doc", &text), FRAMES.explain("doc", &text)] {
+            for c in &ex.claims {
+                let Provenance::Extracted(e) = &c.provenance else {
+                    return Err(TestCaseError::fail("extracted claim without evidence"));
+                };
+                prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                prop_assert_eq!(&text[e.span.start..e.span.end], e.sentence.as_str());
+                prop_assert!(c.source != c.target);
+            }
+        }
     }
 
     #[test]
