@@ -16,11 +16,22 @@
 //! with it (and with those, in turn), and the actors within `depth` ties of them. "Camps in
 //! Libya" thus means Libya's governments, bodies and forces and whoever backs or fights
 //! them.
+//!
+//! Without a focus, camps are computed **per conflict**: the curated claims of each
+//! conflict (the `conflict` of their data file) are split on their own, so an actor in
+//! several conflicts (the United States in Ukraine and in Sudan) is placed in each, and
+//! sides of one war do not decide sides in another. A claim with no conflict (one read in
+//! text) counts in every conflict both its actors take part in; those that fit none are
+//! split together, last. A graph with no conflict at all is split whole.
+//!
+//! **Leaders stay with their groups.** A person who leads a group (a commander, a leader,
+//! a chair: see [`crate::query`]) while the window holds is placed in the group's camp:
+//! the two are one node of the split, so Hemedti is never opposite his own RSF.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::graph::KnowledgeGraph;
-use crate::model::Actor;
+use crate::model::{Actor, ActorKind, Claim};
 use crate::query::Options;
 use crate::signed::{Link, Ties};
 
@@ -65,6 +76,8 @@ pub struct Component<'g> {
     pub total: i64,
     /// The split is proven optimal (small groups), not only a local optimum.
     pub exact: bool,
+    /// The conflict whose claims were split, when camps are computed per conflict.
+    pub conflict: Option<String>,
 }
 
 impl Component<'_> {
@@ -99,14 +112,72 @@ pub struct Blocs<'g> {
     pub components: Vec<Component<'g>>,
 }
 
-/// Splits the graph (or the actors around `focus`) into camps.
+/// Splits the graph into camps: around `focus` when there is one, else per conflict.
 pub fn blocs<'g>(
     graph: &'g KnowledgeGraph,
     focus: Option<&'g Actor>,
     options: &Options,
 ) -> Blocs<'g> {
-    let ties = Ties::new(graph, options);
-    let scope: Option<BTreeSet<usize>> = focus.map(|f| theatre(graph, &ties, f, options.depth));
+    if focus.is_some() {
+        let ties = Ties::new(graph, options);
+        return Blocs {
+            focus,
+            depth: options.depth,
+            components: split_ties(graph, &ties, focus, options, None),
+        };
+    }
+    // the conflicts, and the actors taking part in each (an end of one of its claims)
+    let mut parties: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for c in graph.claims() {
+        if let Some(name) = c.conflict() {
+            if options.admits(c) {
+                let set = parties.entry(name).or_default();
+                set.insert(c.source.as_str());
+                set.insert(c.target.as_str());
+            }
+        }
+    }
+    if parties.is_empty() {
+        let ties = Ties::new(graph, options);
+        return Blocs {
+            focus,
+            depth: options.depth,
+            components: split_ties(graph, &ties, None, options, None),
+        };
+    }
+    let shared = |c: &Claim, set: &BTreeSet<&str>| {
+        set.contains(c.source.as_str()) && set.contains(c.target.as_str())
+    };
+    let mut components = Vec::new();
+    for (name, set) in &parties {
+        let keep = |c: &Claim| match c.conflict() {
+            Some(n) => n == *name,
+            None => shared(c, set),
+        };
+        let ties = Ties::keeping(graph, options, &keep);
+        components.extend(split_ties(graph, &ties, None, options, Some(name)));
+    }
+    // claims that fit no conflict: split together, last
+    let rest = |c: &Claim| c.conflict().is_none() && !parties.values().any(|s| shared(c, s));
+    let ties = Ties::keeping(graph, options, &rest);
+    components.extend(split_ties(graph, &ties, None, options, None));
+    Blocs {
+        focus,
+        depth: options.depth,
+        components,
+    }
+}
+
+/// The components of the ties (around `focus` when there is one), each split in two,
+/// largest first.
+fn split_ties<'g>(
+    graph: &'g KnowledgeGraph,
+    ties: &Ties<'g>,
+    focus: Option<&'g Actor>,
+    options: &Options,
+    conflict: Option<&str>,
+) -> Vec<Component<'g>> {
+    let scope: Option<BTreeSet<usize>> = focus.map(|f| theatre(graph, ties, f, options.depth));
     let inside = |i: usize| scope.as_ref().is_none_or(|s| s.contains(&i));
     // actors with a relation in scope; an affiliation alone (a minister with no recorded
     // act) says nothing about camps and is left out
@@ -148,15 +219,53 @@ pub fn blocs<'g>(
         }
         nodes.sort_unstable();
         if nodes.len() >= 2 {
-            components.push(split(&ties, &adj, &nodes));
+            let mut c = split(ties, &adj, &nodes, options);
+            c.conflict = conflict.map(str::to_string);
+            components.push(c);
         }
     }
     components.sort_by(|a, b| b.len().cmp(&a.len()).then(first_id(a).cmp(first_id(b))));
-    Blocs {
-        focus,
-        depth: options.depth,
-        components,
+    components
+}
+
+/// For each node (by position), the position of the node it is placed with: the group a
+/// person leads while the window holds, when both are in the component; itself otherwise.
+/// Chains (a leader of a group that is part of another's) follow to their end.
+fn leaders(ties: &Ties<'_>, nodes: &[usize], options: &Options) -> Vec<usize> {
+    let pos: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
     }
+    for (i, &n) in nodes.iter().enumerate() {
+        let person = ties.actor(n);
+        if person.kind != ActorKind::Person {
+            continue;
+        }
+        for f in &person.affiliations {
+            let Some(&j) = ties.index(&f.actor).and_then(|g| pos.get(&g)) else {
+                continue;
+            };
+            let group = ties.actor(nodes[j]);
+            let led = !matches!(
+                group.kind,
+                ActorKind::State | ActorKind::InternationalOrganisation
+            ) && crate::query::leads(&f.role)
+                && options.window.holds(f);
+            if led {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                // the smaller position stands for the pair, so the result is the same
+                // whatever order the affiliations are read in
+                let (lo, hi) = (a.min(b), a.max(b));
+                parent[hi] = lo;
+            }
+        }
+    }
+    (0..nodes.len()).map(|i| root(&mut parent, i)).collect()
 }
 
 fn first_id<'a>(c: &'a Component<'_>) -> &'a str {
@@ -330,11 +439,12 @@ fn local_search(local: &[Vec<(usize, i64)>]) -> Vec<bool> {
     best.map(|(_, s)| s).unwrap_or_default()
 }
 
-/// Splits one connected group.
+/// Splits one connected group, each leader on the side of the group they lead.
 fn split<'g>(
     ties: &Ties<'g>,
     adj: &BTreeMap<usize, Vec<(usize, i64)>>,
     nodes: &[usize],
+    options: &Options,
 ) -> Component<'g> {
     let pos: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
     let local: Vec<Vec<(usize, i64)>> = nodes
@@ -347,7 +457,33 @@ fn split<'g>(
                 .collect()
         })
         .collect();
-    let (side, exact) = solve(&local);
+    // leaders and their groups as one node: ties between them drop out of the search,
+    // ties to the outside add up
+    let rep = leaders(ties, nodes, options);
+    let reps: Vec<usize> = {
+        let mut r = rep.clone();
+        r.sort_unstable();
+        r.dedup();
+        r
+    };
+    let at: BTreeMap<usize, usize> = reps.iter().enumerate().map(|(k, &r)| (r, k)).collect();
+    let mut joined: Vec<BTreeMap<usize, i64>> = vec![BTreeMap::new(); reps.len()];
+    for (i, edges) in local.iter().enumerate() {
+        for &(j, w) in edges {
+            let (a, b) = (at[&rep[i]], at[&rep[j]]);
+            if a != b {
+                *joined[a].entry(b).or_default() += w;
+            }
+        }
+    }
+    let contracted: Vec<Vec<(usize, i64)>> = joined
+        .into_iter()
+        .map(|m| m.into_iter().filter(|&(_, w)| w != 0).collect())
+        .collect();
+    let (merged_side, exact) = solve(&contracted);
+    let side: Vec<bool> = (0..nodes.len())
+        .map(|i| merged_side.get(at[&rep[i]]).copied().unwrap_or(false))
+        .collect();
     let strength = |i: usize| -> i64 { local[i].iter().map(|&(_, w)| w.abs()).sum() };
     let mut camps: [Vec<Member<'g>>; 2] = [Vec::new(), Vec::new()];
     for (i, &n) in nodes.iter().enumerate() {
@@ -409,6 +545,7 @@ fn split<'g>(
         frustration: frustration_sum,
         total,
         exact,
+        conflict: None,
     }
 }
 

@@ -721,6 +721,7 @@ impl Checker {
                         provenance: Provenance::Curated {
                             citation: r.citation.clone(),
                             source_ref,
+                            conflict: file.record.conflict.clone(),
                         },
                     });
                 }

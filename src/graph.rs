@@ -191,6 +191,7 @@ pub(crate) fn claim_rank(a: &Claim, b: &Claim) -> std::cmp::Ordering {
         .then(a.evidence_text().cmp(b.evidence_text()))
         .then_with(|| place(a).cmp(&place(b)))
         .then_with(|| (a.from, a.until).cmp(&(b.from, b.until)))
+        .then_with(|| a.conflict().cmp(&b.conflict()))
 }
 
 impl KnowledgeGraph {
@@ -363,6 +364,15 @@ impl KnowledgeGraph {
 
     /// Every actor a name can mean (id, name, alias, capital, demonym), best first.
     pub fn lookup(&self, name: &str) -> Vec<&Actor> {
+        self.lookup_roles(name)
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect()
+    }
+
+    /// Every actor a name can mean, with how the name names it, best first (as
+    /// [`lookup`](Self::lookup)).
+    pub fn lookup_roles(&self, name: &str) -> Vec<(NameRole, &Actor)> {
         let key = fold(name);
         let mut keys = vec![key.clone()];
         if let Some(rest) = key.strip_prefix("the ") {
@@ -373,7 +383,7 @@ impl KnowledgeGraph {
         }
         for k in keys {
             if let Some(list) = self.names.get(&k) {
-                return list.iter().map(|&(_, i)| &self.actors[i]).collect();
+                return list.iter().map(|&(r, i)| (r, &self.actors[i])).collect();
             }
         }
         Vec::new()

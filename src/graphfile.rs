@@ -58,6 +58,9 @@ pub struct ClaimRecord {
     /// Extracted claims: where the claim was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceRecord>,
+    /// Curated claims: the conflict their file covers, when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
 }
 
 /// Where an extracted claim was read.
@@ -107,6 +110,7 @@ impl From<&Claim> for ClaimRecord {
             cite: c.source_ref().map(crate::data::CiteRecord::from),
             citation,
             evidence,
+            conflict: c.conflict().map(str::to_string),
         }
     }
 }
@@ -307,6 +311,7 @@ fn claim_from_record(
     };
     let provenance = match (&r.citation, &r.evidence) {
         (Some(c), None) => Provenance::Curated {
+            conflict: r.conflict.clone(),
             citation: c.clone(),
             source_ref: match &r.cite {
                 None => None,

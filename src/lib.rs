@@ -14,6 +14,7 @@ mod jsonpos;
 pub mod limits;
 pub mod merge;
 pub mod model;
+pub mod names;
 pub mod normalize;
 pub mod paths;
 pub mod query;

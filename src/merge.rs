@@ -57,7 +57,8 @@ impl Hash for Keyed {
             Provenance::Curated {
                 citation,
                 source_ref,
-            } => (0u8, citation, source_ref).hash(h),
+                conflict,
+            } => (0u8, citation, source_ref, conflict).hash(h),
             Provenance::Extracted(e) => {
                 (1u8, &e.doc, e.sentence_index, e.span, &e.sentence, &e.rule).hash(h)
             }

@@ -407,6 +407,9 @@ pub enum Provenance {
         citation: String,
         /// The same source, structured (url, publisher, dates), when the data gives it.
         source_ref: Option<Box<SourceRef>>,
+        /// The conflict the curated file covers (its `conflict`: `Sudan`, `Syria`), when
+        /// it names one; camps are computed per conflict.
+        conflict: Option<String>,
     },
     /// A statement read in a document.
     Extracted(Evidence),
@@ -446,6 +449,14 @@ impl Claim {
     pub fn source_ref(&self) -> Option<&SourceRef> {
         match &self.provenance {
             Provenance::Curated { source_ref, .. } => source_ref.as_deref(),
+            Provenance::Extracted(_) => None,
+        }
+    }
+
+    /// The conflict of a curated claim, when its file names one.
+    pub fn conflict(&self) -> Option<&str> {
+        match &self.provenance {
+            Provenance::Curated { conflict, .. } => conflict.as_deref(),
             Provenance::Extracted(_) => None,
         }
     }

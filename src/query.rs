@@ -127,6 +127,111 @@ pub struct AnswerRow<'g> {
     pub confidence: f64,
 }
 
+/// An affiliation that made a claim count for an answer: `member` serves or leads `of`
+/// as `role` (the role as curated, up to its first `;`, `,` or `(`).
+#[derive(Debug, Clone, Copy)]
+pub struct Through<'g> {
+    /// The person.
+    pub member: &'g Actor,
+    /// The role, shortened.
+    pub role: &'g str,
+    /// The actor served or led.
+    pub of: &'g Actor,
+}
+
+/// What happened, for a row that rests on rolled-up claims: one (source, relation,
+/// target) of its claims, and the affiliations that tie the ends to the row's actor and
+/// to the subject.
+#[derive(Debug, Clone)]
+pub struct Happened<'g> {
+    /// The acting actor.
+    pub source: &'g Actor,
+    /// The relation.
+    pub kind: RelationKind,
+    /// The actor acted upon.
+    pub target: &'g Actor,
+    /// How the ends other than the row's actor and the subject stand for them.
+    pub through: Vec<Through<'g>>,
+}
+
+impl<'g> AnswerRow<'g> {
+    /// The distinct (source, relation, target) of the row's claims, best evidence first,
+    /// each with the affiliations that made it count ("Mohamed Hamdan Dagalo, commander
+    /// of the RSF"). Empty for a row whose claims are all about the two actors themselves.
+    pub fn happened(&self, subject: &'g Actor) -> Vec<Happened<'g>> {
+        if self.via.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<Happened<'g>> = Vec::new();
+        for c in &self.claims {
+            if out.iter().any(|h| {
+                h.source.id == c.source.id && h.kind == c.claim.kind && h.target.id == c.target.id
+            }) {
+                continue;
+            }
+            // one end stands for the row's actor, the other for the subject: the source
+            // for the row unless only the other reading ties both ends
+            let stand = |end: &'g Actor, side: &'g Actor| -> Option<Option<Through<'g>>> {
+                if end.id == side.id {
+                    Some(None)
+                } else {
+                    tie(end, side, c.claim).map(Some)
+                }
+            };
+            let readings = [
+                (stand(c.source, self.actor), stand(c.target, subject)),
+                (stand(c.source, subject), stand(c.target, self.actor)),
+            ];
+            let (a, b) = readings
+                .iter()
+                .find(|(a, b)| a.is_some() && b.is_some())
+                .copied()
+                .unwrap_or(readings[0]);
+            let through: Vec<Through<'g>> = [a, b].into_iter().flatten().flatten().collect();
+            out.push(Happened {
+                source: c.source,
+                kind: c.claim.kind,
+                target: c.target,
+                through,
+            });
+        }
+        out
+    }
+}
+
+/// The affiliation between `a` and `b` (a person serving or leading the other) that best
+/// fits `claim`: one that held while the claim did, else the first listed.
+fn tie<'g>(a: &'g Actor, b: &'g Actor, claim: &Claim) -> Option<Through<'g>> {
+    let fits = |f: &Affiliation| Window::all().affiliation_applies(f, claim);
+    let pick = |member: &'g Actor, of: &'g Actor| -> Option<Through<'g>> {
+        if member.kind != ActorKind::Person {
+            return None;
+        }
+        let list: Vec<&'g Affiliation> = member
+            .affiliations
+            .iter()
+            .filter(|f| f.actor == of.id)
+            .collect();
+        let f = list
+            .iter()
+            .find(|f| fits(f))
+            .or_else(|| list.first())
+            .copied()?;
+        Some(Through {
+            member,
+            role: role_head(&f.role),
+            of,
+        })
+    };
+    pick(a, b).or_else(|| pick(b, a))
+}
+
+/// A curated role up to its first `;`, `,` or `(`: "commander; led Operation Dignity…"
+/// is "commander".
+pub fn role_head(role: &str) -> &str {
+    role.split([';', '(', ',']).next().unwrap_or(role).trim()
+}
+
 /// A ranked answer: the actor asked about and the rows, strongest first.
 #[derive(Debug, Clone)]
 pub struct Answer<'g> {
@@ -240,20 +345,80 @@ pub struct Reply<'g> {
 /// # Errors
 /// [`Error::Question`] listing the known forms when the question does not fit one.
 pub fn parse_in(graph: &KnowledgeGraph, question: &str) -> Result<Question> {
-    parse_with(question, &|n| !graph.lookup(n).is_empty())
+    let rules = crate::names::Rules::embedded();
+    parse_with(question, &|n| {
+        !graph.lookup(n).is_empty() || rules.office(graph, n, &Window::all()).is_some()
+    })
 }
 
-/// Resolves a name: exactly (names, aliases, acronyms, demonyms, capitals, ids), then as
-/// "X's forces", then as the surname of a single person, then allowing a small typo when a
-/// single actor is that close. Returns the
-/// actor and, when the name was not exact, a note saying how it was read.
+/// Resolves a name as [`resolve_at`] does with no date, a capital meaning its state (as a
+/// focus does: "camps in Tripoli" are Libya's).
 ///
 /// # Errors
 /// [`Error::UnknownActor`] with suggestions when nothing is close enough.
 pub fn resolve<'g>(graph: &'g KnowledgeGraph, name: &str) -> Result<(&'g Actor, Option<String>)> {
+    resolve_with(graph, name, &Window::all(), false)
+}
+
+/// Resolves a name an analyst uses, at the window's date (`--as-of`; now without one):
+/// - exactly (names, aliases, acronyms, demonyms, ids); a capital as its state, or, when
+///   the state has no relation of its own, as its government then ("Tripoli": the
+///   Government of National Unity now, the Government of National Accord in 2018), see
+///   [`crate::names`];
+/// - a state with an office ("the Libyan government", "the Sudanese army", "the Syrian
+///   president"): who held it then; this also overrides an exact name of a former holder
+///   when the window has a date ("the Syrian government" `--as-of 2025`);
+/// - "X's forces", then the surname of a single person, then a small typo when a single
+///   actor is that close.
+///
+/// Returns the actor and, when the name was not exact, a note saying how it was read.
+///
+/// # Errors
+/// [`Error::UnknownActor`] with suggestions when nothing is close enough: actors of the
+/// state and office the name speaks of first, then names spelt alike.
+pub fn resolve_at<'g>(
+    graph: &'g KnowledgeGraph,
+    name: &str,
+    window: &Window,
+) -> Result<(&'g Actor, Option<String>)> {
+    resolve_with(graph, name, window, true)
+}
+
+fn resolve_with<'g>(
+    graph: &'g KnowledgeGraph,
+    name: &str,
+    window: &Window,
+    seats: bool,
+) -> Result<(&'g Actor, Option<String>)> {
+    let rules = crate::names::Rules::embedded();
+    let read = |r: crate::names::Reading<'g>| {
+        let note = format!(
+            "\"{}\" read as {} ({}): {}",
+            name.trim(),
+            r.actor.name,
+            r.actor.id,
+            r.why
+        );
+        Ok((r.actor, Some(note)))
+    };
+    if seats {
+        if let Some(r) = rules.seat(graph, name, window) {
+            return read(r);
+        }
+    }
+    let office = rules.office(graph, name, window);
     let exact = graph.resolve(name);
     if let Ok(a) = exact {
-        return Ok((a, None));
+        // a former holder's own name gives way to the holder at the date asked about
+        match office {
+            Some(r) if !window.is_unbounded() && r.actor.id != a.id && !in_office(a, window) => {
+                return read(r)
+            }
+            _ => return Ok((a, None)),
+        }
+    }
+    if let Some(r) = office {
+        return read(r);
     }
     let note = |a: &Actor| format!("\"{}\" read as {} ({})", name.trim(), a.name, a.id);
     let key = fold(name);
@@ -320,7 +485,18 @@ pub fn resolve<'g>(graph: &'g KnowledgeGraph, name: &str) -> Result<(&'g Actor, 
             }
         }
     }
-    exact.map(|a| (a, None))
+    match exact {
+        Err(Error::UnknownActor { name: given, .. }) => Err(Error::UnknownActor {
+            name: given,
+            suggestions: rules.suggest(graph, name, window),
+        }),
+        other => other.map(|a| (a, None)),
+    }
+}
+
+/// Does any of the actor's affiliations hold in the window?
+fn in_office(a: &Actor, window: &Window) -> bool {
+    a.affiliations.iter().any(|f| window.holds(f))
 }
 
 /// Answers a list question (who, what, allies, enemies) with default options.
@@ -360,7 +536,7 @@ pub fn ask<'g>(
     options.window.check()?;
     let mut notes = Vec::new();
     let mut find = |name: &str| -> Result<&'g Actor> {
-        let (a, note) = resolve(graph, name)?;
+        let (a, note) = resolve_at(graph, name, &options.window)?;
         notes.extend(note);
         Ok(a)
     };
@@ -429,8 +605,13 @@ pub fn ask<'g>(
             })
         }
         Question::Blocs { focus } => {
+            // a focus is a place: a capital means its state
             let focus = match focus {
-                Some(name) => Some(find(name)?),
+                Some(name) => {
+                    let (a, note) = resolve_with(graph, name, &options.window, false)?;
+                    notes.extend(note);
+                    Some(a)
+                }
                 None => None,
             };
             Response::Blocs(crate::blocs::blocs(graph, focus, options))
@@ -457,7 +638,7 @@ pub(crate) fn filtered_edges<'g>(graph: &'g KnowledgeGraph, options: &Options) -
 }
 
 /// Roles that make a person stand for the group they hold them in.
-fn leads(role: &str) -> bool {
+pub(crate) fn leads(role: &str) -> bool {
     let role = role.to_lowercase();
     let head = role.split([';', '(', ',']).next().unwrap_or("");
     if [

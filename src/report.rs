@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::blocs::Blocs;
 use crate::graph::{Direction, Edge, KnowledgeGraph};
 use crate::graphfile::round2;
-use crate::model::{Actor, Claim, Provenance, RelationKind};
-use crate::query::{AnswerRow, Counted, Reply, Response, Way};
+use crate::model::{Actor, ActorKind, Claim, Provenance, RelationKind};
+use crate::query::{AnswerRow, Counted, Happened, Reply, Response, Through, Way};
 use crate::signed::{Link, Sign};
 
 /// A short reference to an actor.
@@ -62,6 +62,7 @@ impl From<&Claim> for EvidenceOut {
             Provenance::Curated {
                 citation,
                 source_ref,
+                ..
             } => EvidenceOut {
                 text: citation.clone(),
                 cite: source_ref.as_deref().map(crate::data::CiteRecord::from),
@@ -97,10 +98,12 @@ fn evidence_line(c: &Claim) -> String {
         Provenance::Curated {
             citation,
             source_ref: None,
+            ..
         } => format!("citation: {citation}"),
         Provenance::Curated {
             citation,
             source_ref: Some(r),
+            ..
         } => format!("citation: {citation} — {}", r.line()),
         Provenance::Extracted(e) => format!(
             "{} #{}: \"{}\"",
@@ -161,6 +164,12 @@ pub struct AnswerOut {
     pub direction: String,
     /// Affiliated actors some claims were rolled up through.
     pub via: Vec<ActorRef>,
+    /// What happened, in words, when some claims were rolled up ("opposes Mohamed Hamdan
+    /// Dagalo (RSF commander)"); `null` when every claim is about the two actors themselves.
+    pub reads: Option<String>,
+    /// The same, as records: each (source, relation, target) behind the answer, with the
+    /// affiliations that made it count; empty when nothing was rolled up.
+    pub happened: Vec<HappenedOut>,
     /// Some claim links the actor and the subject themselves.
     pub direct: bool,
     /// Number of claims.
@@ -175,6 +184,158 @@ pub struct AnswerOut {
     pub evidence: Vec<ClaimOut>,
 }
 
+/// An affiliation that made a claim count, in `--json` output.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ThroughOut {
+    /// The person.
+    pub member: ActorRef,
+    /// The role, up to its first `;`, `,` or `(`.
+    pub role: String,
+    /// The actor served or led.
+    pub of: ActorRef,
+}
+
+/// One (source, relation, target) behind a rolled-up answer, in `--json` output.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HappenedOut {
+    /// The acting actor.
+    pub source: ActorRef,
+    /// `supports`, `opposes` or `warns`.
+    pub relation: String,
+    /// The actor acted upon.
+    pub target: ActorRef,
+    /// How its ends stand for the answering actor and the subject.
+    pub through: Vec<ThroughOut>,
+}
+
+impl From<&Happened<'_>> for HappenedOut {
+    fn from(h: &Happened<'_>) -> Self {
+        HappenedOut {
+            source: h.source.into(),
+            relation: h.kind.as_str().into(),
+            target: h.target.into(),
+            through: h
+                .through
+                .iter()
+                .map(|t| ThroughOut {
+                    member: t.member.into(),
+                    role: t.role.to_string(),
+                    of: t.of.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How many happenings a row's text names before "and N more".
+const HAPPENED_SHOWN: usize = 3;
+
+/// A short name for an actor in a role: the demonym of a state, else an acronym among
+/// its aliases (`RSF`), else its name.
+fn short_name(a: &Actor) -> &str {
+    if let Some(d) = a.demonyms.first().filter(|_| a.kind == ActorKind::State) {
+        return d;
+    }
+    a.aliases
+        .iter()
+        .filter(|n| {
+            (2..=6).contains(&n.len())
+                && n.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
+        .min_by_key(|n| (n.len(), n.as_str()))
+        .map_or(a.name.as_str(), String::as_str)
+}
+
+/// An actor's name with the affiliation that made it count: "Mohamed Hamdan Dagalo (RSF
+/// commander)", "Libyan National Army (led by Khalifa Haftar)".
+fn annotated(a: &Actor, through: &[Through<'_>]) -> String {
+    for t in through {
+        if t.member.id == a.id {
+            let short = t.role.split_whitespace().count() <= 3 && !t.role.contains(" of ");
+            return if short {
+                format!("{} ({} {})", a.name, short_name(t.of), t.role)
+            } else {
+                format!("{} ({}, {})", a.name, t.role, t.of.name)
+            };
+        }
+        if t.of.id == a.id {
+            return format!("{} (led by {})", a.name, t.member.name);
+        }
+    }
+    a.name.clone()
+}
+
+fn passive(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::Supports => "backed by",
+        RelationKind::Opposes => "opposed by",
+        RelationKind::Warns => "warned by",
+    }
+}
+
+/// What happened behind a rolled-up row, told from the answering actor's side: "opposes
+/// Rapid Support Forces and Mohamed Hamdan Dagalo (RSF commander)"; `None` when no claim
+/// was rolled up.
+pub fn row_reads(r: &AnswerRow<'_>, subject: &Actor) -> Option<String> {
+    let happened = r.happened(subject);
+    if happened.is_empty() {
+        return None;
+    }
+    // (verb, names) groups: the row's own acts, and what was done to it, merge by verb
+    let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
+    for h in happened.iter().take(HAPPENED_SHOWN) {
+        let (verb, words) = if h.source.id == r.actor.id {
+            (
+                Some(h.kind.as_str().to_string()),
+                annotated(h.target, &h.through),
+            )
+        } else if h.target.id == r.actor.id {
+            (
+                Some(passive(h.kind).to_string()),
+                annotated(h.source, &h.through),
+            )
+        } else {
+            (
+                None,
+                format!(
+                    "{} {} {}",
+                    annotated(h.source, &h.through),
+                    h.kind,
+                    annotated(h.target, &h.through)
+                ),
+            )
+        };
+        match groups
+            .iter_mut()
+            .find(|(v, _)| verb.is_some() && *v == verb)
+        {
+            Some((_, names)) => names.push(words),
+            None => groups.push((verb, vec![words])),
+        }
+    }
+    let mut parts: Vec<String> = groups
+        .into_iter()
+        .map(|(verb, names)| {
+            let list = match names.as_slice() {
+                [one] => one.clone(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            match verb {
+                Some(v) => format!("{v} {list}"),
+                None => list,
+            }
+        })
+        .collect();
+    if happened.len() > HAPPENED_SHOWN {
+        parts.push(format!("and {} more", happened.len() - HAPPENED_SHOWN));
+    }
+    Some(parts.join("; "))
+}
+
 fn take<T>(items: &[T], all: bool) -> &[T] {
     if all {
         items
@@ -183,12 +344,14 @@ fn take<T>(items: &[T], all: bool) -> &[T] {
     }
 }
 
-fn row_json(r: &AnswerRow<'_>, all: bool) -> AnswerOut {
+fn row_json(r: &AnswerRow<'_>, subject: &Actor, all: bool) -> AnswerOut {
     AnswerOut {
         actor: r.actor.into(),
         relation: r.kind.as_str().into(),
         direction: r.way.as_str().into(),
         via: r.via.iter().map(|a| ActorRef::from(*a)).collect(),
+        reads: row_reads(r, subject),
+        happened: r.happened(subject).iter().map(HappenedOut::from).collect(),
         direct: r.direct,
         claims: r.claims.len(),
         documents: r.documents,
@@ -400,6 +563,9 @@ pub struct TieOut {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct GroupOut {
+    /// The conflict whose claims were split (camps per conflict, without a focus); `null`
+    /// with a focus, for a graph without conflicts, and for claims that fit no conflict.
+    pub conflict: Option<String>,
     /// Number of actors.
     pub actors: usize,
     /// `1 − frustration / total`, two decimals.
@@ -472,6 +638,7 @@ pub fn blocs_json(asked: Option<&str>, b: &Blocs<'_>, all: bool) -> BlocsOut {
             .components
             .iter()
             .map(|c| GroupOut {
+                conflict: c.conflict.clone(),
                 actors: c.len(),
                 balance: round2(c.balance()),
                 frustration: quarters(c.frustration),
@@ -515,7 +682,7 @@ pub fn reply_json(asked: &str, reply: &Reply<'_>, all: bool) -> ReplyOut {
             form,
             relation: a.kind.as_str().into(),
             subject: a.subject.into(),
-            answers: a.rows.iter().map(|r| row_json(r, all)).collect(),
+            answers: a.rows.iter().map(|r| row_json(r, a.subject, all)).collect(),
         }),
         Response::Verdict(v) => ReplyOut::Verdict(VerdictOut {
             question: asked.into(),
@@ -564,7 +731,7 @@ pub fn reply_json(asked: &str, reply: &Reply<'_>, all: bool) -> ReplyOut {
                 a.sections
                     .iter()
                     .filter(|s| s.kind == kind && s.way == way)
-                    .flat_map(|s| s.rows.iter().map(|r| row_json(r, all)))
+                    .flat_map(|s| s.rows.iter().map(|r| row_json(r, a.subject, all)))
                     .collect()
             };
             ReplyOut::About(AboutOut {
@@ -626,7 +793,7 @@ fn counted_line(c: &Counted<'_>, ends: (&str, &str)) -> String {
     format!("{prefix}{}{}", evidence_line(c.claim), dates(c.claim))
 }
 
-fn row_line(n: usize, r: &AnswerRow<'_>, form: &str) -> String {
+fn row_line(n: usize, r: &AnswerRow<'_>, subject: &Actor, form: &str) -> String {
     let way = match (form, r.way) {
         ("allies", Way::In) | ("enemies", Way::In) => format!(", {} it", r.kind),
         ("allies", Way::Out) => ", backed by it".into(),
@@ -634,12 +801,10 @@ fn row_line(n: usize, r: &AnswerRow<'_>, form: &str) -> String {
         ("allies" | "enemies", Way::Both) => ", both ways".into(),
         _ => String::new(),
     };
-    let names: Vec<&str> = r.via.iter().map(|a| a.name.as_str()).collect();
-    let via = match (r.direct, names.is_empty()) {
-        (_, true) => String::new(),
-        (false, false) => format!(" via {}", names.join(", ")),
-        (true, false) => format!(" (also via {})", names.join(", ")),
-    };
+    // a rolled-up row says what happened rather than whom it passed through
+    let via = row_reads(r, subject)
+        .map(|reads| format!(" — {reads}"))
+        .unwrap_or_default();
     format!(
         "{:>2}. {} [{}]{}{} — {}, {}{}\n",
         n,
@@ -663,7 +828,7 @@ fn rows_text(
 ) {
     for (i, r) in rows.iter().enumerate() {
         out.push_str(indent);
-        out.push_str(&row_line(i + 1, r, form));
+        out.push_str(&row_line(i + 1, r, subject, form));
         for c in take(&r.claims, all) {
             out.push_str(&format!(
                 "{indent}    {}\n",
@@ -739,13 +904,24 @@ pub fn blocs_text(b: &Blocs<'_>, all: bool) -> String {
             plural(b.depth, "tie"),
             plural(b.components.len(), "group")
         ),
+        None if b.components.iter().any(|c| c.conflict.is_some()) => format!(
+            "camps per conflict: {}\n",
+            plural(b.components.len(), "group")
+        ),
         None => format!("camps: {}\n", plural(b.components.len(), "group")),
     };
     for (g, c) in b.components.iter().enumerate() {
+        let conflict = match (&c.conflict, b.focus) {
+            (Some(name), _) => format!(" ({name})"),
+            (None, None) if b.components.iter().any(|c| c.conflict.is_some()) => {
+                " (claims of no conflict)".to_string()
+            }
+            _ => String::new(),
+        };
         out.push_str(&format!(
-            "group {}: {} actors, balance {:.2} (frustration {} of {}; {})\n",
+            "group {}{conflict}: {}, balance {:.2} (frustration {} of {}; {})\n",
             g + 1,
-            c.len(),
+            plural(c.len(), "actor"),
             c.balance(),
             quarters(c.frustration),
             quarters(c.total),
@@ -945,7 +1121,7 @@ pub fn reply_text(reply: &Reply<'_>, all: bool) -> String {
                 } else {
                     for (i, r) in sec.rows.iter().enumerate() {
                         out.push_str("  ");
-                        out.push_str(&row_line(i + 1, r, ""));
+                        out.push_str(&row_line(i + 1, r, s, ""));
                     }
                 }
             }

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::graph::{Edge, KnowledgeGraph};
-use crate::model::{Actor, ActorKind, RelationKind};
+use crate::model::{Actor, ActorKind, Claim, RelationKind};
 use crate::query::Options;
 
 /// One link between two actors.
@@ -151,6 +151,16 @@ impl<'g> Ties<'g> {
     /// `min_docs` documents), plus, with roll-up, each person's affiliations that hold in
     /// the window (without a window, the roles still held).
     pub fn new(graph: &'g KnowledgeGraph, options: &Options) -> Ties<'g> {
+        Ties::keeping(graph, options, &|_| true)
+    }
+
+    /// The ties of [`Ties::new`] made only of the claims `keep` accepts (the claims of one
+    /// conflict); an edge left without a claim is no link.
+    pub fn keeping(
+        graph: &'g KnowledgeGraph,
+        options: &Options,
+        keep: &dyn Fn(&Claim) -> bool,
+    ) -> Ties<'g> {
         let actors = graph.actors();
         let index = |id: &str| actors.binary_search_by(|a| a.id.as_str().cmp(id)).ok();
         let mut pairs: BTreeMap<(usize, usize), Vec<Link<'g>>> = BTreeMap::new();
@@ -164,7 +174,11 @@ impl<'g> Ties<'g> {
                 pairs.entry((a.min(b), a.max(b))).or_default().push(link);
             }
         }
-        for edge in crate::query::filtered_edges(graph, options) {
+        for mut edge in crate::query::filtered_edges(graph, options) {
+            edge.claims.retain(|c| keep(c));
+            if edge.claims.is_empty() || edge.documents() < options.min_docs {
+                continue;
+            }
             if let (Some(a), Some(b)) = (index(&edge.source.id), index(&edge.target.id)) {
                 add(&mut pairs, a, b, Link::Relation(edge));
             }

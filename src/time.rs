@@ -159,6 +159,7 @@ mod tests {
             provenance: Provenance::Curated {
                 citation: "c".into(),
                 source_ref: None,
+                conflict: None,
             },
         }
     }

@@ -220,7 +220,9 @@ const CASES: &[(&str, &str, Expect)] = &[
     ("does Iran back the Houthis", "", Verdict("yes (hedged) | Iran > Houthis")),
     // Syria, before and after 8 December 2024
     ("who backs the Syrian government", "--as-of 2024-06", Rows("Hezbollah | Iran | Russia")),
-    ("who backs the Syrian government", "--as-of 2025-06", Rows("")),
+    ("who backs the Assad government", "--as-of 2025-06", Rows("")),
+    // at a date after Assad's fall, "the Syrian government" is the one in office then
+    ("who backs the Syrian government", "--as-of 2025-06", Rows("Saudi Arabia | Turkey | United States")),
     ("who backs the Syrian transitional government", "", Rows("Saudi Arabia | Turkey | United States")),
     ("who opposes the SDF", "", Rows("Syrian National Army | Turkey")),
     ("does Russia back the Syrian government", "--as-of 2024-06", Verdict("yes | Russia > Syrian government")),
@@ -666,6 +668,7 @@ struct TieJson {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupJson {
+    conflict: Option<String>,
     actors: usize,
     balance: f64,
     frustration: f64,
@@ -740,6 +743,22 @@ fn check_answer(a: &AnswerJson, relation: &str, all: bool) {
         "{a:?}"
     );
     assert!(a.direct || !a.via.is_empty(), "{a:?}");
+    // a rolled-up answer says in words what happened, and gives the records behind it
+    assert_eq!(a.via.is_empty(), a.reads.is_none(), "{a:?}");
+    assert_eq!(a.via.is_empty(), a.happened.is_empty(), "{a:?}");
+    for h in &a.happened {
+        check_ref(&h.source);
+        check_ref(&h.target);
+        assert!(
+            ["supports", "opposes", "warns"].contains(&h.relation.as_str()),
+            "{a:?}"
+        );
+        for t in &h.through {
+            check_ref(&t.member);
+            check_ref(&t.of);
+            assert!(!t.role.is_empty(), "{a:?}");
+        }
+    }
     assert!(a.documents >= 1 && a.documents <= a.claims, "{a:?}");
     assert!((0.0..=1.0).contains(&a.confidence), "{a:?}");
     assert_eq!(a.evidence.len(), if all { a.claims } else { 1 }, "{a:?}");
@@ -952,6 +971,8 @@ fn json_blocs_match_the_documented_schema() {
         assert_eq!(b.focus.as_ref().map(|f| f.id.as_str()), Some("lby"));
         assert_eq!(b.depth, 1);
         let g = &b.groups[0];
+        // around a focus, the camps are not those of one conflict
+        assert!(b.groups.iter().all(|g| g.conflict.is_none()), "{b:?}");
         assert_eq!(g.camps.len(), 2);
         assert_eq!(g.actors, g.camps[0].len() + g.camps[1].len());
         assert!(g.camps[0].len() >= g.camps[1].len());
@@ -977,6 +998,19 @@ fn json_blocs_match_the_documented_schema() {
                 .for_each(|l| check_link(l, args.contains(&"--why")));
         }
     }
+    // without a focus, camps per conflict, each group naming its conflict
+    let b: BlocsJson =
+        parse_json(&geokg(["--graph", graph_file(), "blocs", "--json"]).expect_code(0));
+    assert!(b.focus.is_none());
+    let named: Vec<&str> = b
+        .groups
+        .iter()
+        .filter_map(|g| g.conflict.as_deref())
+        .collect();
+    assert!(
+        named.contains(&"Sudan") && named.contains(&"Libya"),
+        "{named:?}"
+    );
 }
 
 /// The test: on the Libya data, Turkey, Qatar, Italy and the GNA in one camp;
@@ -1022,8 +1056,8 @@ fn why_prints_every_claim_with_its_evidence() {
     let claims: usize = long
         .lines()
         .filter_map(|l| {
-            l.split(" — ")
-                .nth(1)?
+            l.rsplit(" — ")
+                .next()?
                 .split(' ')
                 .next()?
                 .parse::<usize>()
@@ -1120,11 +1154,12 @@ fn text_of_each_form() {
         r.stdout
     );
     let r = ask_cli(&["who warned Haftar"]).expect_code(0);
-    assert!(r.stdout.contains(" 6. Turkey [state] via Hulusi Akar — 1 claim, 1 source\n    (Hulusi Akar warns Khalifa Haftar) 2019-12-26-turkish-troops #1: "), "{}", r.stdout);
+    assert!(r.stdout.contains(" 6. Turkey [state] — Hulusi Akar (Turkish defence minister) warns Khalifa Haftar — 1 claim, 1 source\n    (Hulusi Akar warns Khalifa Haftar) 2019-12-26-turkish-troops #1: "), "{}", r.stdout);
     let r = ask_cli(&["enemies of the GNA"]).expect_code(0);
     assert!(
-        r.stdout
-            .contains(", both ways (also via Khalifa Haftar) — "),
+        r.stdout.contains(
+            "Libyan National Army [armed_group], both ways — opposes Government of National Accord"
+        ),
         "{}",
         r.stdout
     );
@@ -1139,6 +1174,79 @@ fn text_of_each_form() {
     assert!(r.stdout.contains("\n  warns: 2\n"), "{}", r.stdout);
     let r = ask_cli(&["what do we know about Bashagha"]).expect_code(0);
     assert!(r.stdout.contains("\n  warns: none\n"), "{}", r.stdout);
+}
+
+/// Roll-up says what happened: the United States opposes the RSF's commander, it does
+/// not act "via" him.
+#[test]
+fn a_rolled_up_answer_says_what_happened() {
+    let r = ask_cli(&["who opposes the RSF"]).expect_code(0);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.contains(". United States [state]"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(
+        line.contains(
+            " — opposes Rapid Support Forces and Mohamed Hamdan Dagalo (RSF commander) — "
+        ),
+        "{line}"
+    );
+    // no answer line says "via" (citations may: "Reuters via Offshore Engineer")
+    assert!(
+        r.stdout
+            .lines()
+            .filter(|l| !l.starts_with("    "))
+            .all(|l| !l.contains(" via ")),
+        "{}",
+        r.stdout
+    );
+    // an act of a person serving the answering actor names the person and the role
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.contains(". Sudan [state]"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(
+        line.contains(" — Abdel Fattah al-Burhan (chairman of the Transitional Sovereignty Council, Sudan) opposes Mohamed Hamdan Dagalo (RSF commander) — "),
+        "{line}"
+    );
+    // the same in --json: the words, and the records behind them
+    let q: RowsJson = parse_json(&ask_cli(&["--json", "who opposes the RSF"]).expect_code(0));
+    let us = q
+        .answers
+        .iter()
+        .find(|a| a.actor.id == "usa")
+        .expect("the United States answers");
+    assert_eq!(
+        us.reads.as_deref(),
+        Some("opposes Rapid Support Forces and Mohamed Hamdan Dagalo (RSF commander)")
+    );
+    let h = us
+        .happened
+        .iter()
+        .find(|h| h.target.id == "mohamed-hamdan-dagalo")
+        .expect("the claim about Hemedti");
+    assert_eq!(
+        (h.source.id.as_str(), h.relation.as_str()),
+        ("usa", "opposes")
+    );
+    let [t] = h.through.as_slice() else {
+        panic!("{h:?}");
+    };
+    assert_eq!(
+        (t.member.id.as_str(), t.role.as_str(), t.of.id.as_str()),
+        ("mohamed-hamdan-dagalo", "commander", "rsf")
+    );
+    // a row with no roll-up reads as before
+    let q: RowsJson =
+        parse_json(&ask_cli(&["--json", "who backs the Sudanese army"]).expect_code(0));
+    let iran = q
+        .answers
+        .iter()
+        .find(|a| a.actor.id == "irn")
+        .expect("Iran");
+    assert!(iran.reads.is_none() && iran.happened.is_empty(), "{iran:?}");
 }
 
 #[test]

@@ -92,6 +92,7 @@ fn graph(seed: u64, claims: usize) -> KnowledgeGraph {
                         accessed: "2026-12-06".parse().unwrap(),
                     })
                 }),
+                conflict: None,
             }
         } else {
             Provenance::Extracted(Evidence {

@@ -274,6 +274,7 @@ fn small_graph(s: [&str; 5]) -> KnowledgeGraph {
             provenance: Provenance::Curated {
                 citation: citation.into(),
                 source_ref: None,
+                conflict: None,
             },
         },
         Claim {

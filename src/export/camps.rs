@@ -134,6 +134,7 @@ mod tests {
             provenance: Provenance::Curated {
                 citation: format!("{s} {kind} {t}"),
                 source_ref: None,
+                conflict: None,
             },
         }
     }

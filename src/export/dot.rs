@@ -223,6 +223,7 @@ fn edge_tooltip(e: &Edge<'_>) -> String {
         Provenance::Curated {
             citation,
             source_ref,
+            ..
         } => {
             s.push_str("citation: ");
             s.push_str(citation);

@@ -199,6 +199,7 @@ fn page_data<'g>(graph: &'g KnowledgeGraph, options: &HtmlOptions) -> Data<'g> {
                         Provenance::Curated {
                             citation,
                             source_ref,
+                            ..
                         } => {
                             out.citation = Some(match source_ref {
                                 Some(r) => format!("{citation} — {}", r.line()).into(),

@@ -137,6 +137,7 @@ mod tests {
             provenance: Provenance::Curated {
                 citation: "c".into(),
                 source_ref: None,
+                conflict: None,
             },
         };
         let graph = KnowledgeGraph::new(ids.iter().map(|id| actor(id)).collect(), vec![claim])

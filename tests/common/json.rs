@@ -52,10 +52,31 @@ pub struct AnswerJson {
     pub relation: String,
     pub direction: String,
     pub via: Vec<ActorRef>,
+    pub reads: Option<String>,
+    pub happened: Vec<HappenedJson>,
     pub direct: bool,
     pub claims: usize,
     pub documents: usize,
     pub hedged: bool,
     pub confidence: f64,
     pub evidence: Vec<ClaimJson>,
+}
+
+/// One (source, relation, target) behind a rolled-up answer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HappenedJson {
+    pub source: ActorRef,
+    pub relation: String,
+    pub target: ActorRef,
+    pub through: Vec<ThroughJson>,
+}
+
+/// The affiliation that made a claim count.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThroughJson {
+    pub member: ActorRef,
+    pub role: String,
+    pub of: ActorRef,
 }

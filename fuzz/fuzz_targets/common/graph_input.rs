@@ -34,7 +34,11 @@ impl GraphInput {
                     confidence: if hedged { 0.6 } else { 1.0 },
                     from: None,
                     until: None,
-                    provenance: Provenance::Curated { citation },
+                    provenance: Provenance::Curated {
+                        citation,
+                        source_ref: None,
+                        conflict: None,
+                    },
                 });
             }
         }
