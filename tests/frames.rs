@@ -485,6 +485,12 @@ fn tree_operations() {
             "Iranian Foreign Minister Abbas Araghchi said Tehran would support Assad.",
             &[("Abbas Araghchi", "supports", "Bashar al-Assad", false)],
         ),
+        // a name ending in a place noun is a place, not an actor
+        ("Hamas fired rockets at the Negev Desert.", &[]),
+        (
+            "The Houthis attacked ships in the Bab al-Mandab Strait.",
+            &[],
+        ),
         // "both sides": the document's main rivals
         (
             "The RSF attacked the SAF in Khartoum. The UN urged both sides to stop.",

@@ -159,6 +159,7 @@ struct FileDef {
     agent_nouns: Vec<String>,
     group_nouns: Vec<String>,
     titles: Vec<String>,
+    place_nouns: Vec<String>,
     not_names: Vec<String>,
 }
 
@@ -248,6 +249,7 @@ pub struct FrameLexicon {
     agent_nouns: HashSet<String>,
     group_nouns: HashSet<String>,
     titles: HashSet<String>,
+    place_nouns: HashSet<String>,
     not_names: HashSet<String>,
 }
 
@@ -433,6 +435,7 @@ impl FrameLexicon {
             agent_nouns: set(def.agent_nouns),
             group_nouns: set(def.group_nouns),
             titles: set(def.titles),
+            place_nouns: set(def.place_nouns),
             not_names: set(def.not_names),
         })
     }
@@ -593,6 +596,10 @@ impl FrameLexicon {
     /// A word of a title before a name ("Defence Minister").
     pub fn is_title(&self, lemma: &str) -> bool {
         self.titles.contains(lemma)
+    }
+    /// A noun that, ending a name, makes it a place ("Northwest Frontier *Province*").
+    pub fn is_place_noun(&self, word: &str) -> bool {
+        self.place_nouns.contains(word)
     }
     /// A capitalised word that names no actor ("Monday").
     pub fn is_not_name(&self, lemma: &str) -> bool {

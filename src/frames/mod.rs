@@ -544,6 +544,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
             run = &run[1..];
             titled = true;
         }
+        // a place is no actor: "Northwest Frontier Province", "the Red Sea"
+        if self.lex.is_place_noun(&t.form(*run.last()?).to_lowercase()) {
+            return None;
+        }
         // a bare title ("President") is no name
         if run
             .iter()
