@@ -470,6 +470,14 @@ fn tree_operations() {
             "Tehran condemned the American strikes.",
             &[("Iran", "opposes", "United States", false)],
         ),
+        // ... every doer of a coordination of modifiers
+        (
+            "Tehran condemned the U.S. and British strikes.",
+            &[
+                ("Iran", "opposes", "United States", false),
+                ("Iran", "opposes", "United Kingdom", false),
+            ],
+        ),
         // a light verb in a relative clause on the noun
         (
             "Burhan ignored the sanctions Washington imposed on him.",

@@ -710,11 +710,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 // "struck Houthi targets": a thing named by an actor is that actor's
                 if more.is_empty() {
                     // (a capital there names a place: "the Astana process")
-                    more.extend(t.children_rel(w, "compound").filter(|&c| {
-                        c < w
-                            && !self.capital[c]
-                            && matches!(self.slots[c], Slot::Actor(_) | Slot::Pair(..))
-                    }));
+                    let named: Vec<usize> = t
+                        .children_rel(w, "compound")
+                        .filter(|&c| {
+                            c < w
+                                && !self.capital[c]
+                                && matches!(self.slots[c], Slot::Actor(_) | Slot::Pair(..))
+                        })
+                        .collect();
+                    // with what is coordinated with it: "the U.S. and British strikes"
+                    for c in named {
+                        more.extend(t.conjuncts(c));
+                    }
                 }
             }
             // "Musharraf, the president who ...": the name the description is apposed to
@@ -737,7 +744,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
             }
             for p in more {
-                if let Some(a) = self.actor_at(p) {
+                if let Some(a) = self.actor_at(p).or(self.demonym[p]) {
                     if !out.contains(&a) {
                         out.push(a);
                     }
