@@ -1361,10 +1361,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let cue = self.tree.form(p).to_string();
         let drop = |reading: &mut Reading, reason: String| {
             // a frame keyed on any word speaks only when its preposition was there
-            if trace
-                && (std::env::var_os("GEOKG_TRACE_ALL").is_some()
-                    || !(frame.wildcard && reason.starts_with("no")))
-            {
+            if trace && !(frame.wildcard && reason.starts_with("no")) {
                 reading.dropped.push(Suppressed {
                     rule: frame.id.clone(),
                     cue: cue.clone(),
