@@ -43,26 +43,17 @@ def main():
     print(f"corpus: {len(texts)} articles, {mb:.2f} MB of text ({corpus})")
     rows = []
 
-    t0 = time.perf_counter()
-    r = subprocess.run(
-        [a.geokg, "extract", corpus, "--format", "jsonl", "--threads", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    secs = time.perf_counter() - t0
-    m = re.search(r"(\d+) documents, (\d+) sentences, (\d+) claims", r.stderr)
-    sents = int(m.group(2)) if m else 0
-    rows.append(("geokg extract (1 thread, whole process)", secs, sents))
-
-    # the frame engine: relation frames over geokg's own parse
-    t0 = time.perf_counter()
-    r = subprocess.run(
-        [a.geokg, "extract", corpus, "--format", "jsonl", "--threads", "1", "--extractor", "frames"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    secs = time.perf_counter() - t0
-    m = re.search(r"(\d+) documents, (\d+) sentences, (\d+) claims", r.stderr)
-    sents = int(m.group(2)) if m else 0
-    rows.append(("geokg extract --extractor frames (1 thread, whole process)", secs, sents))
+    # both extraction engines, whole process, one thread
+    for label, extra in (("geokg extract", []), ("geokg extract --extractor frames", ["--extractor", "frames"])):
+        t0 = time.perf_counter()
+        r = subprocess.run(
+            [a.geokg, "extract", corpus, "--format", "jsonl", "--threads", "1", *extra],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        secs = time.perf_counter() - t0
+        m = re.search(r"(\d+) documents, (\d+) sentences, (\d+) claims", r.stderr)
+        sents = int(m.group(2)) if m else 0
+        rows.append((f"{label} (1 thread, whole process)", secs, sents))
 
     # geokg's own syntax (tokenize, tag, lemmatize, parse), the work spaCy's pipeline
     # does minus NER: `geokg parse` over the same articles, CoNLL-U to /dev/null

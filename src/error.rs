@@ -108,6 +108,38 @@ impl Error {
             message: lower_first(&err.to_string()),
         }
     }
+
+    /// [`Error::Data`] about `field` of the file at `path`, at no particular line.
+    pub(crate) fn data(path: &str, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Data {
+            location: Location {
+                path: path.into(),
+                line: 0,
+                column: 0,
+            },
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads `text` as JSON of type `T`; a failure is an [`Error::Data`] naming `path`, the
+/// line, column and field.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        Error::Data {
+            location: Location {
+                path: path.into(),
+                line: inner.line(),
+                column: inner.column(),
+            },
+            field,
+            message: serde_message(&inner),
+        }
+    })
 }
 
 /// serde_json's message without its trailing " at line L column C", in the error style,

@@ -248,17 +248,7 @@ impl Extractor {
         // Two newcomers can share a slug too ("Omar Td畯" and "Omar Td慨": the slug keeps
         // ASCII only), and must stay two.
         let mut taken: foldhash::HashSet<String> = foldhash::HashSet::default();
-        for a in &mut table.new {
-            let clash = |id: &str| self.known_ids.contains_key(id) || taken.contains(id);
-            if clash(&a.id) || a.id.is_empty() {
-                let mut id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
-                while clash(&id) {
-                    id.push_str("-x");
-                }
-                a.id = id;
-            }
-            taken.insert(a.id.clone());
-        }
+        settle_ids(&mut table.new, &self.known_ids, &mut taken);
         choose_alternatives(&mut mentions, &table);
         // which new actors some claim names (they all come from the mentions)
         let mut new_used = vec![false; table.new.len()];
@@ -269,7 +259,8 @@ impl Extractor {
             ..Default::default()
         };
         let mut last_speaker: Option<usize> = None;
-        let demonyms = if self.engine == Engine::Frames {
+        // demonyms and capitals wherever they are, by start (frame engine only)
+        let metonyms = if self.engine == Engine::Frames {
             self.matcher.metonyms(plain)
         } else {
             Vec::new()
@@ -325,14 +316,18 @@ impl Extractor {
             let mut why: Vec<String> = Vec::new();
             let found = if self.engine == Engine::Frames {
                 let sentence = &plain[span.start..span.end];
+                // the demonyms and capitals of this sentence
+                let lo = metonyms.partition_point(|d| d.0 < span.start);
+                let hi = metonyms.partition_point(|d| d.0 < span.end);
+                let metonyms_here: Vec<&(usize, usize, usize, bool)> = metonyms[lo..hi]
+                    .iter()
+                    .filter(|d| d.1 <= span.end)
+                    .collect();
                 // Parsing is most of the work: a sentence is parsed only when it names a
                 // known actor (or a word that may refer to one) and one more actor or
                 // name that may become one.
                 let known = here.iter().filter(|m| !m.modifier).count()
-                    + demonyms
-                        .iter()
-                        .filter(|d| d.0 >= span.start && d.1 <= span.end)
-                        .count()
+                    + metonyms_here.len()
                     + usize::from(may_refer);
                 // a sentence not parsed still names actors that later pronouns may mean
                 let skip = |recent: &mut frames::Recent| {
@@ -373,9 +368,9 @@ impl Extractor {
                     .map(|m| (m.start - span.start..m.end - span.start, m.actor))
                     .collect();
                 let in_sentence = |capital: bool| -> Vec<(std::ops::Range<usize>, usize)> {
-                    demonyms
+                    metonyms_here
                         .iter()
-                        .filter(|d| d.0 >= span.start && d.1 <= span.end && d.3 == capital)
+                        .filter(|d| d.3 == capital)
                         .map(|d| (d.0 - span.start..d.1 - span.start, d.2))
                         .collect()
                 };
@@ -396,17 +391,7 @@ impl Extractor {
                 );
                 suppressed = reading.dropped;
                 // new actors take ids that cannot clash, as those of the mentions did
-                for a in &mut table.new[before..] {
-                    let clash = |id: &str| self.known_ids.contains_key(id) || taken.contains(id);
-                    if clash(&a.id) || a.id.is_empty() {
-                        let mut id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
-                        while clash(&id) {
-                            id.push_str("-x");
-                        }
-                        a.id = id;
-                    }
-                    taken.insert(a.id.clone());
-                }
+                settle_ids(&mut table.new[before..], &self.known_ids, &mut taken);
                 new_used.resize(table.new.len(), false);
                 why = reading.why;
                 reading.found
@@ -634,6 +619,28 @@ impl Extractor {
                 })
             })
             .collect()
+    }
+}
+
+/// Gives each of `new` an id that no registry actor (`known`) and no actor in `taken`
+/// has, and adds it to `taken`: "Marshal Khalifa  Haftar" (two spaces) is a newcomer whose
+/// slug is the registry's khalifa-haftar, and a claim between the two must stay between
+/// two.
+fn settle_ids(
+    new: &mut [Actor],
+    known: &foldhash::HashMap<String, usize>,
+    taken: &mut foldhash::HashSet<String>,
+) {
+    for a in new {
+        let clash = |id: &str| known.contains_key(id) || taken.contains(id);
+        if clash(&a.id) || a.id.is_empty() {
+            let mut id = format!("{}-x", if a.id.is_empty() { "actor" } else { &a.id });
+            while clash(&id) {
+                id.push_str("-x");
+            }
+            a.id = id;
+        }
+        taken.insert(a.id.clone());
     }
 }
 

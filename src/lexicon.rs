@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::RelationKind;
 
 /// Which (first byte, length) and (last byte, length) pairs the words of a set have:
@@ -221,31 +221,13 @@ impl Lexicon {
     /// # Errors
     /// [`Error::Data`] with file, line, column and field.
     pub fn from_json(path: &str, text: &str) -> Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let lex: Lexicon = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let field = e.path().to_string();
-            let inner = e.into_inner();
-
-            Error::Data {
-                location: Location {
-                    path: path.into(),
-                    line: inner.line(),
-                    column: inner.column(),
-                },
-                field,
-                message: crate::error::serde_message(&inner),
-            }
-        })?;
+        let lex: Lexicon = crate::error::from_json(path, text)?;
         if lex.version != 1 {
-            return Err(Error::Data {
-                location: Location {
-                    path: path.into(),
-                    line: 0,
-                    column: 0,
-                },
-                field: "version".into(),
-                message: format!("unsupported lexicon version {}", lex.version),
-            });
+            return Err(Error::data(
+                path,
+                "version",
+                format!("unsupported lexicon version {}", lex.version),
+            ));
         }
         Ok(lex)
     }

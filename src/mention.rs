@@ -543,10 +543,11 @@ impl Matcher {
     }
 
     /// Every demonym and capital of a registry actor on word boundaries of `text`, as
-    /// (start, end, actor, is a capital), whatever is around it: the frame engine decides
-    /// on the parse what they stand for.
+    /// (start, end, actor, is a capital), in order of start, whatever is around it: the
+    /// frame engine decides on the parse what they stand for.
     pub(crate) fn metonyms(&self, text: &str) -> Vec<(usize, usize, usize, bool)> {
-        self.scan(text)
+        let mut found: Vec<_> = self
+            .scan(text)
             .names
             .into_iter()
             .filter(|&(_, _, p)| {
@@ -560,7 +561,9 @@ impl Matcher {
                     self.patterns[p].role == NameRole::Capital,
                 )
             })
-            .collect()
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     /// One pass over the words of `text`. A name is found where its first word is a

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::{ActorKind, RelationKind};
 
 /// The English frame lexicon compiled into the binary.
@@ -257,18 +257,6 @@ fn set(words: Vec<String>) -> HashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
-fn data_error(path: &str, field: String, message: String) -> Error {
-    Error::Data {
-        location: Location {
-            path: path.into(),
-            line: 0,
-            column: 0,
-        },
-        field,
-        message,
-    }
-}
-
 impl FrameLexicon {
     /// The lexicon compiled into the binary.
     ///
@@ -284,24 +272,11 @@ impl FrameLexicon {
     /// [`Error::Data`] naming file, line, column and field: malformed JSON, an unknown
     /// field, an unknown role, a frame with no lemma, source or target.
     pub fn from_json(path: &str, text: &str) -> Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let def: FileDef = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let field = e.path().to_string();
-            let inner = e.into_inner();
-            Error::Data {
-                location: Location {
-                    path: path.into(),
-                    line: inner.line(),
-                    column: inner.column(),
-                },
-                field,
-                message: crate::error::serde_message(&inner),
-            }
-        })?;
+        let def: FileDef = crate::error::from_json(path, text)?;
         if def.version != 1 {
-            return Err(data_error(
+            return Err(Error::data(
                 path,
-                "version".into(),
+                "version",
                 format!("unsupported frame lexicon version {}", def.version),
             ));
         }
@@ -312,7 +287,7 @@ impl FrameLexicon {
         for (k, f) in def.frames.into_iter().enumerate() {
             let field = |name: &str| format!("frames[{k}].{name}");
             if !ids.insert(f.id.clone()) {
-                return Err(data_error(
+                return Err(Error::data(
                     path,
                     field("id"),
                     format!("duplicate frame id {:?}", f.id),
@@ -320,13 +295,13 @@ impl FrameLexicon {
             }
             let roles = |list: &[String], name: &str| -> Result<Vec<Role>> {
                 if list.is_empty() {
-                    return Err(data_error(path, field(name), "no role given".into()));
+                    return Err(Error::data(path, field(name), "no role given"));
                 }
                 list.iter()
                     .enumerate()
                     .map(|(j, r)| {
                         Role::parse(r).ok_or_else(|| {
-                            data_error(
+                            Error::data(
                                 path,
                                 format!("{}[{j}]", field(name)),
                                 format!("unknown role {r:?}: use nsubj, obj, iobj, nmod:poss, obl:PREP, nmod:PREP, ccomp:nsubj, holder, agent, demonym, modifier or head"),
@@ -338,11 +313,11 @@ impl FrameLexicon {
             let source = roles(&f.source, "source")?;
             let target = roles(&f.target, "target")?;
             if f.lemmas.is_empty() {
-                return Err(data_error(path, field("lemmas"), "no lemma given".into()));
+                return Err(Error::data(path, field("lemmas"), "no lemma given"));
             }
             let confidence = f.confidence.unwrap_or(0.8);
             if !(0.0..=1.0).contains(&confidence) {
-                return Err(data_error(
+                return Err(Error::data(
                     path,
                     field("confidence"),
                     format!("confidence {confidence} is not between 0 and 1"),
@@ -387,7 +362,7 @@ impl FrameLexicon {
                 .iter()
                 .map(|k| {
                     k.parse::<ActorKind>().map_err(|e| {
-                        data_error(path, format!("descriptions.{word}"), e.to_string())
+                        Error::data(path, format!("descriptions.{word}"), e.to_string())
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;

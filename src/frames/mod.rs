@@ -226,12 +226,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // a capital names its state wherever a frame finds it ("talks between Tehran and
         // Washington"); as a place ("in Tripoli") no frame asks for it
         for (range, actor) in capitals {
-            let before = self.slots.clone();
-            self.place(range, *actor, &mut inside, &mut covered, false);
-            for (k, (old, new)) in before.iter().zip(&self.slots).enumerate() {
-                if matches!(old, Slot::Empty) && matches!(new, Slot::Actor(_)) {
-                    self.capital[k] = true;
-                }
+            if let Some(w) = self.place(range, *actor, &mut inside, &mut covered, false) {
+                self.capital[w] = true;
             }
         }
         for (range, actor) in demonyms {
@@ -240,6 +236,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         inside
     }
 
+    /// Puts `actor` on the words of `range`; returns the word whose slot now holds it.
     fn place(
         &mut self,
         range: &Range<usize>,
@@ -247,16 +244,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
         inside: &mut [bool],
         covered: &mut [bool],
         demonym: bool,
-    ) {
+    ) -> Option<usize> {
         let words = self.tree.words;
         let over: Vec<usize> = (0..words.len())
             .filter(|&i| words[i].span.start < range.end && range.start < words[i].span.end)
             .collect();
-        let Some(&first) = over.first() else {
-            return;
-        };
+        let &first = over.first()?;
         if over.iter().any(|&i| covered[i]) {
-            return;
+            return None;
         }
         let w = &words[first];
         if over.len() == 1 && (range.start > w.span.start || range.end < w.span.end) {
@@ -265,7 +260,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let after = self.text[range.end.min(w.span.end)..w.span.end].to_string();
             self.partial[first] = Some((actor, before, after));
             covered[first] = true;
-            return;
+            return None;
         }
         // the head of the span: the word whose head lies outside it
         let head = over
@@ -287,8 +282,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         if demonym && over.len() == 1 {
             self.demonym[head] = Some(actor);
+            None
         } else {
             self.slots[head] = Slot::Actor(actor);
+            Some(head)
         }
     }
 
