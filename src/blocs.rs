@@ -32,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{Actor, ActorKind, Claim};
+use crate::place::Place;
 use crate::query::Options;
 use crate::signed::{Link, Ties};
 
@@ -104,28 +105,31 @@ impl Component<'_> {
 /// The camps of a graph, or of the actors around a focus.
 #[derive(Debug, Clone)]
 pub struct Blocs<'g> {
-    /// The focus, if any.
+    /// The focus actor, if any.
     pub focus: Option<&'g Actor>,
+    /// The place the camps are drawn in, as written, when there is a focus (a named
+    /// conflict such as "Sahel" has no focus actor).
+    pub place: Option<String>,
     /// How many ties around the focus were followed.
     pub depth: usize,
     /// Connected groups of two or more actors, largest first.
     pub components: Vec<Component<'g>>,
 }
 
-/// Splits the graph into camps: around `focus` when there is one, else per conflict.
-pub fn blocs<'g>(
-    graph: &'g KnowledgeGraph,
-    focus: Option<&'g Actor>,
-    options: &Options,
-) -> Blocs<'g> {
-    if focus.is_some() {
-        let ties = Ties::new(graph, options);
+/// Splits the graph into camps: in a place when there is one (its seeds and `depth`
+/// ties around them, without the claims of another named conflict; see
+/// [`crate::place`]), else per conflict.
+pub fn blocs<'g>(graph: &'g KnowledgeGraph, place: Option<&Place>, options: &Options) -> Blocs<'g> {
+    if let Some(place) = place {
+        let ties = Ties::keeping(graph, options, &|c| place.admits(c));
         return Blocs {
-            focus,
+            focus: place.actor.as_deref().and_then(|id| graph.actor(id)),
+            place: Some(place.name.clone()),
             depth: options.depth,
-            components: split_ties(graph, &ties, focus, options, None),
+            components: split_ties(&ties, Some(place), options, None),
         };
     }
+    let focus = None;
     // the conflicts, and the actors taking part in each (an end of one of its claims)
     let mut parties: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for c in graph.claims() {
@@ -141,8 +145,9 @@ pub fn blocs<'g>(
         let ties = Ties::new(graph, options);
         return Blocs {
             focus,
+            place: None,
             depth: options.depth,
-            components: split_ties(graph, &ties, None, options, None),
+            components: split_ties(&ties, None, options, None),
         };
     }
     let shared = |c: &Claim, set: &BTreeSet<&str>| {
@@ -155,29 +160,29 @@ pub fn blocs<'g>(
             None => shared(c, set),
         };
         let ties = Ties::keeping(graph, options, &keep);
-        components.extend(split_ties(graph, &ties, None, options, Some(name)));
+        components.extend(split_ties(&ties, None, options, Some(name)));
     }
     // claims that fit no conflict: split together, last
     let rest = |c: &Claim| c.conflict().is_none() && !parties.values().any(|s| shared(c, s));
     let ties = Ties::keeping(graph, options, &rest);
-    components.extend(split_ties(graph, &ties, None, options, None));
+    components.extend(split_ties(&ties, None, options, None));
     Blocs {
         focus,
+        place: None,
         depth: options.depth,
         components,
     }
 }
 
-/// The components of the ties (around `focus` when there is one), each split in two,
+/// The components of the ties (in `place` when there is one), each split in two,
 /// largest first.
 fn split_ties<'g>(
-    graph: &'g KnowledgeGraph,
     ties: &Ties<'g>,
-    focus: Option<&'g Actor>,
+    place: Option<&Place>,
     options: &Options,
     conflict: Option<&str>,
 ) -> Vec<Component<'g>> {
-    let scope: Option<BTreeSet<usize>> = focus.map(|f| theatre(graph, ties, f, options.depth));
+    let scope: Option<BTreeSet<usize>> = place.map(|p| theatre(ties, p, options.depth));
     let inside = |i: usize| scope.as_ref().is_none_or(|s| s.contains(&i));
     // actors with a relation in scope; an affiliation alone (a minister with no recorded
     // act) says nothing about camps and is left out
@@ -277,23 +282,13 @@ fn first_id<'a>(c: &'a Component<'_>) -> &'a str {
         .unwrap_or("")
 }
 
-/// The focus, the actors affiliated with it (transitively), and those within `depth` ties.
-fn theatre(
-    graph: &KnowledgeGraph,
-    ties: &Ties<'_>,
-    focus: &Actor,
-    depth: usize,
-) -> BTreeSet<usize> {
-    let mut seeds: BTreeSet<String> = BTreeSet::from([focus.id.clone()]);
-    let mut queue = VecDeque::from([focus.id.clone()]);
-    while let Some(id) = queue.pop_front() {
-        for m in graph.members(&id) {
-            if seeds.insert(m.id.clone()) {
-                queue.push_back(m.id.clone());
-            }
-        }
-    }
-    let mut out: BTreeSet<usize> = seeds.iter().filter_map(|id| ties.index(id)).collect();
+/// The seeds of the place and the actors within `depth` ties of them.
+fn theatre(ties: &Ties<'_>, place: &Place, depth: usize) -> BTreeSet<usize> {
+    let mut out: BTreeSet<usize> = place
+        .seeds()
+        .iter()
+        .filter_map(|id| ties.index(id))
+        .collect();
     let mut frontier: Vec<usize> = out.iter().copied().collect();
     for _ in 0..depth {
         let mut next = Vec::new();

@@ -60,6 +60,8 @@ enum Command {
     ///   allies of X / enemies of X
     ///   what do we know about X
     ///   which camps (in X)
+    ///   any who/what/does/allies/enemies question + "in PLACE" (a state, a region
+    ///   or a named conflict: "who backs the RSF in Sudan")
     ///
     /// Claims roll up through affiliations, shown "via": a claim about the LNA counts for
     /// its commander Haftar, a minister's warning for his state.
@@ -72,7 +74,8 @@ enum Command {
   geokg query \"how is France linked to Turkey\" --paths 5
   geokg query \"allies of the GNA\" --as-of 2020-06
   geokg query \"what do we know about Bashagha\" --since 2022
-  geokg query \"which camps in Libya\" --json")]
+  geokg query \"which camps in Libya\" --json
+  geokg query \"what does Russia back in Libya\"")]
     Query {
         /// The question, e.g. "who backs Haftar" or "how is France linked to Turkey".
         question: String,
@@ -95,18 +98,22 @@ enum Command {
     /// apart, warns apart weakly. Prints each camp, the ties that contradict the split and
     /// a balance score (1 = a clean split).
     ///
-    /// With --focus, only the actor, the actors affiliated with it and those within
-    /// --depth ties of them are split ("--focus Libya": Libya's governments, bodies and
-    /// forces and whoever backs or fights them).
+    /// With --focus, only the actors in a place are split: the actor it names and those
+    /// affiliated with it, the parties to the named conflicts it labels or is part of,
+    /// and those within --depth ties of them ("--focus Libya": Libya's governments,
+    /// bodies and forces and whoever backs or fights them; "--focus Sahel": the parties
+    /// to the Sahel war).
     #[command(after_help = "Examples:
   geokg blocs --focus Libya
+  geokg blocs --focus \"the Sahel\"
   geokg blocs --focus Libya --since 2019 --until 2020 --why
   geokg blocs --focus Sudan --json
   geokg blocs --focus Haftar --depth 2
   geokg blocs")]
     Blocs {
-        /// Split only the actors around this one (a name, alias, demonym, capital or id).
-        #[arg(long, value_name = "NAME")]
+        /// Split only the actors in this place: an actor (a name, alias, demonym,
+        /// capital or id) or a named conflict ("Sahel", "Red Sea").
+        #[arg(long, value_name = "PLACE")]
         focus: Option<String>,
         /// How many ties around the focus to follow.
         #[arg(long, value_name = "N", default_value_t = 1)]
@@ -409,6 +416,7 @@ impl Filters {
             },
             paths,
             depth,
+            within: None,
         }
     }
 }
@@ -496,8 +504,9 @@ enum Format {
 /// Which part of the graph to export or draw.
 #[derive(clap::Args, Debug)]
 struct Pick {
-    /// Keep only the neighbourhood of this actor.
-    #[arg(long, value_name = "NAME")]
+    /// Keep only the actors in this place and their ties: an actor and those affiliated
+    /// with it, or a named conflict and its parties ("Libya", "Sahel", "Red Sea").
+    #[arg(long, value_name = "PLACE")]
     focus: Option<String>,
     /// Hops around --focus to include.
     #[arg(long, default_value_t = 1, requires = "focus")]
@@ -750,17 +759,8 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             let graph = load_graph(&cli.graph)?;
             let options = filters.options(0, depth);
             options.window.check().map_err(|e| vec![e])?;
-            let focus = match focus {
-                Some(name) => {
-                    let (actor, note) = query::resolve(&graph, &name).map_err(|e| vec![e])?;
-                    if let Some(note) = note {
-                        eprintln!("geokg: note: {note}");
-                    }
-                    Some(actor)
-                }
-                None => None,
-            };
-            let blocs = geokg::blocs::blocs(&graph, focus, &options);
+            let place = focus_place(&graph, focus.as_deref(), &options.window)?;
+            let blocs = geokg::blocs::blocs(&graph, place.as_ref(), &options);
             let found = !blocs.components.is_empty();
             let text = if as_json {
                 json(&report::blocs_json(None, &blocs, why))
@@ -970,10 +970,35 @@ fn coverage(data: &data::Dataset) -> String {
     out
 }
 
+/// The place `--focus` names, with a note on stderr when the name was read loosely.
+fn focus_place(
+    graph: &KnowledgeGraph,
+    focus: Option<&str>,
+    window: &geokg::time::Window,
+) -> Result<Option<geokg::place::Place>, Vec<Error>> {
+    let Some(name) = focus else {
+        return Ok(None);
+    };
+    let (place, note) = query::place(graph, name, window).map_err(|e| vec![e])?;
+    if let Some(note) = note {
+        eprintln!("geokg: note: {note}");
+    }
+    Ok(Some(place))
+}
+
 /// The selection the options ask for; pictures keep only the best-evidenced actors.
-fn selection(pick: &Pick, look: Option<&Look>) -> export::Selection {
-    export::Selection {
-        focus: pick.focus.clone(),
+fn selection(
+    graph: &KnowledgeGraph,
+    pick: &Pick,
+    look: Option<&Look>,
+) -> Result<export::Selection, Vec<Error>> {
+    let window = geokg::time::Window {
+        since: pick.since,
+        until: pick.until,
+        as_of: None,
+    };
+    Ok(export::Selection {
+        place: focus_place(graph, pick.focus.as_deref(), &window)?,
         depth: pick.depth,
         relations: pick
             .relation
@@ -985,16 +1010,12 @@ fn selection(pick: &Pick, look: Option<&Look>) -> export::Selection {
             })
             .collect(),
         min_docs: pick.min_docs,
-        window: geokg::time::Window {
-            since: pick.since,
-            until: pick.until,
-            as_of: None,
-        },
+        window,
         limit: match look {
             Some(l) if !l.all => Some(export::DEFAULT_LIMIT),
             _ => None,
         },
-    }
+    })
 }
 
 fn dot_options(look: &Look, selected: &export::Selected) -> export::DotOptions {
@@ -1048,7 +1069,7 @@ fn run_export(
 ) -> Result<Outcome, Vec<Error>> {
     let graph = load_graph(graph_file)?;
     let picture = matches!(format, Format::Dot | Format::Html);
-    let selected = selection(pick, picture.then_some(look))
+    let selected = selection(&graph, pick, picture.then_some(look))?
         .apply(&graph)
         .map_err(|e| vec![e])?;
     require_some(&selected, pick, picture)?;
@@ -1132,7 +1153,7 @@ fn run_render(
         ))]);
     };
     let graph = load_graph(graph_file)?;
-    let selected = selection(pick, Some(look))
+    let selected = selection(&graph, pick, Some(look))?
         .apply(&graph)
         .map_err(|e| vec![e])?;
     require_some(&selected, pick, true)?;
@@ -1236,7 +1257,7 @@ fn run_view(
     look: &Look,
 ) -> Result<Outcome, Vec<Error>> {
     let graph = load_graph(graph_file)?;
-    let selected = selection(pick, Some(look))
+    let selected = selection(&graph, pick, Some(look))?
         .apply(&graph)
         .map_err(|e| vec![e])?;
     require_some(&selected, pick, true)?;

@@ -17,6 +17,7 @@ pub mod model;
 pub mod names;
 pub mod normalize;
 pub mod paths;
+pub mod place;
 pub mod query;
 pub mod question;
 pub mod report;

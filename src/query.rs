@@ -22,6 +22,7 @@ use crate::graph::{ClaimRef, Direction, Edge, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Provenance, RelationKind};
 use crate::normalize::fold;
 use crate::paths::Linkage;
+use crate::place::Place;
 use crate::time::Window;
 
 pub use crate::question::{parse, parse_with, Question, FORMS};
@@ -41,6 +42,8 @@ pub struct Options {
     pub paths: usize,
     /// How many hops around the focus camps reach.
     pub depth: usize,
+    /// Keep only claims that belong to this place ("who backs the RSF in Sudan").
+    pub within: Option<Place>,
 }
 
 impl Default for Options {
@@ -52,6 +55,7 @@ impl Default for Options {
             window: Window::all(),
             paths: 3,
             depth: 1,
+            within: None,
         }
     }
 }
@@ -59,7 +63,9 @@ impl Default for Options {
 impl Options {
     /// Does this claim pass the hedging and time filters?
     pub fn admits(&self, claim: &Claim) -> bool {
-        (self.hedged || !claim.hedged) && self.window.admits(claim)
+        (self.hedged || !claim.hedged)
+            && self.window.admits(claim)
+            && self.within.as_ref().is_none_or(|p| p.holds(claim))
     }
 }
 
@@ -347,7 +353,9 @@ pub struct Reply<'g> {
 pub fn parse_in(graph: &KnowledgeGraph, question: &str) -> Result<Question> {
     let rules = crate::names::Rules::embedded();
     parse_with(question, &|n| {
-        !graph.lookup(n).is_empty() || rules.office(graph, n, &Window::all()).is_some()
+        !graph.lookup(n).is_empty()
+            || rules.office(graph, n, &Window::all()).is_some()
+            || crate::place::is_conflict(graph, n)
     })
 }
 
@@ -494,6 +502,33 @@ fn resolve_with<'g>(
     }
 }
 
+/// The place a name speaks of ([`crate::place`]): the actor it resolves to as a focus
+/// does (a capital means its state), and the named conflicts it labels or is part of
+/// ("Sahel", "the Red Sea", "Sudan"). A name that is only a conflict is not read as a
+/// near actor.
+///
+/// # Errors
+/// [`Error::UnknownActor`] with suggestions when the name is neither.
+pub fn place(
+    graph: &KnowledgeGraph,
+    name: &str,
+    window: &Window,
+) -> Result<(Place, Option<String>)> {
+    let (actor, note) = if crate::place::is_conflict(graph, name) {
+        (graph.resolve(name).ok(), None)
+    } else {
+        let (a, note) = resolve_with(graph, name, window, false)?;
+        (Some(a), note)
+    };
+    match Place::new(graph, name, actor) {
+        Some(p) => Ok((p, note)),
+        None => Err(Error::UnknownActor {
+            name: name.to_string(),
+            suggestions: Vec::new(),
+        }),
+    }
+}
+
 /// Does any of the actor's affiliations hold in the window?
 fn in_office(a: &Actor, window: &Window) -> bool {
     a.affiliations.iter().any(|f| window.holds(f))
@@ -605,16 +640,29 @@ pub fn ask<'g>(
             })
         }
         Question::Blocs { focus } => {
-            // a focus is a place: a capital means its state
             let focus = match focus {
                 Some(name) => {
-                    let (a, note) = resolve_with(graph, name, &options.window, false)?;
+                    let (p, note) = place(graph, name, &options.window)?;
                     notes.extend(note);
-                    Some(a)
+                    Some(p)
                 }
                 None => None,
             };
-            Response::Blocs(crate::blocs::blocs(graph, focus, options))
+            Response::Blocs(crate::blocs::blocs(graph, focus.as_ref(), options))
+        }
+        Question::Within {
+            question: inner,
+            place: name,
+        } => {
+            let (p, note) = place(graph, name, &options.window)?;
+            notes.extend(note);
+            let options = Options {
+                within: Some(p),
+                ..options.clone()
+            };
+            let reply = ask(graph, inner, &options)?;
+            notes.extend(reply.notes);
+            reply.response
         }
     };
     Ok(Reply {
@@ -794,7 +842,7 @@ fn collect<'g>(
         return Vec::new();
     };
     // without filters every claim counts, and none needs reading
-    let filtered = !options.hedged || !options.window.is_unbounded();
+    let filtered = !options.hedged || !options.window.is_unbounded() || options.within.is_some();
     // row index per actor index, filled on first use
     let mut row_of: Vec<usize> = vec![usize::MAX; actors.len()];
     let mut rows: Vec<Gathered> = Vec::new();

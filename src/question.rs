@@ -75,6 +75,14 @@ pub enum Question {
         /// The place or actor the camps are drawn around, as written.
         focus: Option<String>,
     },
+    /// A question about the claims that belong to a place: a state, a region or a named
+    /// conflict ("who backs the RSF in Sudan", "what does Russia back in Libya").
+    Within {
+        /// A who, what, does, allies or enemies question.
+        question: Box<Question>,
+        /// The place, as written.
+        place: String,
+    },
 }
 
 impl Question {
@@ -90,6 +98,34 @@ impl Question {
             Question::Enemies { .. } => "enemies",
             Question::About { .. } => "about",
             Question::Blocs { .. } => "blocs",
+            Question::Within { question, .. } => question.form(),
+        }
+    }
+
+    /// The place the question is asked about ("… in Sudan"), if any.
+    pub fn place(&self) -> Option<&str> {
+        match self {
+            Question::Within { place, .. } => Some(place),
+            _ => None,
+        }
+    }
+
+    /// The names the question gives, as written.
+    fn names(&self) -> Vec<&str> {
+        match self {
+            Question::Who { target: n, .. }
+            | Question::What { source: n, .. }
+            | Question::Allies { actor: n }
+            | Question::Enemies { actor: n }
+            | Question::About { actor: n } => vec![n],
+            Question::Does { source, target, .. } => vec![source, target],
+            Question::Link { from, to } => vec![from, to],
+            Question::Blocs { focus } => focus.iter().map(String::as_str).collect(),
+            Question::Within { question, place } => {
+                let mut names = question.names();
+                names.push(place);
+                names
+            }
         }
     }
 }
@@ -508,6 +544,10 @@ pub fn parse(question: &str) -> Result<Question> {
 ///
 /// # Errors
 /// [`Error::Question`] listing the known forms when the question does not fit one.
+///
+/// A who, what, does, allies or enemies question may end with a place ("who backs the
+/// RSF in Sudan"); it is read so when the question's names are not all known as written
+/// and, split at its last "in" or "within", they are.
 pub fn parse_with(question: &str, known: &dyn Fn(&str) -> bool) -> Result<Question> {
     let ws = words(question);
     let fail = |message: String| Error::Question {
@@ -517,6 +557,46 @@ pub fn parse_with(question: &str, known: &dyn Fn(&str) -> bool) -> Result<Questi
     if ws.is_empty() {
         return Err(fail(FORMS.to_string()));
     }
+    let whole = parse_words(&ws, known).map_err(fail);
+    if whole
+        .as_ref()
+        .is_ok_and(|q| q.names().iter().all(|n| known(n)))
+    {
+        return whole;
+    }
+    if let Some(at) = ws
+        .iter()
+        .rposition(|w| w.key == "in" || w.key == "within")
+        .filter(|&at| at > 0)
+    {
+        let place = place_name(&ws[at + 1..]);
+        if !place.is_empty() && known(&place) {
+            if let Ok(q) = parse_words(&ws[..at], known) {
+                let placed = matches!(
+                    q,
+                    Question::Who { .. }
+                        | Question::What { .. }
+                        | Question::Does { .. }
+                        | Question::Allies { .. }
+                        | Question::Enemies { .. }
+                );
+                if placed && q.names().iter().all(|n| known(n)) {
+                    return Ok(Question::Within {
+                        question: Box::new(q),
+                        place,
+                    });
+                }
+            }
+        }
+    }
+    whole
+}
+
+/// Reads the words of a question without a place; `Err` holds the message.
+fn parse_words(
+    ws: &[Word<'_>],
+    known: &dyn Fn(&str) -> bool,
+) -> std::result::Result<Question, String> {
     let parsers: [FormParser; 8] = [
         blocs,
         link,
@@ -528,9 +608,9 @@ pub fn parse_with(question: &str, known: &dyn Fn(&str) -> bool) -> Result<Questi
         about_plain,
     ];
     for p in parsers {
-        match p(&ws, known) {
+        match p(ws, known) {
             Parsed::Yes(q) => return Ok(q),
-            Parsed::NoName => return Err(fail(format!("no actor named; {FORMS}"))),
+            Parsed::NoName => return Err(format!("no actor named; {FORMS}")),
             Parsed::No => {}
         }
     }
@@ -538,9 +618,9 @@ pub fn parse_with(question: &str, known: &dyn Fn(&str) -> bool) -> Result<Questi
         .first()
         .is_some_and(|w| ["who", "whom", "what", "which"].contains(&w.key.as_str()))
     {
-        return Err(fail(format!("unknown relation; {FORMS}")));
+        return Err(format!("unknown relation; {FORMS}"));
     }
-    Err(fail(FORMS.to_string()))
+    Err(FORMS.to_string())
 }
 
 /// One form of the grammar: reads the words, or says it does not fit.
@@ -574,8 +654,16 @@ fn blocs(ws: &[Word<'_>], _known: &dyn Fn(&str) -> bool) -> Parsed {
     if !["in", "around", "for", "of", "within", "over", "among"].contains(&ws[at].key.as_str()) {
         return Parsed::No;
     }
-    let mut rest = &ws[at + 1..];
-    // "the Libyan war" -> "the Libyan": the demonym names the state
+    let place = place_name(&ws[at + 1..]);
+    if place.is_empty() {
+        return Parsed::NoName;
+    }
+    Parsed::Yes(Question::Blocs { focus: Some(place) })
+}
+
+/// The name of a place: "the Libyan war" is "the Libyan" (the demonym names the state).
+fn place_name(ws: &[Word<'_>]) -> String {
+    let mut rest = ws;
     for tail in [
         &["civil", "war"][..],
         &["war"],
@@ -590,11 +678,9 @@ fn blocs(ws: &[Word<'_>], _known: &dyn Fn(&str) -> bool) -> Parsed {
         }
     }
     if rest.is_empty() {
-        return Parsed::NoName;
+        return String::new();
     }
-    Parsed::Yes(Question::Blocs {
-        focus: Some(name(rest)),
-    })
+    name(rest)
 }
 
 /// Splits `ws` into two names around a separator word found by `sep`, preferring a split

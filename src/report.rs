@@ -373,6 +373,8 @@ pub struct QueryOut {
     pub relation: String,
     /// The actor the question names.
     pub subject: ActorRef,
+    /// The place the question is asked about ("… in Sudan"), as written, or `null`.
+    pub within: Option<String>,
     /// Answers, strongest first.
     pub answers: Vec<AnswerOut>,
 }
@@ -391,6 +393,8 @@ pub struct VerdictOut {
     pub source: ActorRef,
     /// The actor acted upon.
     pub target: ActorRef,
+    /// The place the question is asked about ("… in Libya"), as written, or `null`.
+    pub within: Option<String>,
     /// Some claim says the relation holds.
     pub holds: bool,
     /// Every such claim is hedged (false when none).
@@ -590,8 +594,10 @@ pub struct BlocsOut {
     pub question: Option<String>,
     /// Always `blocs`.
     pub form: String,
-    /// The focus, if any.
+    /// The focus actor, if any.
     pub focus: Option<ActorRef>,
+    /// The place the camps are drawn in, as written, or `null` (camps per conflict).
+    pub place: Option<String>,
     /// How many ties around the focus were followed.
     pub depth: usize,
     /// Connected groups, largest first.
@@ -633,6 +639,7 @@ pub fn blocs_json(asked: Option<&str>, b: &Blocs<'_>, all: bool) -> BlocsOut {
         question: asked.map(str::to_string),
         form: "blocs".into(),
         focus: b.focus.map(ActorRef::from),
+        place: b.place.clone(),
         depth: b.depth,
         groups: b
             .components
@@ -682,6 +689,7 @@ pub fn reply_json(asked: &str, reply: &Reply<'_>, all: bool) -> ReplyOut {
             form,
             relation: a.kind.as_str().into(),
             subject: a.subject.into(),
+            within: reply.question.place().map(str::to_string),
             answers: a.rows.iter().map(|r| row_json(r, a.subject, all)).collect(),
         }),
         Response::Verdict(v) => ReplyOut::Verdict(VerdictOut {
@@ -690,6 +698,7 @@ pub fn reply_json(asked: &str, reply: &Reply<'_>, all: bool) -> ReplyOut {
             relation: v.kind.as_str().into(),
             source: v.source.into(),
             target: v.target.into(),
+            within: reply.question.place().map(str::to_string),
             holds: v.holds(),
             hedged: v.holds() && v.hedged(),
             documents: v.documents(),
@@ -896,22 +905,27 @@ fn wrap(items: &[String], indent: &str) -> String {
 
 /// Camps as text; `all` adds every claim behind the contradicting ties.
 pub fn blocs_text(b: &Blocs<'_>, all: bool) -> String {
-    let mut out = match b.focus {
-        Some(f) => format!(
+    let mut out = match (b.focus, &b.place) {
+        (Some(f), _) => format!(
             "camps around {} ({}), {} deep: {}\n",
             f.name,
             f.id,
             plural(b.depth, "tie"),
             plural(b.components.len(), "group")
         ),
-        None if b.components.iter().any(|c| c.conflict.is_some()) => format!(
+        (None, Some(place)) => format!(
+            "camps in {place}, {} deep: {}\n",
+            plural(b.depth, "tie"),
+            plural(b.components.len(), "group")
+        ),
+        (None, None) if b.components.iter().any(|c| c.conflict.is_some()) => format!(
             "camps per conflict: {}\n",
             plural(b.components.len(), "group")
         ),
-        None => format!("camps: {}\n", plural(b.components.len(), "group")),
+        (None, None) => format!("camps: {}\n", plural(b.components.len(), "group")),
     };
     for (g, c) in b.components.iter().enumerate() {
-        let conflict = match (&c.conflict, b.focus) {
+        let conflict = match (&c.conflict, &b.place) {
             (Some(name), _) => format!(" ({name})"),
             (None, None) if b.components.iter().any(|c| c.conflict.is_some()) => {
                 " (claims of no conflict)".to_string()
@@ -978,28 +992,32 @@ pub fn blocs_text(b: &Blocs<'_>, all: bool) -> String {
 /// A reply as text for a terminal; `all` prints every claim (`--why`), else the best.
 pub fn reply_text(reply: &Reply<'_>, all: bool) -> String {
     let form = reply.question.form();
+    let within = reply
+        .question
+        .place()
+        .map_or(String::new(), |p| format!(" in {p}"));
     let mut out = String::new();
     match &reply.response {
         Response::Rows(a) => {
             let s = a.subject;
             let n = plural(a.rows.len(), "answer");
             out.push_str(&match form {
-                "what" => format!("what {} ({}) {}: {n}\n", s.name, s.id, a.kind),
+                "what" => format!("what {} ({}) {}{within}: {n}\n", s.name, s.id, a.kind),
                 "allies" => format!(
-                    "allies of {} ({}) — who supports it or whom it supports: {n}\n",
+                    "allies of {} ({}){within} — who supports it or whom it supports: {n}\n",
                     s.name, s.id
                 ),
                 "enemies" => format!(
-                    "enemies of {} ({}) — who opposes it or whom it opposes: {n}\n",
+                    "enemies of {} ({}){within} — who opposes it or whom it opposes: {n}\n",
                     s.name, s.id
                 ),
-                _ => format!("who {} {} ({}): {n}\n", a.kind, s.name, s.id),
+                _ => format!("who {} {} ({}){within}: {n}\n", a.kind, s.name, s.id),
             });
             rows_text(&mut out, &a.rows, s, form, all, "");
         }
         Response::Verdict(v) => {
             let head = format!(
-                "does {} {} {}?",
+                "does {} {} {}{within}?",
                 v.source.name,
                 v.kind.as_str().trim_end_matches('s'),
                 v.target.name

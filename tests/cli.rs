@@ -27,6 +27,7 @@ struct QueryJson {
     form: String,
     relation: String,
     subject: ActorRef,
+    within: Option<String>,
     answers: Vec<AnswerJson>,
 }
 
@@ -835,4 +836,27 @@ fn closed_stdout_does_not_panic() {
         );
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
+}
+
+/// Issue 19: "… in X" asks about the claims that belong to a place, and says so.
+#[test]
+fn query_in_a_place_names_it() {
+    let r = run(["query", "--json", "what does Russia back in Libya"]).expect_code(0);
+    let q: QueryJson = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(q.within.as_deref(), Some("Libya"));
+    assert_eq!(q.subject.id, "rus");
+    let ids: Vec<&str> = q.answers.iter().map(|a| a.actor.id.as_str()).collect();
+    assert!(ids.contains(&"khalifa-haftar"), "{ids:?}");
+    assert!(!ids.contains(&"bashar-al-assad"), "{ids:?}");
+    let plain = run(["query", "--json", "what does Russia back"]).expect_code(0);
+    let q: QueryJson = serde_json::from_str(&plain.stdout).unwrap();
+    assert_eq!(q.within, None);
+    assert!(q.answers.iter().any(|a| a.actor.id == "bashar-al-assad"));
+    let text = run(["query", "what does Russia back in Libya"]).expect_code(0);
+    assert!(
+        text.stdout
+            .starts_with("what Russia (rus) supports in Libya: 3 answers"),
+        "{}",
+        text.stdout
+    );
 }

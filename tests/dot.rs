@@ -624,3 +624,43 @@ fn an_empty_selection_is_an_error_and_writes_nothing() {
         assert!(!out.exists(), "{args:?} wrote {}", out.display());
     }
 }
+
+/// Issue 19: a focus is a place, the same one `blocs --focus` and "who backs X in Y"
+/// read: a named conflict with no actor of its name ("Sahel") draws its parties, and a
+/// picture of Libya leaves out the claims of other wars between the actors it shows
+/// (Russia and the United States over Ukraine).
+#[test]
+fn dot_focus_is_a_place_or_a_conflict() {
+    let sahel = run(["export", "--format", "dot", "--focus", "the Sahel"]).expect_code(0);
+    for id in ["mli", "jnim", "wagner-group"] {
+        assert!(
+            sahel.stdout.contains(&format!("\"{id}\" [label=")),
+            "{id} missing:\n{}",
+            sahel.stdout
+        );
+    }
+    assert!(!sahel.stdout.contains("\"houthis\""), "{}", sahel.stdout);
+    if let Some(json) = graphviz_json(&sahel.stdout) {
+        assert!(json["objects"].as_array().unwrap().len() >= 3);
+    }
+    let libya = run(["export", "--format", "jsonl", "--focus", "Libya"]).expect_code(0);
+    let mut pairs = BTreeSet::new();
+    for line in libya.stdout.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        pairs.insert((
+            v["source_id"].as_str().unwrap().to_string(),
+            v["target_id"].as_str().unwrap().to_string(),
+        ));
+    }
+    assert!(pairs.contains(&("rus".into(), "khalifa-haftar".into())));
+    for (a, b) in [("rus", "usa"), ("usa", "rus"), ("rus", "ukr")] {
+        assert!(
+            !pairs.contains(&(a.to_string(), b.to_string())),
+            "{a} -> {b} is not a Libyan tie"
+        );
+    }
+    // a name that is neither an actor nor a conflict writes nothing
+    let r = run(["export", "--format", "dot", "--focus", "Atlantis"]).expect_code(2);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("Atlantis"), "{}", r.stderr);
+}

@@ -133,6 +133,18 @@ const CASES: &[(&str, &str, Expect)] = &[
     ("who backs Haftar", "--min-docs 3", Rows("United Arab Emirates (+via Libyan National Army) | Egypt (+via Abdel Fattah al-Sisi, Libyan National Army) | Russia (+via Libyan National Army) | Wagner Group (+via Libyan National Army)")),
     ("who backs Wagner", "", Rows("Russia")),
     ("who backs Wagner", "--no-hedged", Rows("Russia")),
+    // --- a question asked in a place (a state, a region, a named conflict) keeps the
+    // claims that belong there: Russia's Syrian clients are not an answer in Libya
+    ("what does Russia back in Libya", "", Rows("Libyan National Army (+via Khalifa Haftar) | Wagner Group | Khalifa Haftar")),
+    ("what does Russia back in Syria", "", Rows("Syrian government (+via Bashar al-Assad) | Bashar al-Assad | Syria via Bashar al-Assad")),
+    ("who backs the Houthis in the Red Sea", "", Rows("Iran (hedged)")),
+    ("who supports the RSF within Sudan", "", Rows("SPLM-N (al-Hilu) | United Arab Emirates (hedged) | Kenya (hedged)")),
+    ("does Russia back Haftar in Libya", "", Verdict("yes | ...")),
+    ("does Russia back Haftar in Syria", "", Verdict("no")),
+    // "in" inside a name stays part of it
+    ("who opposes al-Qaeda in the Islamic Maghreb", "", Rows("...")),
+    ("who backs Haftar in Atlantis", "", Error("no actor named \"Haftar in Atlantis\"")),
+    ("which camps in the Sahel", "", Camps(&["Mali", "Russia", "Wagner Group"], &["JNIM", "France"])),
     // --- does X back Y? / is X against Y?
     ("does Egypt back Haftar?", "", Verdict("yes | Egypt > Khalifa Haftar | Egypt > Libyan National Army | Abdel Fattah al-Sisi > Libyan National Army")),
     ("does France back Haftar", "", Verdict("yes (hedged) | France > Khalifa Haftar")),
@@ -564,6 +576,7 @@ struct RowsJson {
     form: String,
     relation: String,
     subject: ActorRef,
+    within: Option<String>,
     answers: Vec<AnswerJson>,
 }
 
@@ -575,6 +588,7 @@ struct VerdictJson {
     relation: String,
     source: ActorRef,
     target: ActorRef,
+    within: Option<String>,
     holds: bool,
     hedged: bool,
     documents: usize,
@@ -684,6 +698,7 @@ struct BlocsJson {
     question: Option<String>,
     form: String,
     focus: Option<ActorRef>,
+    place: Option<String>,
     depth: usize,
     groups: Vec<GroupJson>,
 }
@@ -811,6 +826,7 @@ fn json_rows_forms_match_the_documented_schema() {
                 (question, form, relation)
             );
             check_ref(&q.subject);
+            assert_eq!(q.within, None);
             assert!(!q.answers.is_empty());
             for a in &q.answers {
                 check_answer(a, relation, why);
@@ -855,6 +871,11 @@ fn json_verdict_matches_the_documented_schema() {
     assert_eq!((v.form.as_str(), v.relation.as_str()), ("does", "opposes"));
     assert_eq!(v.question, "is Turkey against the LNA?");
     assert_eq!((v.source.id.as_str(), v.target.id.as_str()), ("tur", "lna"));
+    assert_eq!(v.within, None);
+    let r = ask_cli(&["--json", "does Russia back Haftar in Libya"]).expect_code(0);
+    let placed: VerdictJson = parse_json(&r);
+    assert_eq!(placed.within.as_deref(), Some("Libya"));
+    assert!(placed.holds);
     assert!(v.holds && !v.hedged && v.documents == 2);
     v.claims.iter().chain(&v.others).for_each(check_claim);
     assert!(v
@@ -969,6 +990,7 @@ fn json_blocs_match_the_documented_schema() {
         assert_eq!(b.form, "blocs");
         assert_eq!(b.question.is_some(), args.contains(&"query"));
         assert_eq!(b.focus.as_ref().map(|f| f.id.as_str()), Some("lby"));
+        assert_eq!(b.place.as_deref(), Some("Libya"));
         assert_eq!(b.depth, 1);
         let g = &b.groups[0];
         // around a focus, the camps are not those of one conflict

@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::error::Result;
 use crate::graph::{count_sources, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Claim, RelationKind};
+use crate::place::Place;
 use crate::time::Window;
 
 mod camps;
@@ -39,9 +40,10 @@ pub const DEFAULT_LIMIT: usize = 200;
 /// Which part of the graph to export.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
-    /// Keep only the actors within `depth` hops of this actor (any name `resolve` takes).
-    pub focus: Option<String>,
-    /// Hops around `focus`, over the relations that pass the filters below.
+    /// Keep only the actors within `depth` hops of the actors of this place (see
+    /// [`crate::place`]; `query::place` resolves a name an analyst uses).
+    pub place: Option<Place>,
+    /// Hops around `place`, over the relations that pass the filters below.
     pub depth: usize,
     /// Keep only these relation kinds; empty keeps all.
     pub relations: Vec<RelationKind>,
@@ -72,12 +74,12 @@ impl Selection {
     /// Applies the selection: time, relation and document filters first, then the focus
     /// neighbourhood, then the limit (which always keeps the focus actor).
     ///
-    /// The neighbourhood of a focus starts from the focus and every actor affiliated with
-    /// it, in turn (as `blocs --focus` does): "Libya" is Libya's governments, bodies and
-    /// forces, and `depth` ties around them.
+    /// The neighbourhood of a place starts from its seeds (as `blocs --focus` and "who
+    /// backs X in Y" do): "Libya" is Libya's governments, bodies and forces and the
+    /// parties to the Libyan conflict, and `depth` ties around them; claims of another
+    /// named conflict are left out.
     ///
     /// # Errors
-    /// [`crate::Error::UnknownActor`] when the focus names no actor;
     /// [`crate::Error::Usage`] when the window leaves no time.
     pub fn apply(&self, graph: &KnowledgeGraph) -> Result<Selected> {
         self.window.check()?;
@@ -91,6 +93,18 @@ impl Selection {
                 .cloned()
                 .collect();
             rebuild(graph.actors().to_vec(), claims)
+        };
+        let timed = match &self.place {
+            Some(place) if !place.conflicts.is_empty() => {
+                let claims = timed
+                    .claims()
+                    .iter()
+                    .filter(|c| place.admits(c))
+                    .cloned()
+                    .collect();
+                rebuild(timed.actors().to_vec(), claims)
+            }
+            _ => timed,
         };
         let mut g = if self.relations.is_empty() && self.min_docs <= 1 {
             timed
@@ -106,14 +120,13 @@ impl Selection {
             rebuild(timed.actors().to_vec(), claims)
         };
         let mut focus = None;
-        if let Some(name) = &self.focus {
-            let id = g.resolve(name)?.id.clone();
+        if let Some(place) = &self.place {
             let mut keep = BTreeSet::new();
-            for seed in affiliated(&g, &id) {
+            for seed in place.seeds() {
                 keep.extend(g.neighborhood(&seed, self.depth));
             }
             g = g.restrict(&keep);
-            focus = Some(id);
+            focus = place.actor.clone();
         }
         let mut left_out = Vec::new();
         let mut left_out_edges = 0;
@@ -149,20 +162,6 @@ impl Selection {
             left_out_edges,
         })
     }
-}
-
-/// An actor and every actor affiliated with it, in turn (members of members), by id.
-fn affiliated(graph: &KnowledgeGraph, id: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::from([id.to_string()]);
-    let mut queue = vec![id.to_string()];
-    while let Some(next) = queue.pop() {
-        for m in graph.members(&next) {
-            if out.insert(m.id.clone()) {
-                queue.push(m.id.clone());
-            }
-        }
-    }
-    out
 }
 
 /// Builds a graph from parts of a valid graph; the ids are known, so it cannot fail.
