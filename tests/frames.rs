@@ -508,6 +508,54 @@ fn tree_operations() {
                 ("United Nations", "warns", SAF, false),
             ],
         ),
+        // a possessive means the subject of its own clause when it fits, not the last
+        // person named
+        (
+            "Erdogan, after a call with Sisi, reaffirmed his support for the GNA.",
+            &[("Recep Tayyip Erdoğan", "supports", GNA, false)],
+        ),
+        // a noun's owner stands for it, also when the owner is a new name
+        (
+            "A spokeswoman for Governor Alvarez criticized Egypt's remarks.",
+            &[("Alvarez", "opposes", "Egypt", false)],
+        ),
+        // a named owner comes before a nationality
+        (
+            "Russian mercenaries from the Wagner Group fought alongside the LNA.",
+            &[("Wagner Group", "supports", LNA, false)],
+        ),
+        // a description in apposition with a person is the person, not the state
+        (
+            "Pervez Musharraf, the Pakistani president, backed the United States against the Taliban.",
+            &[
+                ("Pervez Musharraf", "supports", "United States", false),
+                ("Pervez Musharraf", "opposes", "Taliban", false),
+            ],
+        ),
+        (
+            "The Pakistani president, Pervez Musharraf, backed the United States.",
+            &[("Pervez Musharraf", "supports", "United States", false)],
+        ),
+        // an act its doer ends does not hold; one rejected by others still happened
+        ("Qatar ended its support for the GNA.", &[]),
+        (
+            "Turkey rejected the Russian invasion of Ukraine.",
+            &[
+                (TUR, "opposes", "Russia", false),
+                ("Russia", "opposes", "Ukraine", false),
+            ],
+        ),
+        // a possessive in a clause on an act means the act's doer
+        (
+            "Sisi met Burhan in Cairo. The offensive by Haftar, expanding his attacks on the GNA, began in April.",
+            &[(HAFTAR, "opposes", GNA, false)],
+        ),
+        // an embedded question asserts nothing
+        ("Analysts asked whether Egypt backs Haftar.", &[]),
+        (
+            "Officials said it was unclear whether Iran had armed the Houthis.",
+            &[],
+        ),
         // pronouns and reported speech
         (
             "Haftar flew to Cairo. He thanked Egypt and condemned Turkey.",

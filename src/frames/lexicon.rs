@@ -140,6 +140,7 @@ struct FileDef {
     definite_determiners: Vec<String>,
     negators: Vec<String>,
     negating_verbs: Vec<String>,
+    ending_verbs: Vec<String>,
     hedging_verbs: Vec<String>,
     hedging_words: Vec<String>,
     conditional_marks: Vec<String>,
@@ -230,6 +231,7 @@ pub struct FrameLexicon {
     definite_determiners: HashSet<String>,
     negators: HashSet<String>,
     negating_verbs: HashSet<String>,
+    ending_verbs: HashSet<String>,
     hedging_verbs: HashSet<String>,
     hedging_words: HashSet<String>,
     conditional_marks: HashSet<String>,
@@ -387,6 +389,7 @@ impl FrameLexicon {
             definite_determiners: set(def.definite_determiners),
             negators: set(def.negators),
             negating_verbs: set(def.negating_verbs),
+            ending_verbs: set(def.ending_verbs),
             hedging_verbs: set(def.hedging_verbs),
             hedging_words: set(def.hedging_words),
             conditional_marks: set(def.conditional_marks),
@@ -494,6 +497,10 @@ impl FrameLexicon {
     /// A verb whose complement does not hold ("denied arming", "refused to back").
     pub fn is_negating_verb(&self, lemma: &str) -> bool {
         self.negating_verbs.contains(lemma)
+    }
+    /// A verb that ends or disowns the act its object names ("ceased its support").
+    pub fn is_ending_verb(&self, lemma: &str) -> bool {
+        self.ending_verbs.contains(lemma)
     }
     /// A verb whose complement is only suspected ("accused of arming").
     pub fn is_hedging_verb(&self, lemma: &str) -> bool {

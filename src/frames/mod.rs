@@ -295,6 +295,28 @@ impl<'r, 't> SentenceReader<'r, 't> {
     fn place_references(&mut self, inside: &[bool], recent: &mut Recent, index: usize) {
         let t = self.tree;
         let n = t.len();
+        // unknown proper names: the head of a run of proper nouns, named before the
+        // nouns that take their owner from them ("a spokesman for President Clinton")
+        for i in 0..n {
+            let t = self.tree;
+            // a title word heading a known person's name stands for the person, below
+            let titles_known = self.lex.is_title(&t.form(i).to_lowercase())
+                && t.children(i).iter().any(|&c| {
+                    matches!(self.slots[c], Slot::Actor(a)
+                        if self.table.get(a).kind == ActorKind::Person)
+                });
+            if inside[i]
+                || !matches!(self.slots[i], Slot::Empty)
+                || t.upos(i) != "PROPN"
+                || matches!(t.base(i), "flat" | "compound" | "fixed")
+                || titles_known
+            {
+                continue;
+            }
+            if let Some((name, kind)) = self.proper_name(i) {
+                self.slots[i] = Slot::Name(name, kind);
+            }
+        }
         // nouns a demonym, a name or a possessor stands for, decided before the pass so
         // that a noun before its modifier is no problem
         // "Secretary of State Antony Blinken", "the leader, Ali Khamenei": a title word
@@ -306,17 +328,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if !self.lex.is_title(&t.form(i).to_lowercase()) && !self.lex.is_title(t.lemma(i)) {
                 continue;
             }
-            let person = t.children(i).iter().copied().find_map(|c| {
-                if c > i && matches!(t.base(c), "flat" | "appos" | "nmod" | "compound") {
-                    match self.slots[c] {
-                        Slot::Actor(a) if self.table.get(a).kind == ActorKind::Person => Some(a),
-                        _ => None,
+            // a known person, or a name in apposition ("the minister, Ali Karimi")
+            let person = t.children(i).iter().copied().find(|&c| {
+                c > i
+                    && match &self.slots[c] {
+                        Slot::Actor(a) => {
+                            matches!(t.base(c), "flat" | "appos" | "nmod" | "compound")
+                                && self.table.get(*a).kind == ActorKind::Person
+                        }
+                        Slot::Name(..) => matches!(t.base(c), "flat" | "appos"),
+                        _ => false,
                     }
-                } else {
-                    None
-                }
             });
-            if let Some(a) = person {
+            if let Some(a) = person.and_then(|c| self.actor_at(c)) {
                 self.slots[i] = Slot::Actor(a);
             }
         }
@@ -337,9 +361,20 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if i + 1 < n && t.xpos(i + 1) == "HYPH" {
                 continue;
             }
-            if let Some(state) = self.demonym[i] {
+            // "Russian mercenaries from the Wagner Group": a named owner comes first
+            let owned = t.children(h).iter().any(|&c| {
+                let by = match t.rel(c) {
+                    "nmod:poss" => true,
+                    "nmod" => self.lex.is_owner_preposition(&t.preposition(c)),
+                    _ => false,
+                };
+                by && matches!(self.slots[c], Slot::Actor(_) | Slot::Name(..))
+            });
+            if let Some(state) = self.demonym[i].filter(|_| !owned) {
                 if self.lex.is_agent_noun(hl) && t.rel(i) == "amod" {
-                    self.slots[h] = Slot::Actor(state);
+                    // "Musharraf, the Pakistani president": the person in apposition
+                    let a = self.appositive_person(h).unwrap_or(state);
+                    self.slots[h] = Slot::Actor(a);
                 } else if self.lex.is_group_noun(hl) {
                     let name = self.text[t.span(i.min(h), i.max(h))].to_string();
                     self.slots[h] = Slot::Actor(self.new_group(&name, state));
@@ -367,7 +402,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     || self.lex.is_group_noun(&lemma)
                     || self.lex.is_representative(&lemma))
             {
-                let owner = t.children(i).iter().copied().find_map(|c| {
+                let owner_word = t.children(i).iter().copied().find_map(|c| {
                     let by_rel = match t.rel(c) {
                         "nmod:poss" | "compound" => true,
                         "nmod" => {
@@ -379,17 +414,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         _ => false,
                     };
                     match (&self.slots[c], by_rel) {
-                        (Slot::Actor(a), true) => Some(*a),
+                        (Slot::Actor(_) | Slot::Name(..), true) => Some(c),
                         // "Houthi missile sites": the owner of the compound before it
                         (Slot::Empty, true) if t.rel(c) == "compound" => t
                             .children_rel(c, "compound")
-                            .find_map(|d| match self.slots[d] {
-                                Slot::Actor(a) => Some(a),
-                                _ => None,
-                            }),
+                            .find(|&d| matches!(self.slots[d], Slot::Actor(_))),
                         _ => None,
                     }
                 });
+                let owner = owner_word.and_then(|c| self.actor_at(c));
                 if let Some(a) = owner {
                     self.slots[i] = Slot::Actor(a);
                     recent.push(a, index, self.tree.base(i) == "nsubj");
@@ -426,6 +459,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if upos == "PRON" || t.xpos(i) == "PRP$" {
                 let form = t.form(i).to_lowercase();
                 if let Some(class) = self.lex.pronoun(&form).or_else(|| self.lex.pronoun(&lemma)) {
+                    // "Gyanendra dismissed his government": a possessive means the
+                    // subject of its own clause when that subject fits
+                    let possessive = t.xpos(i) == "PRP$" || t.rel(i) == "nmod:poss";
+                    if possessive && class != PronounClass::Speaker {
+                        if let Some(a) = self.clause_subject(i, class) {
+                            self.slots[i] = Slot::Actor(a);
+                            continue;
+                        }
+                    }
                     let found = match class {
                         PronounClass::Speaker => self.speaker_of(i),
                         PronounClass::Person => {
@@ -479,13 +521,77 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
                 continue;
             }
-            // unknown proper names: the head of a run of proper nouns
-            if upos == "PROPN" && !matches!(t.base(i), "flat" | "compound" | "fixed") {
-                if let Some((name, kind)) = self.proper_name(i) {
-                    self.slots[i] = Slot::Name(name, kind);
+        }
+    }
+
+    /// The person a noun is in apposition with ("Musharraf, the president"; "the
+    /// president, Musharraf"), when that person is an actor or a name.
+    fn appositive_person(&mut self, h: usize) -> Option<usize> {
+        let t = self.tree;
+        let other = if t.rel(h) == "appos" {
+            t.head(h)?
+        } else {
+            t.children_rel(h, "appos").find(|&c| c > h)?
+        };
+        let fits = match &self.slots[other] {
+            Slot::Actor(a) => self.table.get(*a).kind == ActorKind::Person,
+            Slot::Name(_, kind) => *kind == ActorKind::Person,
+            _ => false,
+        };
+        if fits {
+            self.actor_at(other)
+        } else {
+            None
+        }
+    }
+
+    /// The actor of the subject of the clause word `i` sits in, when its kind fits a
+    /// pronoun of `class` (a person for "his", anything else for "its" and "their").
+    fn clause_subject(&mut self, i: usize, class: PronounClass) -> Option<usize> {
+        let t = self.tree;
+        let mut v = t.head(i)?;
+        for _ in 0..t.len() {
+            if matches!(t.upos(v), "VERB" | "AUX") {
+                break;
+            }
+            v = t.head(v)?;
+        }
+        if !matches!(t.upos(v), "VERB" | "AUX") {
+            return None;
+        }
+        for w in self.subject_words(v) {
+            // the pronoun's own noun ("his army attacked") is not its antecedent
+            let mut x = i;
+            let mut own = false;
+            while let Some(h) = t.head(x) {
+                if x == w || h == w {
+                    own = true;
+                    break;
+                }
+                if h == v {
+                    break;
+                }
+                x = h;
+            }
+            if own {
+                continue;
+            }
+            // the subject's actors: its own, or those of the act it names ("the coup by
+            // Gyanendra dismissing his government")
+            for a in self.expand(w) {
+                // a name of unknown kind fits either
+                let kind = self.table.get(a).kind;
+                let fits = match class {
+                    PronounClass::Person => matches!(kind, ActorKind::Person | ActorKind::Other),
+                    PronounClass::Thing | PronounClass::Plural => kind != ActorKind::Person,
+                    PronounClass::Speaker => false,
+                };
+                if fits {
+                    return Some(a);
                 }
             }
         }
+        None
     }
 
     /// The word a relative pronoun stands for: by the tree, or, when the parse lost the
@@ -902,6 +1008,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         words = self.by_preposition(v, "obl", prep);
                     }
                 }
+                // "reaffirmed its support for B": a phrase after the noun that the parse
+                // hung on the noun's verb
+                if words.is_empty() && base == "nmod" && t.rel(p) == "obj" {
+                    if let Some(v) = t.head(p).filter(|&v| t.upos(v) == "VERB") {
+                        words = self.by_preposition(v, "obl", prep);
+                        words.retain(|&w| w > p);
+                    }
+                }
                 self.expand_all(&words)
             }
             Role::Demonym => {
@@ -1104,18 +1218,32 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     x = v;
                     first = false;
                 }
-                _ => return Ok(hedged),
+                // "ceased its support for B": the act ends
+                _ => {
+                    if let Some(v) = t.head(p).filter(|_| t.rel(p) == "obj") {
+                        if t.upos(v) == "VERB" && lex.is_ending_verb(t.lemma(v)) {
+                            return Err(format!("under {:?}", t.form(v)));
+                        }
+                    }
+                    return Ok(hedged);
+                }
             }
         }
         for _ in 0..t.len() {
             let Some(h) = t.head(x) else { break };
             let rel = t.rel(x).to_string();
             let base = t.base(x).to_string();
-            if base == "advcl"
+            // "if A backs B, …"; "it is too early to say whether A backs B": a condition
+            // or an embedded question asserts nothing
+            if matches!(base.as_str(), "advcl" | "ccomp" | "csubj")
                 && t.children_base(x, "mark")
                     .any(|m| lex.is_conditional_mark(t.lemma(m)))
             {
-                return Err("in a condition".into());
+                return Err(if base == "advcl" {
+                    "in a condition".into()
+                } else {
+                    "in an embedded question".into()
+                });
             }
             let through = matches!(base.as_str(), "xcomp" | "ccomp" | "advcl" | "csubj")
                 || (first
