@@ -96,6 +96,8 @@ pub struct ActorRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ambiguous_aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub descriptions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affiliations: Vec<AffiliationRecord>,
 }
 
@@ -168,6 +170,7 @@ impl From<&Actor> for ActorRecord {
             demonyms: a.demonyms.clone(),
             capital: a.capital.clone(),
             ambiguous_aliases: a.ambiguous_aliases.clone(),
+            descriptions: a.descriptions.clone(),
             affiliations: a
                 .affiliations
                 .iter()
@@ -584,6 +587,7 @@ impl Checker {
                     demonyms: Vec::new(),
                     capital: None,
                     ambiguous_aliases: Vec::new(),
+                    descriptions: Vec::new(),
                     affiliations: Vec::new(),
                 },
             );
@@ -621,6 +625,7 @@ impl Checker {
                 demonyms: r.demonyms,
                 capital: r.capital,
                 ambiguous_aliases: r.ambiguous_aliases,
+                descriptions: r.descriptions,
                 affiliations,
             });
         }
@@ -747,6 +752,7 @@ fn check_limits(file: &mut ParsedFile, base: &str, r: &ActorRecord, errors: &mut
         ("aliases", &r.aliases),
         ("demonyms", &r.demonyms),
         ("ambiguous_aliases", &r.ambiguous_aliases),
+        ("descriptions", &r.descriptions),
     ];
     // (field, name): the json path is written out only for a name over the limit
     let mut long: Vec<(String, &String)> = Vec::new();

@@ -274,6 +274,7 @@ fn actor_from_record(
         demonyms: r.demonyms.clone(),
         capital: r.capital.clone(),
         ambiguous_aliases: r.ambiguous_aliases.clone(),
+        descriptions: r.descriptions.clone(),
         affiliations,
     })
 }

@@ -8,7 +8,7 @@
 //! | --- | --- | --- |
 //! | [`MAX_DOCUMENT_BYTES`] | 16 MiB | the document (a text file, standard input, or one JSON Lines article line) is not read; an error names it, and the other inputs are still read |
 //! | [`MAX_SENTENCE_BYTES`] | 8 KiB | the sentence is not read for relations; a warning names the document, the sentence and its byte span |
-//! | [`MAX_NAMES_PER_LIST`] | 100 | a curated actor's `aliases`, `demonyms` or `ambiguous_aliases` list is an error |
+//! | [`MAX_NAMES_PER_LIST`] | 100 | a curated actor's `aliases`, `demonyms`, `ambiguous_aliases` or `descriptions` list is an error |
 //! | [`MAX_NAME_BYTES`] | 200 bytes | a curated name, alias, demonym, capital or official name is an error; a name this long asked for in a query gets no suggestions |
 
 /// The largest document read, in bytes (16 MiB): a text file, standard input, or the
@@ -23,7 +23,7 @@ pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
 pub const MAX_SENTENCE_BYTES: usize = 8 << 10;
 
 /// The most entries in one name list of a curated actor (`aliases`, `demonyms`,
-/// `ambiguous_aliases`).
+/// `ambiguous_aliases`, `descriptions`).
 pub const MAX_NAMES_PER_LIST: usize = 100;
 
 /// The longest curated name, alias, demonym, capital or official name, in bytes.

@@ -191,6 +191,7 @@ pub fn combine(a: &Actor, b: &Actor) -> Actor {
         demonyms: join(&a.demonyms, &b.demonyms),
         capital: base.capital.clone(),
         ambiguous_aliases: join(&a.ambiguous_aliases, &b.ambiguous_aliases),
+        descriptions: join(&a.descriptions, &b.descriptions),
         affiliations,
     }
 }

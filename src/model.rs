@@ -258,6 +258,9 @@ pub struct Actor {
     pub capital: Option<String>,
     /// Names this actor knowingly shares with others.
     pub ambiguous_aliases: Vec<String>,
+    /// Common nouns the news uses for this actor ("junta", "paramilitaries",
+    /// "strongman"): a definite description ("the paramilitaries") refers back to it.
+    pub descriptions: Vec<String>,
     /// Whom this actor serves or belongs to.
     pub affiliations: Vec<Affiliation>,
 }
@@ -275,6 +278,7 @@ impl Actor {
             demonyms: Vec::new(),
             capital: None,
             ambiguous_aliases: Vec::new(),
+            descriptions: Vec::new(),
             affiliations: Vec::new(),
         }
     }

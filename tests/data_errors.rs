@@ -15,7 +15,7 @@ const BAD: &[(&str, &str)] = &[
         "unknown_field.json",
         "tests/data/bad/unknown_field.json:5:60: actors[1].alais: unknown field \"alais\", expected one of \
          \"id\", \"name\", \"kind\", \"official_name\", \"iso3\", \"aliases\", \"demonyms\", \"capital\", \
-         \"ambiguous_aliases\", \"affiliations\"",
+         \"ambiguous_aliases\", \"descriptions\", \"affiliations\"",
     ),
     (
         "duplicate_id.json",

@@ -556,6 +556,15 @@ fn tree_operations() {
             "Officials said it was unclear whether Iran had armed the Houthis.",
             &[],
         ),
+        // an actor's own descriptions, from its data, in the singular or plural
+        (
+            "The RSF besieged El Fasher. The paramilitaries later attacked the SAF.",
+            &[(RSF, "opposes", SAF, false)],
+        ),
+        (
+            "Sisi met Haftar in Cairo. The strongman then condemned Turkey.",
+            &[(HAFTAR, "opposes", TUR, false)],
+        ),
         // pronouns and reported speech
         (
             "Haftar flew to Cairo. He thanked Egypt and condemned Turkey.",

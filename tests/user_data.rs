@@ -122,7 +122,7 @@ const REFUSED: &[(&str, &[&str], &str)] = &[
         "duplicate_of_an_embedded_id",
         &["build", "--data", "tests/data/user/duplicate_id.json"],
         "geokg: tests/data/user/duplicate_id.json:4:13: actors[0].id: duplicate id \"tur\", first \
-         defined at data/world.json:2511:13; the embedded data already has it: name that actor in \
+         defined at data/world.json:{TUR_LINE}:13; the embedded data already has it: name that actor in \
          your relations instead, or leave the embedded data out (--no-embedded)\n",
     ),
     (
@@ -158,6 +158,16 @@ const REFUSED: &[(&str, &[&str], &str)] = &[
     ),
 ];
 
+/// The line of the embedded data that defines Turkey's id.
+fn tur_line() -> usize {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/world.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    1 + text
+        .lines()
+        .position(|l| l.trim() == "\"id\": \"tur\",")
+        .expect("Turkey in data/world.json")
+}
+
 #[test]
 fn refused_with_a_clear_error() {
     for (test, args, stderr) in REFUSED {
@@ -166,7 +176,9 @@ fn refused_with_a_clear_error() {
         let mut all: Vec<&str> = args.to_vec();
         all.extend_from_slice(&["-o", out.to_str().unwrap()]);
         let r = run(&all).expect_code(2);
-        assert_eq!(r.stderr, *stderr, "{test}");
+        // where the embedded Turkey is defined moves as the data grows
+        let stderr = stderr.replace("{TUR_LINE}", &tur_line().to_string());
+        assert_eq!(r.stderr, stderr, "{test}");
         assert!(!out.exists(), "{test}: wrote {}", out.display());
     }
 }

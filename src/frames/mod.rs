@@ -496,6 +496,26 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     continue;
                 }
             }
+            // an actor's own descriptions, from its data: "the junta", "the
+            // paramilitaries", "the strongman" mean the latest actor described so
+            if upos == "NOUN"
+                && t.children_base(i, "det")
+                    .any(|d| self.lex.is_definite(t.lemma(d)))
+                && !t.children(i).iter().any(|&c| t.upos(c) == "PROPN")
+            {
+                let form = t.form(i).to_lowercase();
+                let table = &*self.table;
+                let described =
+                    |a: usize| {
+                        table.get(a).descriptions.iter().any(|d| {
+                            d.eq_ignore_ascii_case(&form) || d.eq_ignore_ascii_case(&lemma)
+                        })
+                    };
+                if let Some(a) = recent.find(index, described) {
+                    self.slots[i] = Slot::Actor(a);
+                    continue;
+                }
+            }
             // descriptions: "the group", "the regime", "the marshal"
             if upos == "NOUN" {
                 if let Some(kinds) = self.lex.description(&lemma) {
