@@ -206,6 +206,56 @@ impl Extractor {
         Ok(Extractor::new(data.actors, lexicon))
     }
 
+    /// Names a coordination shares ("North and South Korea"): a capitalised word whose
+    /// conjunct begins a registry name and that, put in the conjunct's place, makes
+    /// another registry name. Returns the word's range and actor.
+    fn elided_names(
+        &self,
+        words: &[crate::syntax::Word],
+        sentence: &str,
+        ranges: &[(std::ops::Range<usize>, usize)],
+        table: &mut ActorTable<'_>,
+    ) -> Vec<(std::ops::Range<usize>, usize)> {
+        let mut out = Vec::new();
+        let covered = |r: &std::ops::Range<usize>| {
+            ranges
+                .iter()
+                .any(|(m, _)| m.start < r.end && r.start < m.end)
+        };
+        for (y, w) in words.iter().enumerate() {
+            if w.deprel.split(':').next() != Some("conj") || w.head == 0 {
+                continue;
+            }
+            let x = w.head - 1;
+            let Some(xw) = words.get(x) else { continue };
+            if x >= y
+                || covered(&xw.span)
+                || !sentence[xw.span.clone()].starts_with(|c: char| c.is_uppercase())
+            {
+                continue;
+            }
+            // the conjunct starts a name that goes on past it
+            let Some((name, _)) = ranges
+                .iter()
+                .find(|(m, _)| m.start == w.span.start && m.end > w.span.end)
+            else {
+                continue;
+            };
+            let candidate = format!(
+                "{}{}",
+                &sentence[xw.span.clone()],
+                &sentence[w.span.end..name.end]
+            );
+            let found = self.matcher.find(&candidate, table);
+            if let [m] = found.as_slice() {
+                if m.start == 0 && m.end == candidate.len() && !m.modifier {
+                    out.push((xw.span.clone(), m.actor));
+                }
+            }
+        }
+        out
+    }
+
     /// The registry actors.
     pub fn actors(&self) -> &[Actor] {
         &self.actors
@@ -376,6 +426,8 @@ impl Extractor {
                 };
                 let (dems, capitals) = (in_sentence(false), in_sentence(true));
                 let words = self.syntax.map(|m| m.parse(sentence)).unwrap_or_default();
+                let mut ranges = ranges;
+                ranges.extend(self.elided_names(&words, sentence, &ranges, &mut table));
                 let before = table.new.len();
                 let reading = frames::SentenceReader::read(
                     &self.frames,

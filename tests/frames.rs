@@ -556,6 +556,15 @@ fn tree_operations() {
             "Officials said it was unclear whether Iran had armed the Houthis.",
             &[],
         ),
+        // a name two conjuncts share: "North and South Korea" is two states
+        (
+            "North and South Korea traded fire across the border.",
+            &[
+                ("North Korea", "opposes", "South Korea", false),
+                ("South Korea", "opposes", "North Korea", false),
+            ],
+        ),
+        ("The RSF shelled towns in North and South Darfur.", &[]),
         // an actor's own descriptions, from its data, in the singular or plural
         (
             "The RSF besieged El Fasher. The paramilitaries later attacked the SAF.",

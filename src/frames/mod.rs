@@ -263,10 +263,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return None;
         }
         // the head of the span: the word whose head lies outside it
+        // (not a word coordinated with one outside: "South" in "North and South Korea")
+        let outside = |i: &usize| self.tree.head(*i).is_none_or(|h| !over.contains(&h));
         let head = over
             .iter()
             .copied()
-            .find(|&i| self.tree.head(i).is_none_or(|h| !over.contains(&h)))
+            .find(|i| outside(i) && self.tree.base(*i) != "conj")
+            .or_else(|| over.iter().copied().find(outside))
             .unwrap_or(first);
         for &i in &over {
             covered[i] = true;
@@ -276,6 +279,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 for c in self.tree.children_rel(i, "conj") {
                     if !over.contains(&c) {
                         self.name_conj[head].push(c);
+                    }
+                }
+                // "North and South Korea": the word the name's first word is
+                // coordinated with
+                if self.tree.base(i) == "conj" {
+                    if let Some(h) = self.tree.head(i).filter(|h| !over.contains(h)) {
+                        self.name_conj[head].push(h);
                     }
                 }
             }
