@@ -16,7 +16,7 @@ use crate::frames::{self, FrameLexicon};
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_SENTENCE_BYTES;
-use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention, MentionKind};
+use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention, MentionKind, Skeletons};
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
 use crate::reference::{self, classify, may_refer, Memory, RefKind, Seen};
@@ -31,6 +31,8 @@ pub struct Extractor {
     /// What the reference memory asks of each registry actor, worked out once.
     known_classes: Vec<Option<u8>>,
     matcher: Matcher,
+    /// Registry names by skeleton, for other spellings of them.
+    skeletons: Skeletons,
     lexicon: CompiledLexicon,
     engine: Engine,
     frames: FrameLexicon,
@@ -160,15 +162,17 @@ impl Extractor {
         }
         let known_classes =
             reference::known_classes(&actors, &ActorTable::indexed(&actors, &known_ids));
+        let frames =
+            FrameLexicon::embedded().expect("the embedded frame lexicon is checked by tests");
         Extractor {
             known_ids,
             known_classes,
+            skeletons: Skeletons::new(&actors, frames.name_particles()),
             actors,
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
             engine: Engine::Surface,
-            frames: FrameLexicon::embedded()
-                .expect("the embedded frame lexicon is checked by tests"),
+            frames,
             syntax: None,
         }
     }
@@ -187,6 +191,7 @@ impl Extractor {
 
     /// The same extractor with another frame lexicon (`--frames FILE`).
     pub fn with_frames(mut self, frames: FrameLexicon) -> Self {
+        self.skeletons = Skeletons::new(&self.actors, frames.name_particles());
         self.frames = frames;
         self
     }
@@ -290,7 +295,8 @@ impl Extractor {
         // what words are borrowed from, in lower case
         let lower = plain.to_ascii_lowercase();
         let spans = sentence::split(plain);
-        let mut table = ActorTable::indexed(&self.actors, &self.known_ids);
+        let mut table =
+            ActorTable::indexed(&self.actors, &self.known_ids).with_skeletons(&self.skeletons);
         let (mut mentions, referring) = self.matcher.find_with_references(plain, &mut table);
         // New actors take ids that cannot clash with the registry, before any claim names
         // them: "Marshal Khalifa  Haftar" (two spaces) is a newcomer whose slug is the

@@ -10,6 +10,7 @@
 //! state or group named before the title.
 
 use foldhash::HashMap;
+use foldhash::HashSet;
 
 use crate::lexicon::{Lexicon, PhraseIndex};
 use crate::model::{Actor, ActorKind, NameRole};
@@ -57,6 +58,65 @@ struct Pattern {
     capital_first: bool,
 }
 
+/// Registry names by their skeleton, so that another spelling of a name finds its actor
+/// ("Abdel-Fattah el-Sissi" is Abdel Fattah al-Sisi, "Mohammed Hamdan Daglo" is Mohamed
+/// Hamdan Dagalo): folded, split at spaces, hyphens and apostrophes, without the name
+/// particles of the language data ("al", "el", "bin"), each word kept as its first letter
+/// and its consonants with repeats merged. Names of fewer than two such words, and
+/// skeletons two registry actors share, are left out.
+#[derive(Debug, Clone, Default)]
+pub struct Skeletons {
+    particles: HashSet<String>,
+    /// Skeleton -> registry index, or `None` when two actors share it.
+    by_key: HashMap<String, Option<usize>>,
+}
+
+impl Skeletons {
+    /// The skeletons of every name and alias of `actors`.
+    pub fn new<'p>(actors: &[Actor], particles: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut out = Skeletons {
+            particles: particles.into_iter().map(str::to_string).collect(),
+            by_key: HashMap::default(),
+        };
+        for (i, a) in actors.iter().enumerate() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                if let Some(key) = out.key(name) {
+                    let slot = out.by_key.entry(key).or_insert(Some(i));
+                    if slot.is_some_and(|j| j != i) {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The registry actor whose name `name` spells another way, if exactly one.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.by_key.get(&self.key(name)?).copied().flatten()
+    }
+
+    /// The skeleton of a name; `None` for fewer than two words.
+    pub fn key(&self, name: &str) -> Option<String> {
+        let folded = fold(name);
+        let words: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !self.particles.contains(*w))
+            .map(|w| {
+                let mut out = String::new();
+                for (k, c) in w.chars().enumerate() {
+                    let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+                    if (k == 0 || !vowel) && !out.ends_with(c) {
+                        out.push(c);
+                    }
+                }
+                out
+            })
+            .collect();
+        (words.len() >= 2).then(|| words.join(" "))
+    }
+}
+
 /// The actor table of one document: registry actors, then new ones.
 #[derive(Debug, Clone)]
 pub struct ActorTable<'a> {
@@ -69,6 +129,9 @@ pub struct ActorTable<'a> {
     new_names: HashMap<String, usize>,
     /// Id -> index of the first registry actor with that id, when the caller has one.
     known_ids: Option<&'a HashMap<String, usize>>,
+    /// Registry names by skeleton: a new name that spells a registry name another way
+    /// is that actor.
+    skeletons: Option<&'a Skeletons>,
 }
 
 impl<'a> ActorTable<'a> {
@@ -79,6 +142,15 @@ impl<'a> ActorTable<'a> {
             new: Vec::new(),
             new_names: HashMap::default(),
             known_ids: None,
+            skeletons: None,
+        }
+    }
+
+    /// The table reads new names against these skeletons of the registry's names.
+    pub(crate) fn with_skeletons(self, skeletons: &'a Skeletons) -> Self {
+        ActorTable {
+            skeletons: Some(skeletons),
+            ..self
         }
     }
 
@@ -111,8 +183,14 @@ impl ActorTable<'_> {
         known.or_else(|| self.new.iter().find(|a| a.id == id))
     }
 
-    /// Adds a new actor unless one with the same name exists; returns its index.
+    /// Adds a new actor unless one with the same name exists, or the name spells a
+    /// registry name another way; returns its index.
     pub fn add(&mut self, actor: Actor) -> usize {
+        if let Some(i) = self.skeletons.and_then(|s| s.find(&actor.name)) {
+            if i < self.known.len() {
+                return i;
+            }
+        }
         let key = fold(&actor.name);
         if let Some(&j) = self.new_names.get(&key) {
             if self.new[j].affiliations.is_empty() {
@@ -1597,6 +1675,26 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skeletons_find_other_spellings_and_only_them() {
+        let actors = vec![
+            Actor::new("sisi", "Abdel Fattah al-Sisi", ActorKind::Person),
+            Actor::new("dagalo", "Mohamed Hamdan Dagalo", ActorKind::Person),
+            Actor::new("a1", "Omar Bashir", ActorKind::Person),
+            Actor::new("a2", "Omar al-Bashiir", ActorKind::Person),
+            Actor::new("one", "Hemedti", ActorKind::Person),
+        ];
+        let s = Skeletons::new(&actors, ["al", "el"]);
+        assert_eq!(s.find("Abdel-Fattah el-Sissi"), Some(0));
+        assert_eq!(s.find("ABDEL FATTAH AL SISI"), Some(0));
+        assert_eq!(s.find("Mohammed Hamdan Daglo"), Some(1));
+        // two registry actors spelt alike: neither
+        assert_eq!(s.find("Omar al-Bashir"), None);
+        // one word is too little to go on
+        assert_eq!(s.find("Hemeti"), None);
+        assert_eq!(s.find("Abdel Fattah Burhan"), None);
+    }
 
     #[test]
     fn interval_index_answers_like_a_scan() {

@@ -556,6 +556,16 @@ fn tree_operations() {
             "Officials said it was unclear whether Iran had armed the Houthis.",
             &[],
         ),
+        // another spelling of a registry name is that actor (particles, doubled letters,
+        // vowels, hyphens)
+        (
+            "Abdel-Fattah el-Sissi backed Haftar.",
+            &[("Abdel Fattah al-Sisi", "supports", HAFTAR, false)],
+        ),
+        (
+            "Mohammed Hamdaan Dagaloo condemned Egypt.",
+            &[("Mohamed Hamdan Dagalo", "opposes", "Egypt", false)],
+        ),
         // a name two conjuncts share: "North and South Korea" is two states
         (
             "North and South Korea traded fire across the border.",

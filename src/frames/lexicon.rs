@@ -162,6 +162,7 @@ struct FileDef {
     titles: Vec<String>,
     place_nouns: Vec<String>,
     not_names: Vec<String>,
+    name_particles: Vec<String>,
 }
 
 /// What a pronoun can stand for.
@@ -253,6 +254,7 @@ pub struct FrameLexicon {
     titles: HashSet<String>,
     place_nouns: HashSet<String>,
     not_names: HashSet<String>,
+    name_particles: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -415,6 +417,7 @@ impl FrameLexicon {
             titles: set(def.titles),
             place_nouns: set(def.place_nouns),
             not_names: set(def.not_names),
+            name_particles: set(def.name_particles),
         })
     }
 
@@ -586,6 +589,15 @@ impl FrameLexicon {
     /// A capitalised word that names no actor ("Monday").
     pub fn is_not_name(&self, lemma: &str) -> bool {
         self.not_names.contains(lemma)
+    }
+    /// A lowercase word inside a name ("al", "el", "bin"), left out when spellings of a
+    /// name are compared.
+    pub fn is_name_particle(&self, word: &str) -> bool {
+        self.name_particles.contains(word)
+    }
+    /// Every name particle.
+    pub fn name_particles(&self) -> impl Iterator<Item = &str> {
+        self.name_particles.iter().map(String::as_str)
     }
 }
 

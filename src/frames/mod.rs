@@ -650,6 +650,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 // "Northern Alliance", "Tamil National Alliance", "Abdullah al-Ani"
                 let part = match t.base(c) {
                     "flat" | "compound" => t.upos(c) == "PROPN" || capital(c),
+                    // "Abdel-Fattah el-Sissi": a particle the parse hung as an apposition
+                    // (kept only when adjacent, below)
+                    "appos" => self.lex.is_name_particle(&t.form(c).to_lowercase()),
                     "amod" => c < i && capital(c) && self.demonym[c].is_none(),
                     _ => false,
                 };
