@@ -167,7 +167,7 @@ impl Extractor {
         Extractor {
             known_ids,
             known_classes,
-            skeletons: Skeletons::new(&actors, frames.name_particles()),
+            skeletons: Skeletons::new(&actors, frames.name_particles(), frames.name_vowels()),
             actors,
             matcher,
             lexicon: CompiledLexicon::new(lexicon),
@@ -191,7 +191,8 @@ impl Extractor {
 
     /// The same extractor with another frame lexicon (`--frames FILE`).
     pub fn with_frames(mut self, frames: FrameLexicon) -> Self {
-        self.skeletons = Skeletons::new(&self.actors, frames.name_particles());
+        self.skeletons =
+            Skeletons::new(&self.actors, frames.name_particles(), frames.name_vowels());
         self.frames = frames;
         self
     }

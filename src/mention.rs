@@ -67,15 +67,22 @@ struct Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct Skeletons {
     particles: HashSet<String>,
+    vowels: Vec<char>,
     /// Skeleton -> registry index, or `None` when two actors share it.
     by_key: HashMap<String, Option<usize>>,
 }
 
 impl Skeletons {
-    /// The skeletons of every name and alias of `actors`.
-    pub fn new<'p>(actors: &[Actor], particles: impl IntoIterator<Item = &'p str>) -> Self {
+    /// The skeletons of every name and alias of `actors`, leaving out `particles` and,
+    /// after each word's first letter, `vowels`.
+    pub fn new<'p>(
+        actors: &[Actor],
+        particles: impl IntoIterator<Item = &'p str>,
+        vowels: &str,
+    ) -> Self {
         let mut out = Skeletons {
             particles: particles.into_iter().map(str::to_string).collect(),
+            vowels: vowels.chars().collect(),
             by_key: HashMap::default(),
         };
         for (i, a) in actors.iter().enumerate() {
@@ -105,7 +112,7 @@ impl Skeletons {
             .map(|w| {
                 let mut out = String::new();
                 for (k, c) in w.chars().enumerate() {
-                    let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+                    let vowel = self.vowels.contains(&c);
                     if (k == 0 || !vowel) && !out.ends_with(c) {
                         out.push(c);
                     }
@@ -1685,7 +1692,7 @@ mod tests {
             Actor::new("a2", "Omar al-Bashiir", ActorKind::Person),
             Actor::new("one", "Hemedti", ActorKind::Person),
         ];
-        let s = Skeletons::new(&actors, ["al", "el"]);
+        let s = Skeletons::new(&actors, ["al", "el"], "aeiouy");
         assert_eq!(s.find("Abdel-Fattah el-Sissi"), Some(0));
         assert_eq!(s.find("ABDEL FATTAH AL SISI"), Some(0));
         assert_eq!(s.find("Mohammed Hamdan Daglo"), Some(1));

@@ -44,13 +44,15 @@ fn extract_crash_newcomer_with_a_registry_slug_replays_clean() {
 
 #[test]
 fn a_newcomer_with_a_registry_actors_slug_takes_none_of_its_claims() {
-    let got = lines("Field Marshal Khalifa  Haftar condemned Haftar.");
+    // (the fuzzer's "Khalifa  Haftar", two spaces, is now read as Haftar himself, another
+    // spelling of his name; a letter the slug leaves out keeps the newcomer apart)
+    let got = lines("Field Marshal Khalifa Haftar畯 condemned Haftar.");
     assert_eq!(got.len(), 1, "{got:#?}");
     assert_eq!(
         (got[0].source_id.as_str(), got[0].target_id.as_str()),
         ("khalifa-haftar-x", "khalifa-haftar")
     );
-    let got = lines("Marshal Khalifa  Haftar warned Egypt. Egypt backs Haftar.");
+    let got = lines("Marshal Khalifa Haftar畯 warned Egypt. Egypt backs Haftar.");
     let pairs: Vec<(&str, &str, &str)> = got
         .iter()
         .map(|l| {

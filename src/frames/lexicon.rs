@@ -163,6 +163,7 @@ struct FileDef {
     place_nouns: Vec<String>,
     not_names: Vec<String>,
     name_particles: Vec<String>,
+    name_vowels: String,
 }
 
 /// What a pronoun can stand for.
@@ -255,6 +256,7 @@ pub struct FrameLexicon {
     place_nouns: HashSet<String>,
     not_names: HashSet<String>,
     name_particles: HashSet<String>,
+    name_vowels: String,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -418,6 +420,7 @@ impl FrameLexicon {
             place_nouns: set(def.place_nouns),
             not_names: set(def.not_names),
             name_particles: set(def.name_particles),
+            name_vowels: def.name_vowels.to_lowercase(),
         })
     }
 
@@ -594,6 +597,10 @@ impl FrameLexicon {
     /// name are compared.
     pub fn is_name_particle(&self, word: &str) -> bool {
         self.name_particles.contains(word)
+    }
+    /// The letters a name's skeleton leaves out after each word's first ("aeiouy").
+    pub fn name_vowels(&self) -> &str {
+        &self.name_vowels
     }
     /// Every name particle.
     pub fn name_particles(&self) -> impl Iterator<Item = &str> {
