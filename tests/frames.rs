@@ -550,6 +550,16 @@ fn tree_operations() {
             "Sisi met Burhan in Cairo. The offensive by Haftar, expanding his attacks on the GNA, began in April.",
             &[(HAFTAR, "opposes", GNA, false)],
         ),
+        // the subject of a reported clause means the reporter when the reporter fits
+        (
+            "The Communists thought they could defeat the Taliban.",
+            &[("Communists", "opposes", "Taliban", true)],
+        ),
+        // a people named on its own stands for its state
+        (
+            "The Iranians armed the Houthis.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
         // an embedded question asserts nothing
         ("Analysts asked whether Egypt backs Haftar.", &[]),
         (

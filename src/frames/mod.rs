@@ -292,6 +292,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         if demonym && over.len() == 1 {
             self.demonym[head] = Some(actor);
+            // "the Iranians armed the Houthis": a people named on its own, not
+            // modifying a noun, stands for its state
+            let t = self.tree;
+            if matches!(t.upos(head), "NOUN" | "PROPN")
+                && !matches!(t.base(head), "amod" | "compound" | "flat" | "nmod")
+            {
+                self.slots[head] = Slot::Actor(actor);
+                return Some(head);
+            }
             None
         } else {
             self.slots[head] = Slot::Actor(actor);
@@ -478,6 +487,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             continue;
                         }
                     }
+                    // "the Communists thought they could win": the subject of a reported
+                    // clause means the reporter when the reporter fits
+                    let reported =
+                        t.base(i) == "nsubj" && t.head(i).is_some_and(|v| t.base(v) == "ccomp");
+                    if reported && class != PronounClass::Speaker {
+                        let v = t.head(i).and_then(|v| t.head(v));
+                        if let Some(a) = v.and_then(|v| self.subject_fitting(v, i, class)) {
+                            self.slots[i] = Slot::Actor(a);
+                            continue;
+                        }
+                    }
                     let found = match class {
                         PronounClass::Speaker => self.speaker_of(i),
                         PronounClass::Person => {
@@ -589,6 +609,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if !matches!(t.upos(v), "VERB" | "AUX") {
             return None;
         }
+        self.subject_fitting(v, i, class)
+    }
+
+    /// The actor of the subject of clause `v` that fits a pronoun of `class` at word `i`.
+    fn subject_fitting(&mut self, v: usize, i: usize, class: PronounClass) -> Option<usize> {
+        let t = self.tree;
         for w in self.subject_words(v) {
             // the pronoun's own noun ("his army attacked") is not its antecedent
             let mut x = i;
