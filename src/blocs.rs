@@ -129,7 +129,6 @@ pub fn blocs<'g>(graph: &'g KnowledgeGraph, place: Option<&Place>, options: &Opt
             components: split_ties(&ties, Some(place), options, None),
         };
     }
-    let focus = None;
     // the conflicts, and the actors taking part in each (an end of one of its claims)
     let mut parties: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for c in graph.claims() {
@@ -144,7 +143,7 @@ pub fn blocs<'g>(graph: &'g KnowledgeGraph, place: Option<&Place>, options: &Opt
     if parties.is_empty() {
         let ties = Ties::new(graph, options);
         return Blocs {
-            focus,
+            focus: None,
             place: None,
             depth: options.depth,
             components: split_ties(&ties, None, options, None),
@@ -167,7 +166,7 @@ pub fn blocs<'g>(graph: &'g KnowledgeGraph, place: Option<&Place>, options: &Opt
     let ties = Ties::keeping(graph, options, &rest);
     components.extend(split_ties(&ties, None, options, None));
     Blocs {
-        focus,
+        focus: None,
         place: None,
         depth: options.depth,
         components,

@@ -83,28 +83,18 @@ impl Selection {
     /// [`crate::Error::Usage`] when the window leaves no time.
     pub fn apply(&self, graph: &KnowledgeGraph) -> Result<Selected> {
         self.window.check()?;
-        let timed = if self.window.is_unbounded() {
+        // claims of the window, without those of another named conflict than the place's
+        let place = self.place.as_ref().filter(|p| !p.conflicts.is_empty());
+        let timed = if self.window.is_unbounded() && place.is_none() {
             graph.clone()
         } else {
             let claims = graph
                 .claims()
                 .iter()
-                .filter(|c| self.window.admits(c))
+                .filter(|c| self.window.admits(c) && place.is_none_or(|p| p.admits(c)))
                 .cloned()
                 .collect();
             rebuild(graph.actors().to_vec(), claims)
-        };
-        let timed = match &self.place {
-            Some(place) if !place.conflicts.is_empty() => {
-                let claims = timed
-                    .claims()
-                    .iter()
-                    .filter(|c| place.admits(c))
-                    .cloned()
-                    .collect();
-                rebuild(timed.actors().to_vec(), claims)
-            }
-            _ => timed,
         };
         let mut g = if self.relations.is_empty() && self.min_docs <= 1 {
             timed

@@ -380,6 +380,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if i + 1 < n && t.xpos(i + 1) == "HYPH" {
                 continue;
             }
+            let Some(state) = self.demonym[i] else {
+                continue;
+            };
             // "Russian mercenaries from the Wagner Group": a named owner comes first
             let owned = t.children(h).iter().any(|&c| {
                 let by = match t.rel(c) {
@@ -389,7 +392,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 };
                 by && matches!(self.slots[c], Slot::Actor(_) | Slot::Name(..))
             });
-            if let Some(state) = self.demonym[i].filter(|_| !owned) {
+            if !owned {
                 if self.lex.is_agent_noun(hl) && t.rel(i) == "amod" {
                     // "Musharraf, the Pakistani president": the person in apposition
                     let a = self.appositive_person(h).unwrap_or(state);
