@@ -440,6 +440,26 @@ struct CorpusArgs {
     /// (data/lexicon.json).
     #[arg(long, value_enum, default_value_t = ExtractEngine::Surface)]
     extractor: ExtractEngine,
+    /// Parse with this syntax model file instead of the one compiled into geokg (the
+    /// frame engine and --explain parse; see `geokg parse --model`).
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+}
+
+impl CorpusArgs {
+    /// The extractor these arguments ask for, built on `extractor`.
+    fn configure(
+        &self,
+        extractor: geokg::extract::Extractor,
+    ) -> Result<geokg::extract::Extractor, Vec<Error>> {
+        let extractor = match &self.model {
+            Some(path) => extractor.with_model(Model::load(path).map_err(|e| vec![e])?),
+            None => extractor,
+        };
+        extractor
+            .with_engine(self.extractor.engine())
+            .map_err(|e| vec![e])
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Default)]
@@ -1610,17 +1630,18 @@ fn run_extract(
     explain: bool,
     corpus: &CorpusArgs,
 ) -> Result<Outcome, Vec<Error>> {
-    let extractor = geokg::extract::Extractor::embedded()?
-        .with_engine(corpus.extractor.engine())
-        .map_err(|e| vec![e])?;
+    let extractor = corpus.configure(geokg::extract::Extractor::embedded()?)?;
     // --explain shows each sentence's parse; without a usable model it says so once
     let syntax = if explain {
-        match Model::embedded() {
-            Ok(m) => Some(m),
-            Err(e) => {
-                eprintln!("geokg: note: no parse shown: {e}");
-                None
-            }
+        match extractor.syntax_model() {
+            Some(m) => Some(m),
+            None => match Model::embedded() {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    eprintln!("geokg: note: no parse shown: {e}");
+                    None
+                }
+            },
         }
     } else {
         None
@@ -1960,9 +1981,10 @@ fn run_build(
         data::load_files_with_embedded(data_files)?
     };
     let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
-    let extractor = geokg::extract::Extractor::new(dataset.actors.clone(), lexicon)
-        .with_engine(corpus.extractor.engine())
-        .map_err(|e| vec![e])?;
+    let extractor = corpus.configure(geokg::extract::Extractor::new(
+        dataset.actors.clone(),
+        lexicon,
+    ))?;
     let mut builder = geokg::merge::GraphBuilder::new();
     let appending = append && output.exists();
     if appending {

@@ -36,7 +36,24 @@ pub struct Extractor {
     lexicon: CompiledLexicon,
     engine: Engine,
     frames: FrameLexicon,
-    syntax: Option<&'static crate::syntax::Model>,
+    syntax: Option<SyntaxModel>,
+}
+
+/// The syntax model the frame engine parses with: the compiled-in one, or one the user
+/// loaded (shared between clones of the extractor).
+#[derive(Debug, Clone)]
+enum SyntaxModel {
+    Embedded(&'static crate::syntax::Model),
+    Loaded(std::sync::Arc<crate::syntax::Model>),
+}
+
+impl SyntaxModel {
+    fn get(&self) -> &crate::syntax::Model {
+        match self {
+            SyntaxModel::Embedded(m) => m,
+            SyntaxModel::Loaded(m) => m,
+        }
+    }
 }
 
 /// Which extraction engine reads the text.
@@ -183,10 +200,17 @@ impl Extractor {
     /// When the frame engine's syntax model cannot be loaded.
     pub fn with_engine(mut self, engine: Engine) -> Result<Self, Error> {
         if engine == Engine::Frames && self.syntax.is_none() {
-            self.syntax = Some(crate::syntax::Model::embedded()?);
+            self.syntax = Some(SyntaxModel::Embedded(crate::syntax::Model::embedded()?));
         }
         self.engine = engine;
         Ok(self)
+    }
+
+    /// The same extractor parsing with `model` instead of the compiled-in syntax model
+    /// (`--model FILE`); only the frame engine parses.
+    pub fn with_model(mut self, model: crate::syntax::Model) -> Self {
+        self.syntax = Some(SyntaxModel::Loaded(std::sync::Arc::new(model)));
+        self
     }
 
     /// The same extractor with another frame lexicon (`--frames FILE`).
@@ -195,6 +219,11 @@ impl Extractor {
             Skeletons::new(&self.actors, frames.name_particles(), frames.name_vowels());
         self.frames = frames;
         self
+    }
+
+    /// The syntax model the frame engine parses with, once it has one.
+    pub fn syntax_model(&self) -> Option<&crate::syntax::Model> {
+        self.syntax.as_ref().map(SyntaxModel::get)
     }
 
     /// The engine in use.
@@ -399,7 +428,7 @@ impl Extractor {
                     skip(&mut recent);
                     continue;
                 }
-                if let (false, Some(model)) = (trace, self.syntax) {
+                if let (false, Some(model)) = (trace, self.syntax.as_ref().map(SyntaxModel::get)) {
                     let lower = sentence.to_lowercase();
                     let words: Vec<&str> = model
                         .tokenize(&lower)
@@ -432,7 +461,11 @@ impl Extractor {
                         .collect()
                 };
                 let (dems, capitals) = (in_sentence(false), in_sentence(true));
-                let words = self.syntax.map(|m| m.parse(sentence)).unwrap_or_default();
+                let words = self
+                    .syntax
+                    .as_ref()
+                    .map(|m| m.get().parse(sentence))
+                    .unwrap_or_default();
                 let mut ranges = ranges;
                 ranges.extend(self.elided_names(&words, sentence, &ranges, &mut table));
                 let before = table.new.len();

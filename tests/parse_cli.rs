@@ -454,6 +454,87 @@ fn a_copy_of_the_embedded_model_parses_alike() {
     assert_eq!(embedded.stdout, loaded.stdout);
 }
 
+/// `extract --model` parses with the file given: a copy of the embedded model reads the
+/// same relations, a model trained on a few sentences reads other trees (seen through
+/// `--explain`), and a file that is no model is an error naming it, before any input.
+#[test]
+fn extract_parses_with_the_model_given() {
+    let dir = temp_dir("extract-model");
+    let copy = dir.join("copy.syntax");
+    std::fs::write(&copy, embedded_model()).unwrap();
+    let args = [
+        "extract",
+        "-q",
+        "--extractor",
+        "frames",
+        "--format",
+        "jsonl",
+    ];
+    let embedded = run(args.iter().copied().chain([BRIEFING])).expect_code(0);
+    let loaded = run(args
+        .iter()
+        .copied()
+        .chain(["--model", copy.to_str().unwrap(), BRIEFING]))
+    .expect_code(0);
+    assert!(!embedded.stdout.is_empty());
+    assert_eq!(embedded.stdout, loaded.stdout);
+
+    let fixture = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/syntax")
+            .join(name)
+    };
+    let options = geokg::syntax::train::Options {
+        tagger_epochs: 2,
+        parser_epochs: 2,
+        ..geokg::syntax::train::Options::default()
+    };
+    let tiny = geokg::syntax::train::train_on(
+        &[fixture("tiny-train.conllu")],
+        &[fixture("tiny-dev.conllu")],
+        &options,
+        &|_| {},
+    )
+    .expect("the tiny treebank trains");
+    let tiny_path = dir.join("tiny.syntax");
+    std::fs::write(&tiny_path, tiny.to_bytes()).unwrap();
+    let explain = ["extract", "-q", "--extractor", "frames", "--explain"];
+    let with_embedded = run(explain.iter().copied().chain([BRIEFING])).expect_code(0);
+    let with_tiny =
+        run(explain
+            .iter()
+            .copied()
+            .chain(["--model", tiny_path.to_str().unwrap(), BRIEFING]));
+    // exit 1 when the tiny model's trees give no relation
+    assert!(with_tiny.code <= 1, "{}", with_tiny.stderr);
+    let parses = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.trim_start().starts_with("parse: "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(
+        !parses(&with_embedded.stdout).is_empty(),
+        "{}",
+        with_embedded.stdout
+    );
+    assert_ne!(
+        parses(&with_embedded.stdout),
+        parses(&with_tiny.stdout),
+        "the trees shown do not come from the model given"
+    );
+
+    let shown = BRIEFING;
+    let r = run(args.iter().copied().chain(["--model", shown, BRIEFING])).expect_code(2);
+    assert_eq!(r.stdout, "");
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(&format!("geokg: {shown}: ")),
+        "{}",
+        r.stderr
+    );
+}
+
 /// `geokg parse --model MODEL` fails with exit 2 and a message naming the file, and
 /// reads no input.
 fn refuses_model(model: &Path) -> String {
