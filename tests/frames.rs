@@ -514,6 +514,20 @@ fn tree_operations() {
             "Erdogan, after a call with Sisi, reaffirmed his support for the GNA.",
             &[("Recep Tayyip Erdoğan", "supports", GNA, false)],
         ),
+        // a dateline (where the story was filed) is no part of the sentence, and a
+        // spaced dash does not join a name
+        (
+            "MISRATA – Brigades from the city fought the Libyan National Army.",
+            &[],
+        ),
+        (
+            "BENGHAZI — Forces loyal to Khalifa Haftar attacked the Government of National Accord.",
+            &[(HAFTAR, "opposes", GNA, false)],
+        ),
+        (
+            "TRIPOLI, Libya (Reuters) - Ankara backs the Government of National Accord.",
+            &[(TUR, "supports", GNA, false)],
+        ),
         // a noun's owner stands for it, also when the owner is a new name
         (
             "A spokeswoman for Governor Alvarez criticized Egypt's remarks.",

@@ -159,10 +159,40 @@ pub struct SentenceReader<'r, 't> {
     name_head: Vec<Option<usize>>,
     /// The word is a capital standing for its state.
     capital: Vec<bool>,
+    /// Words of a dateline opening the sentence ("TRIPOLI -", "BENGHAZI, Libya (AP) -"):
+    /// where the story was filed, no part of the sentence.
+    dateline: usize,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
 pub type Spans = [(Range<usize>, usize)];
+
+/// How many words open the sentence as a dateline: a word in capitals, then proper
+/// nouns, words in capitals, commas and brackets, up to a dash with space before it
+/// (the dash included); 0 when there is none. "US - backed" (a hyphen written without
+/// spaces) is no dateline.
+fn dateline_len(t: &Tree<'_>, text: &str) -> usize {
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    if t.len() < 3 || !capitals(t.form(0)) {
+        return 0;
+    }
+    for k in 1..t.len().min(8) {
+        let f = t.form(k);
+        let spaced = text
+            .get(..t.span(k, k).start)
+            .is_some_and(|before| before.ends_with(char::is_whitespace));
+        if t.upos(k) == "PUNCT" && f.chars().all(|c| c == '-') && spaced {
+            return k + 1;
+        }
+        if !(t.upos(k) == "PROPN" || matches!(f, "," | "(" | ")") || capitals(f)) {
+            return 0;
+        }
+    }
+    0
+}
 
 impl<'r, 't> SentenceReader<'r, 't> {
     /// Reads `words` (the parse of `text`), with registry `mentions` and raw `demonyms`
@@ -201,6 +231,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             depth: 0,
             name_head: vec![None; n],
             capital: vec![false; n],
+            dateline: dateline_len(&tree, text),
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
@@ -250,7 +281,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .filter(|&i| words[i].span.start < range.end && range.start < words[i].span.end)
             .collect();
         let &first = over.first()?;
-        if over.iter().any(|&i| covered[i]) {
+        if over.iter().any(|&i| covered[i]) || first < self.dateline {
             return None;
         }
         let w = &words[first];
@@ -325,6 +356,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         if self.table.get(a).kind == ActorKind::Person)
                 });
             if inside[i]
+                || i < self.dateline
                 || !matches!(self.slots[i], Slot::Empty)
                 || t.upos(i) != "PROPN"
                 || matches!(t.base(i), "flat" | "compound" | "fixed")
@@ -457,7 +489,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         .iter()
                         .copied()
                         .filter(|&c| t.rel(c) == "compound" && t.upos(c) == "PROPN" && c < i)
-                        .min();
+                        .min()
+                        // the name runs up to the noun, with no punctuation between
+                        .filter(|&c| (c + 1..i).all(|k| t.upos(k) != "PUNCT"));
                     if let Some(c) = named {
                         if !self.lex.is_not_name(t.lemma(c)) {
                             let name = self.text[t.span(c, i)].to_string();
@@ -692,8 +726,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
             k += 1;
         }
         parts.sort_unstable();
-        // a run of adjacent words only (a hyphen between two parts joins them)
-        let joined = |a: usize, b: usize| b == a + 1 || (b == a + 2 && t.xpos(a + 1) == "HYPH");
+        // a run of adjacent words only (a hyphen between two parts joins them, a spaced
+        // dash does not: "BENGHAZI - Forces" is a dateline and a noun)
+        let joined = |a: usize, b: usize| {
+            b == a + 1
+                || (b == a + 2
+                    && t.xpos(a + 1) == "HYPH"
+                    && t.span(a, a).end == t.span(a + 1, a + 1).start
+                    && t.span(a + 1, a + 1).end == t.span(b, b).start)
+        };
         let pos = parts.iter().position(|&p| p == i)?;
         let mut lo = pos;
         while lo > 0 && joined(parts[lo - 1], parts[lo]) {
