@@ -87,7 +87,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 }
 
 const GOOD: &[u8] = b"Egypt backs Haftar.\n";
-const CLAIM: &str = "doc: Egypt supports Khalifa Haftar [supports.active]";
+const CLAIM: &str = "doc: Egypt supports Khalifa Haftar [verb.support]";
 
 /// A curated data file with two actors (for build rows with stable counts).
 const DATA: &[u8] = br#"{
@@ -156,7 +156,7 @@ const ROWS: &[Row] = &[
     row(
         "invalid_utf8_is_decoded_with_a_warning_naming_the_byte",
         |d| {
-            write(d, "doc.txt", b"Egypt backs Haftar.\xFF Then\n");
+            write(d, "doc.txt", b"Egypt backs Haftar.\xFF\n");
             true
         },
         &["extract", "-q", "{d}/doc.txt"],
@@ -334,7 +334,7 @@ const ROWS: &[Row] = &[
         Err::Exact(""),
     )
     // the document id is the file's path from the directory named
-    .out("sub.txt/doc: Egypt supports Khalifa Haftar [supports.active]"),
+    .out("sub.txt/doc: Egypt supports Khalifa Haftar [verb.support]"),
     row(
         "unreadable_file_is_listed_and_the_rest_read",
         |d| {

@@ -610,7 +610,17 @@ fn a_model_file_of_another_version_is_an_error_naming_it() {
 
 #[test]
 fn extract_explain_shows_the_parse_of_each_sentence() {
-    let r = run(["extract", "--explain", "-q", BRIEFING]).expect_code(0);
+    // the surface engine's explanation shows the parse too (the frame engine's has its
+    // own test below)
+    let r = run([
+        "extract",
+        "--extractor",
+        "surface",
+        "--explain",
+        "-q",
+        BRIEFING,
+    ])
+    .expect_code(0);
     let lines: Vec<&str> = r.stdout.lines().collect();
     let mut shown = 0;
     for (k, line) in lines.iter().enumerate() {
@@ -668,6 +678,59 @@ fn parse_help_documents_the_formats_and_examples() {
             r.stdout
         );
     }
+}
+
+/// The tree `--explain` shows is the one the engines read: that of the sentence's plain
+/// form (dashes and curly quotes made ASCII), with the words as written.
+#[test]
+fn extract_explain_shows_the_tree_of_the_plain_sentence() {
+    let written = "BENGHAZI \u{2014} Forces loyal to Khalifa Haftar attacked the Government of National Accord.";
+    let plain = written.replace('\u{2014}', "-");
+    let arcs = |conllu: &str| -> Vec<String> {
+        conllu
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                format!("{}>{}:{}", f[0], f[6], f[7])
+            })
+            .collect()
+    };
+    let of_plain = arcs(
+        &with_stdin(&["parse", "--format", "conllu", "-"], &plain)
+            .expect_code(0)
+            .stdout,
+    );
+    let of_written = arcs(
+        &with_stdin(&["parse", "--format", "conllu", "-"], written)
+            .expect_code(0)
+            .stdout,
+    );
+    assert_ne!(
+        of_plain, of_written,
+        "this sentence no longer tells the two trees apart: pick another"
+    );
+    let dir = temp_dir("explain-plain");
+    let file = dir.join("dateline.txt");
+    std::fs::write(&file, format!("{written}\n")).unwrap();
+    let r = run(["extract", "--explain", "-q", file.to_str().unwrap()]);
+    let line = r
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("    parse: "))
+        .unwrap_or_else(|| panic!("no parse line:\n{}", r.stdout));
+    assert!(
+        line.contains(" 2:\u{2014}/PUNCT>"),
+        "the dash as written: {line}"
+    );
+    let shown: Vec<String> = line
+        .split(' ')
+        .map(|item| {
+            let (id, rest) = item.split_once(':').unwrap();
+            format!("{id}>{}", rest.rsplit_once('>').unwrap().1)
+        })
+        .collect();
+    assert_eq!(shown, of_plain);
 }
 
 #[test]
