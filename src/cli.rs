@@ -1601,9 +1601,10 @@ fn explain_text(ex: &geokg::extract::Extraction, syntax: Option<&Model>) -> Stri
         ));
         if let Some(model) = syntax {
             // the tree the engines read: that of the plain form of the sentence (curly
-            // quotes and dashes made ASCII), shown with the words as written
+            // quotes and dashes made ASCII) after its dateline, shown with the words as
+            // written
             let plain = geokg::normalize::Normalized::new(&s.text);
-            let mut words = model.parse(&plain.text);
+            let mut words = geokg::extract::parse_after_dateline(model, &plain.text);
             for w in &mut words {
                 let (a, b) = plain.original_span(w.span.start, w.span.end, &s.text);
                 if let Some(form) = s.text.get(a..b) {

@@ -464,7 +464,7 @@ impl Extractor {
                 let words = self
                     .syntax
                     .as_ref()
-                    .map(|m| m.get().parse(sentence))
+                    .map(|m| parse_after_dateline(m.get(), sentence))
                     .unwrap_or_default();
                 let mut ranges = ranges;
                 ranges.extend(self.elided_names(&words, sentence, &ranges, &mut table));
@@ -1186,4 +1186,18 @@ fn speaker_as_source(
             f
         })
         .collect()
+}
+
+/// The parse of `sentence` without the dateline that may open it
+/// ([`frames::dateline_end`]), with spans into the whole sentence.
+pub fn parse_after_dateline(
+    model: &crate::syntax::Model,
+    sentence: &str,
+) -> Vec<crate::syntax::Word> {
+    let from = frames::dateline_end(sentence);
+    let mut words = model.parse(&sentence[from..]);
+    for w in &mut words {
+        w.span = w.span.start + from..w.span.end + from;
+    }
+    words
 }

@@ -619,3 +619,39 @@ fn tree_operations() {
         ),
     ]);
 }
+
+#[test]
+fn a_dateline_is_where_the_sentence_starts_after() {
+    for (text, after) in [
+        ("TRIPOLI - Turkey backs the GNA.", "Turkey backs the GNA."),
+        (
+            "BENGHAZI, Libya (Reuters) -- Haftar advanced.",
+            "Haftar advanced.",
+        ),
+        (
+            "KHARTOUM  -  The army shelled the RSF.",
+            "The army shelled the RSF.",
+        ),
+        (
+            "US-backed forces attacked the Houthis.",
+            "US-backed forces attacked the Houthis.",
+        ),
+        (
+            "Turkey - a NATO member - backs the GNA.",
+            "Turkey - a NATO member - backs the GNA.",
+        ),
+        (
+            "NATO said on Monday - in a statement - that it would help.",
+            "NATO said on Monday - in a statement - that it would help.",
+        ),
+        (
+            "ONE TWO THREE FOUR FIVE SIX SEVEN - no dateline is that long.",
+            "ONE TWO THREE FOUR FIVE SIX SEVEN - no dateline is that long.",
+        ),
+        ("TRIPOLI -", ""),
+        ("", ""),
+    ] {
+        let at = geokg::frames::dateline_end(text);
+        assert_eq!(&text[at..], after, "{text:?}");
+    }
+}

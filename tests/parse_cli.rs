@@ -681,11 +681,11 @@ fn parse_help_documents_the_formats_and_examples() {
 }
 
 /// The tree `--explain` shows is the one the engines read: that of the sentence's plain
-/// form (dashes and curly quotes made ASCII), with the words as written.
+/// form (dashes and curly quotes made ASCII) after its dateline, with the words as written.
 #[test]
 fn extract_explain_shows_the_tree_of_the_plain_sentence() {
-    let written = "BENGHAZI \u{2014} Forces loyal to Khalifa Haftar attacked the Government of National Accord.";
-    let plain = written.replace('\u{2014}', "-");
+    let body = "The army \u{2014} which Egypt backs \u{2014} shelled the RSF.";
+    let plain = body.replace('\u{2014}', "-");
     let arcs = |conllu: &str| -> Vec<String> {
         conllu
             .lines()
@@ -696,23 +696,23 @@ fn extract_explain_shows_the_tree_of_the_plain_sentence() {
             })
             .collect()
     };
-    let of_plain = arcs(
-        &with_stdin(&["parse", "--format", "conllu", "-"], &plain)
-            .expect_code(0)
-            .stdout,
-    );
-    let of_written = arcs(
-        &with_stdin(&["parse", "--format", "conllu", "-"], written)
-            .expect_code(0)
-            .stdout,
-    );
+    let parse = |text: &str| {
+        arcs(
+            &with_stdin(&["parse", "--format", "conllu", "-"], text)
+                .expect_code(0)
+                .stdout,
+        )
+    };
+    let of_plain = parse(&plain);
     assert_ne!(
-        of_plain, of_written,
+        of_plain,
+        parse(body),
         "this sentence no longer tells the two trees apart: pick another"
     );
     let dir = temp_dir("explain-plain");
     let file = dir.join("dateline.txt");
-    std::fs::write(&file, format!("{written}\n")).unwrap();
+    // a dateline opens the sentence: the tree is that of the sentence after it
+    std::fs::write(&file, format!("KHARTOUM \u{2014} {body}\n")).unwrap();
     let r = run(["extract", "--explain", "-q", file.to_str().unwrap()]);
     let line = r
         .stdout
@@ -720,7 +720,11 @@ fn extract_explain_shows_the_tree_of_the_plain_sentence() {
         .find_map(|l| l.strip_prefix("    parse: "))
         .unwrap_or_else(|| panic!("no parse line:\n{}", r.stdout));
     assert!(
-        line.contains(" 2:\u{2014}/PUNCT>"),
+        line.starts_with("1:The/DET>"),
+        "the dateline is no part of the tree: {line}"
+    );
+    assert!(
+        line.contains(" 3:\u{2014}/PUNCT>"),
         "the dash as written: {line}"
     );
     let shown: Vec<String> = line

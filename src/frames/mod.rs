@@ -159,37 +159,42 @@ pub struct SentenceReader<'r, 't> {
     name_head: Vec<Option<usize>>,
     /// The word is a capital standing for its state.
     capital: Vec<bool>,
-    /// Words of a dateline opening the sentence ("TRIPOLI -", "BENGHAZI, Libya (AP) -"):
-    /// where the story was filed, no part of the sentence.
-    dateline: usize,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
 pub type Spans = [(Range<usize>, usize)];
 
-/// How many words open the sentence as a dateline: a word in capitals, then proper
-/// nouns, words in capitals, commas and brackets, up to a dash with space before it
-/// (the dash included); 0 when there is none. "US - backed" (a hyphen written without
-/// spaces) is no dateline.
-fn dateline_len(t: &Tree<'_>, text: &str) -> usize {
+/// Where the sentence starts after a dateline ("TRIPOLI - ", "BENGHAZI, Libya (Reuters) -
+/// "): the byte after the dash and the space that follows it; 0 when there is none. A
+/// dateline is a first word in capitals, then at most five words that start with a capital
+/// (commas and brackets aside), then a dash with space on both sides ("US - backed" is
+/// none, written so). It says where the story was filed and is no part of the sentence:
+/// the parser, trained on sentences without one, reads the sentence after it.
+pub fn dateline_end(sentence: &str) -> usize {
     let capitals = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
     };
-    if t.len() < 3 || !capitals(t.form(0)) {
-        return 0;
-    }
-    for k in 1..t.len().min(8) {
-        let f = t.form(k);
-        let spaced = text
-            .get(..t.span(k, k).start)
-            .is_some_and(|before| before.ends_with(char::is_whitespace));
-        if t.upos(k) == "PUNCT" && f.chars().all(|c| c == '-') && spaced {
-            return k + 1;
+    let mut words = 0;
+    let mut at = 0;
+    for (k, word) in sentence.split_inclusive(char::is_whitespace).enumerate() {
+        let w = word.trim_end();
+        if k > 0 && !w.is_empty() && w.chars().all(|c| c == '-') {
+            let end = at + word.len();
+            let rest = &sentence[end..];
+            return end + (rest.len() - rest.trim_start().len());
         }
-        if !(t.upos(k) == "PROPN" || matches!(f, "," | "(" | ")") || capitals(f)) {
+        let bare = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
+        let fits = if k == 0 {
+            capitals(bare)
+        } else {
+            bare.is_empty() || bare.starts_with(char::is_uppercase)
+        };
+        if !fits || words >= 6 {
             return 0;
         }
+        words += usize::from(!w.is_empty());
+        at += word.len();
     }
     0
 }
@@ -231,7 +236,6 @@ impl<'r, 't> SentenceReader<'r, 't> {
             depth: 0,
             name_head: vec![None; n],
             capital: vec![false; n],
-            dateline: dateline_len(&tree, text),
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
@@ -281,7 +285,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .filter(|&i| words[i].span.start < range.end && range.start < words[i].span.end)
             .collect();
         let &first = over.first()?;
-        if over.iter().any(|&i| covered[i]) || first < self.dateline {
+        if over.iter().any(|&i| covered[i]) {
             return None;
         }
         let w = &words[first];
@@ -356,7 +360,6 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         if self.table.get(a).kind == ActorKind::Person)
                 });
             if inside[i]
-                || i < self.dateline
                 || !matches!(self.slots[i], Slot::Empty)
                 || t.upos(i) != "PROPN"
                 || matches!(t.base(i), "flat" | "compound" | "fixed")
