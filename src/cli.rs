@@ -1599,10 +1599,12 @@ fn explain_text(ex: &geokg::extract::Extraction, syntax: Option<&Model>) -> Stri
             s.span.end,
             s.text.split_whitespace().collect::<Vec<_>>().join(" ")
         ));
-        if let Some(model) = syntax {
-            // the tree the engines read: that of the plain form of the sentence (curly
-            // quotes and dashes made ASCII) after its dateline, shown with the words as
-            // written
+        if !s.tree.is_empty() {
+            // the tree the frame engine read
+            out.push_str(&parse_line(&s.tree));
+        } else if let Some(model) = syntax {
+            // the tree of the plain form of the sentence after its dateline, shown with
+            // the words as written
             let plain = geokg::normalize::Normalized::new(&s.text);
             let mut words = geokg::extract::parse_after_dateline(model, &plain.text);
             for w in &mut words {

@@ -132,6 +132,9 @@ pub struct SentenceTrace {
     pub claims: Vec<(String, String, String, bool, String)>,
     /// Cues that produced nothing, and why.
     pub suppressed: Vec<Suppressed>,
+    /// The tree the frame engine read, with words as written and spans into `text`;
+    /// empty when it parsed nothing (the surface engine reads no tree).
+    pub tree: Vec<crate::syntax::Word>,
 }
 
 /// One line of `geokg extract --format jsonl`: the documented contract.
@@ -398,8 +401,10 @@ impl Extractor {
                 continue;
             }
             let mut suppressed = Vec::new();
-            // for --explain, the frame and the word of each claim (frame engine)
+            // for --explain, the frame and the word of each claim, and the tree read
+            // (frame engine)
             let mut why: Vec<String> = Vec::new();
+            let mut tree: Vec<crate::syntax::Word> = Vec::new();
             let found = if self.engine == Engine::Frames {
                 let sentence = &plain[span.start..span.end];
                 // the demonyms and capitals of this sentence
@@ -466,6 +471,25 @@ impl Extractor {
                     .as_ref()
                     .map(|m| parse_after_dateline(m.get(), sentence))
                     .unwrap_or_default();
+                if trace {
+                    // the words as written, spans into the sentence as written
+                    let (os, _) = norm.original_span(span.start, span.end, text);
+                    tree = words
+                        .iter()
+                        .map(|w| {
+                            let (a, b) = norm.original_span(
+                                span.start + w.span.start,
+                                span.start + w.span.end,
+                                text,
+                            );
+                            crate::syntax::Word {
+                                form: text[a..b].to_string(),
+                                span: a - os..b - os,
+                                ..w.clone()
+                            }
+                        })
+                        .collect();
+                }
                 let mut ranges = ranges;
                 ranges.extend(self.elided_names(&words, sentence, &ranges, &mut table));
                 let before = table.new.len();
@@ -642,6 +666,7 @@ impl Extractor {
                     mentions: mentions_here,
                     claims: traced_claims,
                     suppressed,
+                    tree,
                 });
             }
         }
