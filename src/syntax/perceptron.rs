@@ -166,7 +166,7 @@ pub(crate) struct Weights {
     /// The 127 magnitudes, in training units, smallest first.
     levels: Vec<f32>,
     /// Code -> score added, in fixed point (the largest magnitude is 2^20).
-    values: Vec<i32>,
+    values: Box<[i32; 256]>,
     /// Table slots: `key << 32 | row offset`, 0 for an empty slot.
     slots: Vec<u64>,
     /// Rows: a length, then `class << 8 | code` for each entry.
@@ -237,7 +237,7 @@ impl Builder {
             .copied()
             .fold(0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
-        let mut values = vec![0i32; 256];
+        let mut values = Box::new([0i32; 256]);
         for (k, l) in levels.iter().enumerate() {
             let v = (f64::from(*l / top) * f64::from(1 << 20)).round() as i32;
             values[k] = v;
@@ -340,7 +340,8 @@ impl Weights {
     /// each other, so the processor overlaps their cache misses), then the rows are added.
     #[inline]
     pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
+        // classes are bytes: a table of 256 needs no bounds check in the loop below
+        let mut sum = [0i32; 256];
         let size = self.slots.len();
         let mut found = [(0usize, 0usize); 160];
         let mut n = 0;
@@ -365,12 +366,13 @@ impl Weights {
             }
             for &(off, len) in &found[..n] {
                 for &e in &self.rows[off + 1..off + 1 + len] {
-                    if let Some(s) = scores.get_mut(usize::from(e >> 8)) {
-                        *s += self.values[usize::from(e & 0xff)];
-                    }
+                    sum[usize::from(e >> 8)] += self.values[usize::from(e & 0xff)];
                 }
             }
             n = 0;
+        }
+        for (s, v) in scores.iter_mut().zip(sum) {
+            *s = v;
         }
     }
 
