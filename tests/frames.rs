@@ -528,6 +528,20 @@ fn tree_operations() {
             "TRIPOLI, Libya (Reuters) - Ankara backs the Government of National Accord.",
             &[(TUR, "supports", GNA, false)],
         ),
+        // a known name read as an adjective just before a noun of people owns it
+        (
+            "Hezbollah has helped train Houthi units.",
+            &[("Hezbollah", "supports", "Houthis", false)],
+        ),
+        // ... and a speech verb in the passive with the act as its complement is hearsay
+        (
+            "Iran is said to have helped supply Houthi units with drones.",
+            &[("Iran", "supports", "Houthis", true)],
+        ),
+        (
+            "The UAE is said to have helped arm RSF fighters.",
+            &[(UAE, "supports", RSF, true)],
+        ),
         // a noun's owner stands for it, also when the owner is a new name
         (
             "A spokeswoman for Governor Alvarez criticized Egypt's remarks.",

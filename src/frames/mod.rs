@@ -462,6 +462,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 let owner_word = t.children(i).iter().copied().find_map(|c| {
                     let by_rel = match t.rel(c) {
                         "nmod:poss" | "compound" => true,
+                        // "Houthi fighters" with the name read as an adjective: a known
+                        // actor's name (a demonym holds no actor here) just before the
+                        // noun, not inside a compound adjective ("al Qaeda-linked group")
+                        "amod" => c + 1 == i && matches!(self.slots[c], Slot::Actor(_)),
                         "nmod" => {
                             let prep = t.preposition(c);
                             (self.lex.is_owner_preposition(&prep) && self.lex.is_agent_noun(&lemma))
@@ -1367,7 +1371,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 if lex.is_negating_verb(hl) {
                     return Err(format!("under {:?}", t.form(h)));
                 }
-                if lex.is_hedging_verb(hl) {
+                // "is said to have armed": a speech verb in the passive, with the act
+                // as its complement, reports hearsay
+                let hearsay = base == "xcomp"
+                    && lex.is_speech_verb(hl)
+                    && t.children(h).iter().any(|&c| t.rel(c) == "aux:pass");
+                if lex.is_hedging_verb(hl) || hearsay {
                     hedged = true;
                 }
                 if matches!(base.as_str(), "xcomp" | "ccomp" | "advcl")
