@@ -224,6 +224,67 @@ impl Extractor {
         self
     }
 
+    /// A person's name takes the title phrase before it as one mention ("U.N. envoy Hans
+    /// Grundberg", "Iran Defence Minister Karim Zayed", "the Pakistani president
+    /// Musharraf"): title words of the frame lexicon, back to a name the mention layer
+    /// found (the actor the person serves), over capitalised words between. The parser
+    /// often splits such a phrase; as one mention it stands where its first word
+    /// stands. A mention inside the phrase is the person's affiliation, no participant.
+    fn with_title_phrases(
+        &self,
+        mut ranges: Vec<(std::ops::Range<usize>, usize)>,
+        sentence: &str,
+        here: &[&Mention],
+        offset: usize,
+        table: &ActorTable<'_>,
+    ) -> Vec<(std::ops::Range<usize>, usize)> {
+        let mentioned = |pos: usize| {
+            here.iter()
+                .any(|m| m.start <= offset + pos && offset + pos < m.end)
+        };
+        let mut phrases: Vec<std::ops::Range<usize>> = Vec::new();
+        for (range, actor) in ranges.iter_mut() {
+            if table.get(*actor).kind != ActorKind::Person {
+                continue;
+            }
+            let mut at = range.start;
+            let mut start = range.start;
+            let mut titled = false;
+            loop {
+                let before = &sentence[..at];
+                let word_end = before.trim_end().len();
+                if word_end == at || word_end == 0 {
+                    break;
+                }
+                let word_start = before[..word_end]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                let word = &before[word_start..word_end];
+                let lower = word.to_lowercase();
+                if self.frames.is_title(&lower) || self.frames.is_title(lower.trim_end_matches('.'))
+                {
+                    titled = true;
+                    start = word_start;
+                } else if titled && mentioned(word_start) {
+                    start = word_start;
+                } else if !(titled && word.starts_with(char::is_uppercase)) {
+                    break;
+                }
+                at = word_start;
+            }
+            if start < range.start {
+                phrases.push(start..range.end);
+                range.start = start;
+            }
+        }
+        ranges.retain(|(r, _)| {
+            !phrases
+                .iter()
+                .any(|p| p.start <= r.start && r.end <= p.end && *p != *r)
+        });
+        ranges
+    }
+
     /// The syntax model the frame engine parses with, once it has one.
     pub fn syntax_model(&self) -> Option<&crate::syntax::Model> {
         self.syntax.as_ref().map(SyntaxModel::get)
@@ -458,6 +519,7 @@ impl Extractor {
                     })
                     .map(|m| (m.start - span.start..m.end - span.start, m.actor))
                     .collect();
+                let ranges = self.with_title_phrases(ranges, sentence, &here, span.start, &table);
                 let in_sentence = |capital: bool| -> Vec<(std::ops::Range<usize>, usize)> {
                     metonyms_here
                         .iter()

@@ -542,6 +542,16 @@ fn tree_operations() {
             "The UAE is said to have helped arm RSF fighters.",
             &[(UAE, "supports", RSF, true)],
         ),
+        // a person's name takes the title phrase before it, back to the name of whom
+        // the person serves: one mention, wherever the parse hangs its words
+        (
+            "Niger Interior Minister Amadou Issa condemned the Wagner Group.",
+            &[("Amadou Issa", "opposes", "Wagner Group", false)],
+        ),
+        (
+            "Chadian army chief Idriss Mahamat accused the Rapid Support Forces of looting.",
+            &[("Idriss Mahamat", "opposes", RSF, false)],
+        ),
         // a noun's owner stands for it, also when the owner is a new name
         (
             "A spokeswoman for Governor Alvarez criticized Egypt's remarks.",

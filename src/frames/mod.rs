@@ -300,10 +300,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // the head of the span: the word whose head lies outside it
         // (not a word coordinated with one outside: "South" in "North and South Korea")
         let outside = |i: &usize| self.tree.head(*i).is_none_or(|h| !over.contains(&h));
+        // a split span ("U.N. envoy Hans Grundberg" parsed as several dependents of the
+        // verb) stands where one of its words is an argument
+        let argument = |i: &usize| {
+            matches!(
+                self.tree.base(*i),
+                "nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos"
+            )
+        };
         let head = over
             .iter()
             .copied()
-            .find(|i| outside(i) && self.tree.base(*i) != "conj")
+            .find(|i| outside(i) && argument(i))
+            .or_else(|| {
+                over.iter()
+                    .copied()
+                    .find(|i| outside(i) && self.tree.base(*i) != "conj")
+            })
             .or_else(|| over.iter().copied().find(outside))
             .unwrap_or(first);
         for &i in &over {
@@ -835,7 +848,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 Some(a)
             }
             Slot::Pair(a, _) => Some(a),
-            Slot::Empty => None,
+            // a word inside a name stands for the name ("chairman" in "African Union
+            // Commission chairman Moussa Faki" when the parse hangs the verb on it)
+            Slot::Empty => match self.name_head[i] {
+                Some(h) if h != i => match self.slots[h] {
+                    Slot::Actor(a) => Some(a),
+                    _ => None,
+                },
+                _ => None,
+            },
         }
     }
 
