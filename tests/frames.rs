@@ -679,3 +679,23 @@ fn a_dateline_is_where_the_sentence_starts_after() {
         assert_eq!(&text[at..], after, "{text:?}");
     }
 }
+
+#[test]
+fn a_known_name_is_no_part_of_a_new_one() {
+    let extractor = Extractor::embedded()
+        .unwrap()
+        .with_engine(Engine::Frames)
+        .unwrap();
+    for text in [
+        "On Monday President Erdogan said Turkey would back the GNA.",
+        "In March President Erdogan said Ankara would back the GNA.",
+    ] {
+        let ex = extractor.extract("t", text);
+        let new: Vec<&String> = ex
+            .diagnostics
+            .iter()
+            .filter(|d| d.contains("new actor"))
+            .collect();
+        assert!(new.is_empty(), "{text}: {new:?}");
+    }
+}

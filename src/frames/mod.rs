@@ -739,7 +739,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     "amod" => c < i && capital(c) && self.demonym[c].is_none(),
                     _ => false,
                 };
-                if part {
+                // a known name is no part of a new one ("Monday President Erdogan")
+                let known = !matches!(self.slots[c], Slot::Empty) || self.name_head[c].is_some();
+                if part && !known {
                     parts.push(c);
                 }
             }
