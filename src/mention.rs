@@ -181,6 +181,11 @@ impl ActorTable<'_> {
         }
     }
 
+    /// Whether table index `i` is a registry actor (not one found in the text).
+    pub fn is_known(&self, i: usize) -> bool {
+        i < self.known.len()
+    }
+
     /// The actor with this id, registry or new.
     pub fn by_id(&self, id: &str) -> Option<&Actor> {
         let known = match self.known_ids {

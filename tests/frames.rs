@@ -552,6 +552,15 @@ fn tree_operations() {
             "Chadian army chief Idriss Mahamat accused the Rapid Support Forces of looting.",
             &[("Idriss Mahamat", "opposes", RSF, false)],
         ),
+        // a name the registry does not know, given another name that it knows
+        (
+            "The UAE is backing Mohamed Hamdan, known as Hemeti.",
+            &[(UAE, "supports", "Mohamed Hamdan Dagalo", false)],
+        ),
+        (
+            "Egypt backs Abdel Fattah, known as Burhan.",
+            &[("Egypt", "supports", "Abdel Fattah al-Burhan", false)],
+        ),
         // a noun's owner stands for it, also when the owner is a new name
         (
             "A spokeswoman for Governor Alvarez criticized Egypt's remarks.",

@@ -141,6 +141,8 @@ struct FileDef {
     negators: Vec<String>,
     negating_verbs: Vec<String>,
     ending_verbs: Vec<String>,
+    alias_verbs: Vec<String>,
+    alias_prepositions: Vec<String>,
     hedging_verbs: Vec<String>,
     hedging_words: Vec<String>,
     conditional_marks: Vec<String>,
@@ -234,6 +236,8 @@ pub struct FrameLexicon {
     negators: HashSet<String>,
     negating_verbs: HashSet<String>,
     ending_verbs: HashSet<String>,
+    alias_verbs: HashSet<String>,
+    alias_prepositions: HashSet<String>,
     hedging_verbs: HashSet<String>,
     hedging_words: HashSet<String>,
     conditional_marks: HashSet<String>,
@@ -394,6 +398,8 @@ impl FrameLexicon {
             negators: set(def.negators),
             negating_verbs: set(def.negating_verbs),
             ending_verbs: set(def.ending_verbs),
+            alias_verbs: set(def.alias_verbs),
+            alias_prepositions: set(def.alias_prepositions),
             hedging_verbs: set(def.hedging_verbs),
             hedging_words: set(def.hedging_words),
             conditional_marks: set(def.conditional_marks),
@@ -507,6 +513,14 @@ impl FrameLexicon {
     /// A verb that ends or disowns the act its object names ("ceased its support").
     pub fn is_ending_verb(&self, lemma: &str) -> bool {
         self.ending_verbs.contains(lemma)
+    }
+    /// A verb that gives another name of its noun ("Hamdan, *known* as Hemeti").
+    pub fn is_alias_verb(&self, lemma: &str) -> bool {
+        self.alias_verbs.contains(lemma)
+    }
+    /// The preposition before the other name ("known *as* Hemeti").
+    pub fn is_alias_preposition(&self, prep: &str) -> bool {
+        self.alias_prepositions.contains(prep)
     }
     /// A verb whose complement is only suspected ("accused of arming").
     pub fn is_hedging_verb(&self, lemma: &str) -> bool {

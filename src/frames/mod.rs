@@ -384,6 +384,31 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 self.slots[i] = Slot::Name(name, kind);
             }
         }
+        // "Mohamed Hamdan, known as Hemeti": a name the registry does not know, given
+        // another name that it knows, is that actor
+        for i in 0..n {
+            let t = self.tree;
+            let unknown = match self.slots[i] {
+                Slot::Name(..) => true,
+                Slot::Actor(a) => !self.table.is_known(a),
+                _ => false,
+            };
+            if !unknown {
+                continue;
+            }
+            let other = t
+                .children_base(i, "acl")
+                .filter(|&c| self.lex.is_alias_verb(t.lemma(c)))
+                .flat_map(|c| t.children(c).to_vec())
+                .filter(|&w| self.lex.is_alias_preposition(&t.preposition(w)))
+                .find_map(|w| match self.slots[w] {
+                    Slot::Actor(a) if self.table.is_known(a) => Some(a),
+                    _ => None,
+                });
+            if let Some(a) = other {
+                self.slots[i] = Slot::Actor(a);
+            }
+        }
         // nouns a demonym, a name or a possessor stands for, decided before the pass so
         // that a noun before its modifier is no problem
         // "Secretary of State Antony Blinken", "the leader, Ali Khamenei": a title word
