@@ -561,6 +561,15 @@ fn tree_operations() {
             "Egypt backs Abdel Fattah, known as Burhan.",
             &[("Egypt", "supports", "Abdel Fattah al-Burhan", false)],
         ),
+        // a nationality on things given by a named actor is where they were made
+        (
+            "Turkish troops destroyed Chinese drones supplied by the Emirates.",
+            &[],
+        ),
+        (
+            "Sudanese troops destroyed Iranian drones supplied by Russia.",
+            &[],
+        ),
         // a noun's owner stands for it, also when the owner is a new name
         (
             "A spokeswoman for Governor Alvarez criticized Egypt's remarks.",

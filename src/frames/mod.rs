@@ -456,15 +456,20 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let Some(state) = self.demonym[i] else {
                 continue;
             };
-            // "Russian mercenaries from the Wagner Group": a named owner comes first
+            // "Russian mercenaries from the Wagner Group": a named owner comes first;
+            // "Chinese drones supplied by the UAE": so does a named giver, and the
+            // nationality is where they were made
+            let named = |c: usize| matches!(self.slots[c], Slot::Actor(_) | Slot::Name(..));
             let owned = t.children(h).iter().any(|&c| {
                 let by = match t.rel(c) {
                     "nmod:poss" => true,
                     "nmod" => self.lex.is_owner_preposition(&t.preposition(c)),
                     _ => false,
                 };
-                by && matches!(self.slots[c], Slot::Actor(_) | Slot::Name(..))
-            });
+                by && named(c)
+            }) || t
+                .children_base(h, "acl")
+                .any(|v| t.children_rel(v, "obl:agent").any(named));
             if !owned {
                 if self.lex.is_agent_noun(hl) && t.rel(i) == "amod" {
                     // "Musharraf, the Pakistani president": the person in apposition
