@@ -128,6 +128,20 @@ struct FrameDef {
     note: Option<String>,
 }
 
+/// The prepositions the tree operations read, by what they mark.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Prepositions {
+    /// The doer of a passive verb or of an act noun ("backed *by* Iran").
+    agent: String,
+    /// The owner or the members of a noun ("the forces *of* Haftar", "dozens *of* fighters").
+    genitive: String,
+    /// The role something is given ("emerged *as* an ally").
+    role: String,
+    /// The giver of what is received ("support *from* Russia").
+    source: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileDef {
@@ -146,6 +160,7 @@ struct FileDef {
     hedging_verbs: Vec<String>,
     hedging_words: Vec<String>,
     conditional_marks: Vec<String>,
+    prepositions: Prepositions,
     unasserting_words: Vec<String>,
     example_prepositions: Vec<String>,
     owner_prepositions: Vec<String>,
@@ -241,6 +256,7 @@ pub struct FrameLexicon {
     hedging_verbs: HashSet<String>,
     hedging_words: HashSet<String>,
     conditional_marks: HashSet<String>,
+    prepositions: Prepositions,
     unasserting_words: HashSet<String>,
     example_prepositions: HashSet<String>,
     owner_prepositions: HashSet<String>,
@@ -403,6 +419,7 @@ impl FrameLexicon {
             hedging_verbs: set(def.hedging_verbs),
             hedging_words: set(def.hedging_words),
             conditional_marks: set(def.conditional_marks),
+            prepositions: def.prepositions,
             unasserting_words: set(def.unasserting_words),
             example_prepositions: set(def.example_prepositions),
             owner_prepositions: set(def.owner_prepositions),
@@ -513,6 +530,22 @@ impl FrameLexicon {
     /// A verb that ends or disowns the act its object names ("ceased its support").
     pub fn is_ending_verb(&self, lemma: &str) -> bool {
         self.ending_verbs.contains(lemma)
+    }
+    /// The preposition of the doer of a passive verb or an act noun ("by").
+    pub fn agent_preposition(&self) -> &str {
+        &self.prepositions.agent
+    }
+    /// The preposition of a noun's owner or members ("of").
+    pub fn genitive_preposition(&self) -> &str {
+        &self.prepositions.genitive
+    }
+    /// The preposition of a role given ("as").
+    pub fn role_preposition(&self) -> &str {
+        &self.prepositions.role
+    }
+    /// The preposition of the giver of what is received ("from").
+    pub fn source_preposition(&self) -> &str {
+        &self.prepositions.source
     }
     /// A verb that gives another name of its noun ("Hamdan, *known* as Hemeti").
     pub fn is_alias_verb(&self, lemma: &str) -> bool {

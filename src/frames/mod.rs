@@ -943,7 +943,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if t.upos(w) == "NUM" || self.lex.is_quantity(t.lemma(w)) {
                 let of: Vec<usize> = t
                     .children_base(w, "nmod")
-                    .filter(|&c| t.preposition(c) == "of" || t.preposition(c).is_empty())
+                    .filter(|&c| {
+                        let prep = t.preposition(c);
+                        prep == self.lex.genitive_preposition() || prep.is_empty()
+                    })
                     .collect();
                 let mut found = false;
                 for c in of {
@@ -1116,7 +1119,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         match role {
             Role::Subject => {
                 if passive && uses_object {
-                    let agents = self.by_preposition(p, "obl", "by");
+                    let agents = self.by_preposition(p, "obl", self.lex.agent_preposition());
                     return self.expand_all(&agents);
                 }
                 let words = self.subject_words(p);
@@ -1153,7 +1156,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         return Vec::new();
                     }
                 }
-                if prep == "of" && frame.agent_of.iter().any(|l| l == t.lemma(p)) && !found_target {
+                if prep == self.lex.genitive_preposition()
+                    && frame.agent_of.iter().any(|l| l == t.lemma(p))
+                    && !found_target
+                {
                     // "the support of Russia": the giver, asked for as the agent
                     return Vec::new();
                 }
@@ -1259,7 +1265,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // "Iran's closest ally is Syria"
             "nsubj" if t.children_base(h, "cop").next().is_some() => self.expand(h),
             // "emerged as an ally of B", "considered A an ally"
-            "obl" if t.preposition(p) == "as" => {
+            "obl" if t.preposition(p) == self.lex.role_preposition() => {
                 let words = self.subject_words(h);
                 self.expand_all(&words)
             }
@@ -1301,13 +1307,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if !out.is_empty() {
             return out;
         }
-        words = self.by_preposition(p, "nmod", "by");
+        words = self.by_preposition(p, "nmod", self.lex.agent_preposition());
         out = self.expand_all(&words);
         if !out.is_empty() {
             return out;
         }
         if found_target && frame.agent_of.iter().any(|l| l == self.tree.lemma(p)) {
-            words = self.by_preposition(p, "nmod", "of");
+            words = self.by_preposition(p, "nmod", self.lex.genitive_preposition());
             out = self.expand_all(&words);
             if !out.is_empty() {
                 return out;
@@ -1316,14 +1322,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if let Some((v, receiving)) = self.governing_verb(p) {
             if receiving {
                 // "received support from Russia": the giver
-                let mut from = self.by_preposition(p, "nmod", "from");
-                from.extend(self.by_preposition(v, "obl", "from"));
+                let source = self.lex.source_preposition();
+                let mut from = self.by_preposition(p, "nmod", source);
+                from.extend(self.by_preposition(v, "obl", source));
                 return self.expand_all(&from);
             }
             let words = self.subject_words(v);
             let passive = self.tree.is_passive(v);
             if passive {
-                let agents = self.by_preposition(v, "obl", "by");
+                let agents = self.by_preposition(v, "obl", self.lex.agent_preposition());
                 return self.expand_all(&agents);
             }
             return self.expand_all(&words);
