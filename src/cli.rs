@@ -1603,17 +1603,10 @@ fn explain_text(ex: &geokg::extract::Extraction, syntax: Option<&Model>) -> Stri
             // the tree the frame engine read
             out.push_str(&parse_line(&s.tree));
         } else if let Some(model) = syntax {
-            // the tree of the plain form of the sentence after its dateline, shown with
-            // the words as written
-            let plain = geokg::normalize::Normalized::new(&s.text);
-            let mut words = geokg::extract::parse_after_dateline(model, &plain.text);
-            for w in &mut words {
-                let (a, b) = plain.original_span(w.span.start, w.span.end, &s.text);
-                if let Some(form) = s.text.get(a..b) {
-                    w.form = form.to_string();
-                }
-            }
-            out.push_str(&parse_line(&words));
+            // the surface engine reads no tree: the one the frame engine would read
+            out.push_str(&parse_line(&geokg::extract::parse_as_written(
+                model, &s.text,
+            )));
         }
         for (t, id, how) in &s.mentions {
             out.push_str(&format!("    mention \"{t}\" -> {id} ({how})\n"));

@@ -519,7 +519,8 @@ impl Extractor {
                     })
                     .map(|m| (m.start - span.start..m.end - span.start, m.actor))
                     .collect();
-                let ranges = self.with_title_phrases(ranges, sentence, &here, span.start, &table);
+                let mut ranges =
+                    self.with_title_phrases(ranges, sentence, &here, span.start, &table);
                 let in_sentence = |capital: bool| -> Vec<(std::ops::Range<usize>, usize)> {
                     metonyms_here
                         .iter()
@@ -534,25 +535,12 @@ impl Extractor {
                     .map(|m| parse_after_dateline(m.get(), sentence))
                     .unwrap_or_default();
                 if trace {
-                    // the words as written, spans into the sentence as written
-                    let (os, _) = norm.original_span(span.start, span.end, text);
-                    tree = words
-                        .iter()
-                        .map(|w| {
-                            let (a, b) = norm.original_span(
-                                span.start + w.span.start,
-                                span.start + w.span.end,
-                                text,
-                            );
-                            crate::syntax::Word {
-                                form: text[a..b].to_string(),
-                                span: a - os..b - os,
-                                ..w.clone()
-                            }
-                        })
-                        .collect();
+                    let (os, oe) = norm.original_span(span.start, span.end, text);
+                    tree = as_written(&words, &text[os..oe], |a, b| {
+                        let (a, b) = norm.original_span(span.start + a, span.start + b, text);
+                        (a - os, b - os)
+                    });
                 }
-                let mut ranges = ranges;
                 ranges.extend(self.elided_names(&words, sentence, &ranges, &mut table));
                 let before = table.new.len();
                 let reading = frames::SentenceReader::read(
@@ -1275,12 +1263,39 @@ fn speaker_as_source(
         .collect()
 }
 
+/// `words`, parsed from a plain form of `written`, with the forms and spans of `written`:
+/// `original` maps a plain span to the span it came from.
+fn as_written(
+    words: &[crate::syntax::Word],
+    written: &str,
+    original: impl Fn(usize, usize) -> (usize, usize),
+) -> Vec<crate::syntax::Word> {
+    words
+        .iter()
+        .map(|w| {
+            let (a, b) = original(w.span.start, w.span.end);
+            crate::syntax::Word {
+                form: written
+                    .get(a..b)
+                    .map_or_else(|| w.form.clone(), str::to_string),
+                span: a..b,
+                ..w.clone()
+            }
+        })
+        .collect()
+}
+
+/// The tree the frame engine reads for a sentence as written: the parse of its plain
+/// form after its dateline, with the words and spans as written.
+pub fn parse_as_written(model: &crate::syntax::Model, sentence: &str) -> Vec<crate::syntax::Word> {
+    let plain = Normalized::new(sentence);
+    let words = parse_after_dateline(model, &plain.text);
+    as_written(&words, sentence, |a, b| plain.original_span(a, b, sentence))
+}
+
 /// The parse of `sentence` without the dateline that may open it
 /// ([`frames::dateline_end`]), with spans into the whole sentence.
-pub fn parse_after_dateline(
-    model: &crate::syntax::Model,
-    sentence: &str,
-) -> Vec<crate::syntax::Word> {
+fn parse_after_dateline(model: &crate::syntax::Model, sentence: &str) -> Vec<crate::syntax::Word> {
     let from = frames::dateline_end(sentence);
     let mut words = model.parse(&sentence[from..]);
     for w in &mut words {

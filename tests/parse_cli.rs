@@ -686,22 +686,13 @@ fn parse_help_documents_the_formats_and_examples() {
 fn extract_explain_shows_the_tree_of_the_plain_sentence() {
     let body = "The army \u{2014} which Egypt backs \u{2014} shelled the RSF.";
     let plain = body.replace('\u{2014}', "-");
-    let arcs = |conllu: &str| -> Vec<String> {
-        conllu
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                format!("{}>{}:{}", f[0], f[6], f[7])
-            })
+    let parse = |text: &str| -> Vec<String> {
+        let out = with_stdin(&["parse", "--format", "conllu", "-"], text).expect_code(0);
+        read_conllu(&out.stdout)
+            .iter()
+            .flat_map(|s| &s.words)
+            .map(|w| format!("{}>{}:{}", w.id, w.head, w.deprel))
             .collect()
-    };
-    let parse = |text: &str| {
-        arcs(
-            &with_stdin(&["parse", "--format", "conllu", "-"], text)
-                .expect_code(0)
-                .stdout,
-        )
     };
     let of_plain = parse(&plain);
     assert_ne!(

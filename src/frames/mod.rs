@@ -167,8 +167,8 @@ pub type Spans = [(Range<usize>, usize)];
 /// Where the sentence starts after a dateline ("TRIPOLI - ", "BENGHAZI, Libya (Reuters) -
 /// "): the byte after the dash and the space that follows it; 0 when there is none. A
 /// dateline is a first word in capitals, then at most five words that start with a capital
-/// (commas and brackets aside), then a dash with space on both sides ("US - backed" is
-/// none, written so). It says where the story was filed and is no part of the sentence:
+/// (commas and brackets aside), then a dash with space on both sides ("US-backed" has
+/// none). It says where the story was filed and is no part of the sentence:
 /// the parser, trained on sentences without one, reads the sentence after it.
 pub fn dateline_end(sentence: &str) -> usize {
     let capitals = |w: &str| {
