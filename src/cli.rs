@@ -1617,6 +1617,9 @@ fn explain_text(ex: &geokg::extract::Extraction, syntax: Option<&Model>) -> Stri
                 if *hedged { " (hedged)" } else { "" }
             ));
         }
+        if let Some(why) = &s.not_read {
+            out.push_str(&format!("    not parsed for frames: {why}\n"));
+        }
         for sup in &s.suppressed {
             out.push_str(&format!(
                 "    no claim from \"{}\" [{}]: {}\n",

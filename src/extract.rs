@@ -135,6 +135,9 @@ pub struct SentenceTrace {
     /// The tree the frame engine read, with words as written and spans into `text`;
     /// empty when it parsed nothing (the surface engine reads no tree).
     pub tree: Vec<crate::syntax::Word>,
+    /// Why the frame engine did not parse the sentence, when it did not: the same
+    /// sentences are passed over with and without `--explain`.
+    pub not_read: Option<String>,
 }
 
 /// One line of `geokg extract --format jsonl`: the documented contract.
@@ -466,6 +469,7 @@ impl Extractor {
             // (frame engine)
             let mut why: Vec<String> = Vec::new();
             let mut tree: Vec<crate::syntax::Word> = Vec::new();
+            let mut not_read = None;
             let found = if self.engine == Engine::Frames {
                 let sentence = &plain[span.start..span.end];
                 // the demonyms and capitals of this sentence
@@ -490,11 +494,12 @@ impl Extractor {
                         .collect();
                     recent.note(&named, si);
                 };
-                if !trace && (known == 0 || known + capitalised_words(sentence) < 2) {
-                    skip(&mut recent);
-                    continue;
-                }
-                if let (false, Some(model)) = (trace, self.syntax.as_ref().map(SyntaxModel::get)) {
+                let mut why_not = if known == 0 || known + capitalised_words(sentence) < 2 {
+                    Some("it names no known actor with another actor or name")
+                } else {
+                    None
+                };
+                if let (None, Some(model)) = (why_not, self.syntax.as_ref().map(SyntaxModel::get)) {
                     let lower = sentence.to_lowercase();
                     let words: Vec<&str> = model
                         .tokenize(&lower)
@@ -505,62 +510,70 @@ impl Extractor {
                         .frames
                         .may_hold_frame(&words, |w, upos| model.lemma(w, upos))
                     {
-                        skip(&mut recent);
-                        continue;
+                        why_not = Some("no word of it is a frame's word");
                     }
                 }
-                // demonyms are placed on the tree from the raw list, not as the word-order
-                // rules of the mention layer read them
-                let ranges: Vec<(std::ops::Range<usize>, usize)> = here
-                    .iter()
-                    .filter(|m| {
-                        !m.modifier
-                            && !matches!(m.kind, MentionKind::Demonym | MentionKind::NewGroup)
-                    })
-                    .map(|m| (m.start - span.start..m.end - span.start, m.actor))
-                    .collect();
-                let mut ranges =
-                    self.with_title_phrases(ranges, sentence, &here, span.start, &table);
-                let in_sentence = |capital: bool| -> Vec<(std::ops::Range<usize>, usize)> {
-                    metonyms_here
+                if let Some(why) = why_not {
+                    skip(&mut recent);
+                    if !trace {
+                        continue;
+                    }
+                    not_read = Some(why.to_string());
+                    Vec::new()
+                } else {
+                    // demonyms are placed on the tree from the raw list, not as the word-order
+                    // rules of the mention layer read them
+                    let ranges: Vec<(std::ops::Range<usize>, usize)> = here
                         .iter()
-                        .filter(|d| d.3 == capital)
-                        .map(|d| (d.0 - span.start..d.1 - span.start, d.2))
-                        .collect()
-                };
-                let (dems, capitals) = (in_sentence(false), in_sentence(true));
-                let words = self
-                    .syntax
-                    .as_ref()
-                    .map(|m| parse_after_dateline(m.get(), sentence))
-                    .unwrap_or_default();
-                if trace {
-                    let (os, oe) = norm.original_span(span.start, span.end, text);
-                    tree = as_written(&words, &text[os..oe], |a, b| {
-                        let (a, b) = norm.original_span(span.start + a, span.start + b, text);
-                        (a - os, b - os)
-                    });
+                        .filter(|m| {
+                            !m.modifier
+                                && !matches!(m.kind, MentionKind::Demonym | MentionKind::NewGroup)
+                        })
+                        .map(|m| (m.start - span.start..m.end - span.start, m.actor))
+                        .collect();
+                    let mut ranges =
+                        self.with_title_phrases(ranges, sentence, &here, span.start, &table);
+                    let in_sentence = |capital: bool| -> Vec<(std::ops::Range<usize>, usize)> {
+                        metonyms_here
+                            .iter()
+                            .filter(|d| d.3 == capital)
+                            .map(|d| (d.0 - span.start..d.1 - span.start, d.2))
+                            .collect()
+                    };
+                    let (dems, capitals) = (in_sentence(false), in_sentence(true));
+                    let words = self
+                        .syntax
+                        .as_ref()
+                        .map(|m| parse_after_dateline(m.get(), sentence))
+                        .unwrap_or_default();
+                    if trace {
+                        let (os, oe) = norm.original_span(span.start, span.end, text);
+                        tree = as_written(&words, &text[os..oe], |a, b| {
+                            let (a, b) = norm.original_span(span.start + a, span.start + b, text);
+                            (a - os, b - os)
+                        });
+                    }
+                    ranges.extend(self.elided_names(&words, sentence, &ranges, &mut table));
+                    let before = table.new.len();
+                    let reading = frames::SentenceReader::read(
+                        &self.frames,
+                        &words,
+                        sentence,
+                        &ranges,
+                        &capitals,
+                        &dems,
+                        &mut table,
+                        &mut recent,
+                        si,
+                        trace,
+                    );
+                    suppressed = reading.dropped;
+                    // new actors take ids that cannot clash, as those of the mentions did
+                    settle_ids(&mut table.new[before..], &self.known_ids, &mut taken);
+                    new_used.resize(table.new.len(), false);
+                    why = reading.why;
+                    reading.found
                 }
-                ranges.extend(self.elided_names(&words, sentence, &ranges, &mut table));
-                let before = table.new.len();
-                let reading = frames::SentenceReader::read(
-                    &self.frames,
-                    &words,
-                    sentence,
-                    &ranges,
-                    &capitals,
-                    &dems,
-                    &mut table,
-                    &mut recent,
-                    si,
-                    trace,
-                );
-                suppressed = reading.dropped;
-                // new actors take ids that cannot clash, as those of the mentions did
-                settle_ids(&mut table.new[before..], &self.known_ids, &mut taken);
-                new_used.resize(table.new.len(), false);
-                why = reading.why;
-                reading.found
             } else {
                 tokenize(plain, &lower, *span, &here, &table, &mut toks, &mut refs);
                 // the speaker of quoted words in this sentence
@@ -717,6 +730,7 @@ impl Extractor {
                     claims: traced_claims,
                     suppressed,
                     tree,
+                    not_read,
                 });
             }
         }

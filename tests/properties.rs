@@ -267,12 +267,18 @@ proptest! {
     }
 
     /// Extraction passes over sentences that name no actor and hold no referring word;
-    /// the traced path reads every sentence. Both must find the same claims.
+    /// the surface engine's traced path reads every sentence. Both must find the same
+    /// claims.
     #[test]
     fn sentences_passed_over_change_no_claim(text in sentences()) {
         prop_assert_eq!(
             EXTRACTOR.extract("doc", &text).claims,
             EXTRACTOR.explain("doc", &text).claims
+        );
+        // the frame engine passes over the same sentences with and without a trace
+        prop_assert_eq!(
+            FRAMES.extract("doc", &text).claims,
+            FRAMES.explain("doc", &text).claims
         );
     }
 
