@@ -717,3 +717,107 @@ fn a_known_name_is_no_part_of_a_new_one() {
         assert!(new.is_empty(), "{text}: {new:?}");
     }
 }
+
+#[test]
+fn a_noun_aimed_against_someone() {
+    check(&[
+        // noun.against: any act or body aimed at the target, its doer given by a light verb
+        (
+            "Saudi Arabia led a coalition against the Houthis for years.",
+            &[("Saudi Arabia", "opposes", "Houthis", false)],
+        ),
+        (
+            "Kenya joined the mission against al-Shabaab in 2011.",
+            &[("Kenya", "opposes", "al-Shabaab", false)],
+        ),
+        // a noun that is an actor itself is no act aimed at anyone
+        ("The rebels against Assad took Hama.", &[]),
+    ]);
+}
+
+#[test]
+fn relative_clauses_on_a_list_and_after_a_comma() {
+    check(&[
+        // the clause hangs on the list's first name: it says something of every name
+        (
+            "Iran, Russia and India, which had backed the Northern Alliance, changed course.",
+            &[
+                ("Iran", "supports", "Northern Alliance", false),
+                ("Russia", "supports", "Northern Alliance", false),
+                ("India", "supports", "Northern Alliance", false),
+            ],
+        ),
+        // the parse hangs "which backs" on no noun: the name before the comma
+        (
+            "Egypt, which backs the parliament and Haftar, says the mandate has ended.",
+            &[("Egypt", "supports", HAFTAR, false)],
+        ),
+    ]);
+}
+
+#[test]
+fn reciprocal_pronouns_pair_the_subjects() {
+    check(&[
+        (
+            "Armenia and Azerbaijan blamed each other for the clashes.",
+            &[
+                ("Armenia", "opposes", "Azerbaijan", false),
+                ("Azerbaijan", "opposes", "Armenia", false),
+            ],
+        ),
+        (
+            "Ethiopia and Eritrea attacked each other along the border.",
+            &[
+                ("Ethiopia", "opposes", "Eritrea", false),
+                ("Eritrea", "opposes", "Ethiopia", false),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_preposition_read_as_an_adverb_still_marks_its_noun() {
+    // the parse reads "alongside" as an adverb and the troops as the object: the frame of
+    // the preposition applies, and the verb's object frame does not
+    check(&[
+        (
+            "Wagner, which has fought alongside Malian troops since 2021, lost men.",
+            &[("Wagner Group", "supports", "Mali", false)],
+        ),
+        (
+            "Chad, whose soldiers fought alongside Malian troops, withdrew.",
+            &[("Chad", "supports", "Mali", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_nationality_inside_a_name_is_part_of_it() {
+    check(&[
+        (
+            "Sistani is backing the United Iraqi Alliance.",
+            &[("Sistani", "supports", "United Iraqi Alliance", false)],
+        ),
+        (
+            "Iran funds the Popular Iraqi Front.",
+            &[("Iran", "supports", "Popular Iraqi Front", false)],
+        ),
+    ]);
+}
+
+/// `--explain` reads the same sentences as a plain run: a sentence passed over (here one
+/// that names no known actor) gives no claim in either, and the trace says why.
+#[test]
+fn explain_passes_over_the_sentences_a_plain_run_does() {
+    let extractor = Extractor::embedded()
+        .unwrap()
+        .with_engine(Engine::Frames)
+        .unwrap();
+    let text = "Chalabi and Shaalan have been attacking each other for weeks.";
+    let plain = extractor.extract("t", text);
+    let traced = extractor.explain("t", text);
+    assert_eq!(plain.claims, traced.claims);
+    assert!(traced.claims.is_empty(), "{:?}", traced.claims);
+    let why = traced.sentences[0].not_read.as_deref().unwrap_or_default();
+    assert!(why.contains("no known actor"), "{why:?}");
+}

@@ -157,6 +157,7 @@ struct FileDef {
     ending_verbs: Vec<String>,
     alias_verbs: Vec<String>,
     alias_prepositions: Vec<String>,
+    reciprocals: Vec<String>,
     hedging_verbs: Vec<String>,
     hedging_words: Vec<String>,
     conditional_marks: Vec<String>,
@@ -244,6 +245,8 @@ pub struct FrameLexicon {
     any_lemma: HashMap<Pos, Vec<usize>>,
     /// The words of the prepositions of wildcard frames' roles ("against").
     wildcard_words: HashSet<String>,
+    /// The prepositions of every frame's roles ("alongside", "against").
+    frame_prepositions: HashSet<String>,
     light_verbs: HashSet<String>,
     receiving_verbs: HashSet<String>,
     close_words: HashSet<String>,
@@ -253,6 +256,7 @@ pub struct FrameLexicon {
     ending_verbs: HashSet<String>,
     alias_verbs: HashSet<String>,
     alias_prepositions: HashSet<String>,
+    reciprocals: HashSet<String>,
     hedging_verbs: HashSet<String>,
     hedging_words: HashSet<String>,
     conditional_marks: HashSet<String>,
@@ -401,8 +405,15 @@ impl FrameLexicon {
             .filter_map(Role::preposition)
             .flat_map(|p| p.split(' ').map(str::to_string).collect::<Vec<_>>())
             .collect();
+        let frame_prepositions = frames
+            .iter()
+            .flat_map(|f| f.source.iter().chain(&f.target))
+            .filter_map(Role::preposition)
+            .map(str::to_string)
+            .collect();
         Ok(FrameLexicon {
             language: def.language,
+            frame_prepositions,
             frames,
             wildcard_words,
             by_lemma,
@@ -416,6 +427,7 @@ impl FrameLexicon {
             ending_verbs: set(def.ending_verbs),
             alias_verbs: set(def.alias_verbs),
             alias_prepositions: set(def.alias_prepositions),
+            reciprocals: set(def.reciprocals),
             hedging_verbs: set(def.hedging_verbs),
             hedging_words: set(def.hedging_words),
             conditional_marks: set(def.conditional_marks),
@@ -550,6 +562,15 @@ impl FrameLexicon {
     /// A verb that gives another name of its noun ("Hamdan, *known* as Hemeti").
     pub fn is_alias_verb(&self, lemma: &str) -> bool {
         self.alias_verbs.contains(lemma)
+    }
+    /// A pronoun that stands for each member of its clause's subject in turn ("each
+    /// other"), written as its words joined by spaces.
+    pub fn is_reciprocal(&self, words: &str) -> bool {
+        self.reciprocals.contains(words)
+    }
+    /// Is `word` the preposition of some frame's role ("alongside")?
+    pub fn is_frame_preposition(&self, word: &str) -> bool {
+        self.frame_prepositions.contains(word)
     }
     /// The preposition before the other name ("known *as* Hemeti").
     pub fn is_alias_preposition(&self, prep: &str) -> bool {

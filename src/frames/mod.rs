@@ -751,6 +751,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
         None
     }
 
+    /// The antecedent a relative pronoun stands for: the noun its clause modifies, or,
+    /// when the parse did not hang the clause on a noun, the nominal just before the
+    /// comma that opens it ("Egypt, which backs B, says ...").
+    fn relative_word(&self, i: usize) -> Option<usize> {
+        let t = self.tree;
+        if let Some(a) = t.relative_antecedent(i) {
+            return Some(a);
+        }
+        if matches!(t.xpos(i), "WDT" | "WP") && t.rel(t.head(i)?) != "acl:relcl" {
+            let a = self.antecedent(i)?;
+            if matches!(t.upos(a), "NOUN" | "PROPN") {
+                return Some(a);
+            }
+        }
+        None
+    }
+
     /// The name of the proper-noun run headed by `i`, without its leading titles; a
     /// person when a title was taken off.
     fn proper_name(&self, i: usize) -> Option<(String, ActorKind)> {
@@ -766,7 +783,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     // "Abdel-Fattah el-Sissi": a particle the parse hung as an apposition
                     // (kept only when adjacent, below)
                     "appos" => self.lex.is_name_particle(&t.form(c).to_lowercase()),
-                    "amod" => c < i && capital(c) && self.demonym[c].is_none(),
+                    // (a demonym too, inside the name: "United Iraqi Alliance"; one
+                    // that starts the run is taken off below)
+                    "amod" => c < i && capital(c),
                     _ => false,
                 };
                 // a known name is no part of a new one ("Monday President Erdogan")
@@ -798,9 +817,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         let mut run = &parts[lo..=hi];
         let mut titled = false;
-        while run.len() > 1 && self.lex.is_title(&t.form(run[0]).to_lowercase()) {
-            run = &run[1..];
-            titled = true;
+        // leading titles and nationalities are no part of the name: "the Iraqi National
+        // Congress" is named "National Congress", the nationality being read on its own
+        loop {
+            if run.len() > 1 && self.lex.is_title(&t.form(run[0]).to_lowercase()) {
+                run = &run[1..];
+                titled = true;
+            } else if run.len() > 1 && self.demonym[run[0]].is_some() {
+                run = &run[1..];
+            } else {
+                break;
+            }
         }
         // a place is no actor: "Northwest Frontier Province", "the Red Sea"
         if self.lex.is_place_noun(&t.form(*run.last()?).to_lowercase()) {
@@ -919,10 +946,33 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             k += 1;
         }
+        // a relative pronoun stands for its antecedent, with what is coordinated with
+        // it when the clause hangs on the coordination's first word ("Iran, Russia and
+        // India, which backed B": all three; "A and India, which backed B": India)
+        let mut words = Vec::new();
         for c in conj {
-            let mut w = c;
-            if let Some(ante) = self.tree.relative_antecedent(w) {
-                w = ante;
+            match self.relative_word(c) {
+                Some(ante) => {
+                    for d in self.tree.conjuncts(ante) {
+                        if !words.contains(&d) {
+                            words.push(d);
+                        }
+                    }
+                }
+                None if !words.contains(&c) => words.push(c),
+                None => {}
+            }
+        }
+        for w in words {
+            // "A and B accused each other": each of the clause's subject
+            if let Some(v) = self.reciprocal_clause(w) {
+                let subject = self.subject_words(v);
+                for a in self.expand_all(&subject) {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+                continue;
             }
             if let Slot::Pair(a, b) = self.slots[w] {
                 for x in [a, b] {
@@ -1021,6 +1071,40 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
         }
         out
+    }
+
+    /// The preposition of an object that the parse read as an adverb before it
+    /// ("fought alongside/ADV Malian troops/obj"): an adverb of `p` whose lemma is a
+    /// frame's preposition, just before the object's first word.
+    fn stranded_preposition(&self, p: usize, o: usize) -> Option<&str> {
+        let t = self.tree;
+        let first = t.first_word(o);
+        t.children_base(p, "advmod")
+            .find(|&a| {
+                a + 1 == first && t.upos(a) == "ADV" && self.lex.is_frame_preposition(t.lemma(a))
+            })
+            .map(|a| t.lemma(a))
+    }
+
+    /// The clause whose subject a reciprocal pronoun at `w` ("each other") stands for.
+    fn reciprocal_clause(&self, w: usize) -> Option<usize> {
+        let t = self.tree;
+        let mut words = t.form(w).to_lowercase();
+        for f in t.children_rel(w, "fixed") {
+            words.push(' ');
+            words.push_str(&t.form(f).to_lowercase());
+        }
+        if !self.lex.is_reciprocal(&words) {
+            return None;
+        }
+        let mut x = t.head(w)?;
+        for _ in 0..t.len() {
+            if t.upos(x) == "VERB" {
+                return Some(x);
+            }
+            x = t.head(x)?;
+        }
+        None
     }
 
     /// Is noun `w` a relation to someone ("rival", "ally", "proxy"), or a group of people?
@@ -1130,7 +1214,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     let words = self.subject_words(p);
                     return self.expand_all(&words);
                 }
-                let mut words: Vec<usize> = t.children_rel(p, "obj").collect();
+                let mut words: Vec<usize> = t
+                    .children_rel(p, "obj")
+                    .filter(|&o| self.stranded_preposition(p, o).is_none())
+                    .collect();
                 // "asked Hamas to ...", parsed as an indirect object
                 if words.is_empty() {
                     words.extend(t.children_rel(p, "iobj"));
@@ -1164,6 +1251,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     return Vec::new();
                 }
                 let mut words = self.by_preposition(p, base, prep);
+                // "fought alongside Malian troops" with the preposition read as an adverb
+                if words.is_empty() && base == "obl" {
+                    words = t
+                        .children_rel(p, "obj")
+                        .filter(|&o| self.stranded_preposition(p, o) == Some(prep.as_str()))
+                        .collect();
+                }
                 // "fired missiles at Israel": the phrase may hang off the object (not for a
                 // frame keyed on any verb: "condemned the offensive against B")
                 if words.is_empty() && base == "obl" && !frame.wildcard {
@@ -1672,6 +1766,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if let Err(why) = self.object_fits(p, frame) {
             return drop(reading, why);
         }
+        // a noun frame keyed on any noun is about acts and bodies, not about a noun that is
+        // an actor or a relation itself ("the rebels against Assad"), unless a light verb
+        // makes its subject the doer ("led a coalition against B")
+        if frame.wildcard
+            && frame.pos == Pos::Noun
+            && (!matches!(self.slots[p], Slot::Empty)
+                || (self.relational(p) && !matches!(self.governing_verb(p), Some((_, false)))))
+        {
+            return drop(reading, "no act: the noun is an actor or a relation".into());
+        }
         // "sent advisers to Yemen to support the Houthis": the purpose names whom the
         // sending helps, not the place it went to
         if !frame.object.is_empty()
@@ -1717,8 +1821,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 break;
             }
         }
-        // "received support from Russia": the receiver is the target
-        if targets.is_empty() && frame.pos == Pos::Noun {
+        // "received support from Russia": the receiver is the target (not for a frame
+        // keyed on any noun: there the preposition names the target)
+        if targets.is_empty() && frame.pos == Pos::Noun && !frame.wildcard {
             if let Some((v, true)) = self.governing_verb(p) {
                 let words = self.subject_words(v);
                 targets = self.expand_all(&words);

@@ -254,6 +254,22 @@ impl<'w> Tree<'w> {
         None
     }
 
+    /// The first word of the phrase headed by `i` (its leftmost descendant).
+    pub fn first_word(&self, i: usize) -> usize {
+        let mut first = i;
+        let mut stack = vec![i];
+        let mut seen = 0;
+        while let Some(w) = stack.pop() {
+            seen += 1;
+            if seen > self.len() {
+                break; // a cycle: no parse has one, but a tree is built from any words
+            }
+            first = first.min(w);
+            stack.extend(self.children(w).iter().copied());
+        }
+        first
+    }
+
     /// Byte span of the words `from..=to` in the sentence.
     pub fn span(&self, from: usize, to: usize) -> std::ops::Range<usize> {
         self.words[from].span.start..self.words[to].span.end
