@@ -821,3 +821,25 @@ fn explain_passes_over_the_sentences_a_plain_run_does() {
     let why = traced.sentences[0].not_read.as_deref().unwrap_or_default();
     assert!(why.contains("no known actor"), "{why:?}");
 }
+
+#[test]
+fn ending_an_alliance_is_acting_against_the_other_side() {
+    check(&[
+        // noun.alliance "ended": ties need not be close to be cut
+        (
+            "Niger severed diplomatic ties with Ukraine.",
+            &[("Niger", "opposes", "Ukraine", false)],
+        ),
+        (
+            "Morocco and Algeria broke off relations in 2021.",
+            &[
+                ("Morocco", "opposes", "Algeria", false),
+                ("Algeria", "opposes", "Morocco", false),
+            ],
+        ),
+        // the ending verb's negation is the claim's
+        ("Egypt did not cut its ties with Qatar.", &[]),
+        // ending support is no opposition: no frame says so
+        ("Turkey ceased its support for the GNA.", &[]),
+    ]);
+}

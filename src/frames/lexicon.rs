@@ -124,6 +124,8 @@ struct FrameDef {
     #[serde(default)]
     only_with: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    ended: Option<RelationKind>,
+    #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
 }
@@ -232,6 +234,9 @@ pub struct Frame {
     pub complement_lemmas: Vec<String>,
     /// The preposition of such a complement ("regards X *as* ...").
     pub complement_preposition: String,
+    /// The relation of whoever ends what the frame word names, to the other side, when
+    /// the word is the object of an ending verb: "severed ties with B" is opposition.
+    pub ended: Option<RelationKind>,
 }
 
 /// The frame lexicon, compiled for lookups.
@@ -378,6 +383,7 @@ impl FrameLexicon {
                 only_with: f.only_with,
                 qualified: f.qualified,
                 wildcard: f.lemmas.iter().any(|l| l == "*"),
+                ended: f.ended,
                 complement_lemmas: f
                     .complement_lemmas
                     .iter()

@@ -1086,6 +1086,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .map(|a| t.lemma(a))
     }
 
+    /// The ending verb ("sever", "cut") whose object is the noun `p`.
+    fn ending_verb(&self, p: usize) -> Option<usize> {
+        let t = self.tree;
+        let v = t.head(p).filter(|_| t.rel(p) == "obj")?;
+        (t.upos(v) == "VERB" && self.lex.is_ending_verb(t.lemma(v))).then_some(v)
+    }
+
     /// The clause whose subject a reciprocal pronoun at `w` ("each other") stands for.
     fn reciprocal_clause(&self, w: usize) -> Option<usize> {
         let t = self.tree;
@@ -1792,7 +1799,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if frame.complement && !self.has_complement(p) {
             return drop(reading, "nothing is asked of the target".into());
         }
-        if !frame.qualified.is_empty() && frame.qualified.iter().any(|l| l == self.tree.lemma(p)) {
+        // "severed ties with B": the one who ends it acts against the other side
+        let ended = frame
+            .ended
+            .and_then(|relation| self.ending_verb(p).map(|v| (v, relation)));
+        if ended.is_none()
+            && !frame.qualified.is_empty()
+            && frame.qualified.iter().any(|l| l == self.tree.lemma(p))
+        {
             let close = self
                 .tree
                 .children_base(p, "amod")
@@ -1815,10 +1829,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
             targets.retain(|&a| a < known || self.table.get(a).kind != ActorKind::Other);
         }
         let mut sources = Vec::new();
-        for role in &frame.source {
-            sources = self.role(p, frame, role, !targets.is_empty());
-            if !sources.is_empty() {
-                break;
+        if let Some((v, _)) = ended {
+            let words = if self.tree.is_passive(v) {
+                self.by_preposition(v, "obl", self.lex.agent_preposition())
+            } else {
+                self.subject_words(v)
+            };
+            sources = self.expand_all(&words);
+        } else {
+            for role in &frame.source {
+                sources = self.role(p, frame, role, !targets.is_empty());
+                if !sources.is_empty() {
+                    break;
+                }
             }
         }
         // "received support from Russia": the receiver is the target (not for a frame
@@ -1830,7 +1853,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
         }
         let mut pairs = Vec::new();
-        if frame.symmetric {
+        if ended.is_some() && targets.is_empty() {
+            // "A and B cut ties": each against the other
+            for &a in &sources {
+                for &b in &sources {
+                    if a != b {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+        } else if ended.is_some() {
+            for &a in &sources {
+                for &b in &targets {
+                    if a != b {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+        } else if frame.symmetric {
             // "A and B clashed", "the war between A and B"
             let mut all = sources.clone();
             for &t in &targets {
@@ -1877,15 +1917,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
             };
             return drop(reading, why.into());
         }
-        let hedged = match self.modality(p) {
+        // an ended act: whether the ending holds is the ending verb's modality
+        let hedged = match self.modality(ended.map_or(p, |(v, _)| v)) {
             Ok(h) => h,
             Err(why) => return drop(reading, why),
         };
+        let relation = ended.map_or(frame.relation, |(_, r)| r);
         // "threatened an offensive against B", "threatened to attack B": a warning
-        let relation = if frame.relation == RelationKind::Opposes && self.threatened(p) {
+        let relation = if relation == RelationKind::Opposes && self.threatened(p) {
             RelationKind::Warns
         } else {
-            frame.relation
+            relation
         };
         // "Foreign Minister X said Tehran would support Y": the person speaking for the
         // state is the source
