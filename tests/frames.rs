@@ -843,3 +843,22 @@ fn ending_an_alliance_is_acting_against_the_other_side() {
         ("Turkey ceased its support for the GNA.", &[]),
     ]);
 }
+
+#[test]
+fn a_receiving_verb_makes_its_subject_the_target() {
+    check(&[
+        // receiving_verbs: the giver is the "from" phrase, the receiver the subject
+        (
+            "Hamas receives weapons and money from Iran.",
+            &[("Iran", "supports", "Hamas", false)],
+        ),
+        (
+            "The Houthis came under attack from American warplanes.",
+            &[("United States", "opposes", "Houthis", false)],
+        ),
+        (
+            "Kyiv came under heavy pressure from Washington.",
+            &[("United States", "warns", "Ukraine", false)],
+        ),
+    ]);
+}
