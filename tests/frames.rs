@@ -862,3 +862,33 @@ fn a_receiving_verb_makes_its_subject_the_target() {
         ),
     ]);
 }
+
+#[test]
+fn a_quantity_word_passes_its_place_to_what_it_counts() {
+    // quantity_words: "a series of sanctions" stands where "sanctions" would
+    check(&[
+        (
+            "ECOWAS imposed a series of sanctions on Mali.",
+            &[("ECOWAS", "opposes", "Mali", false)],
+        ),
+        (
+            "Washington launched a wave of strikes against the Houthis.",
+            &[("United States", "opposes", "Houthis", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn feelings_against_someone() {
+    check(&[
+        // noun.hostility, its holder given by a light verb or a possessor
+        (
+            "Turkey voiced its anger at Israel over the raid.",
+            &[("Turkey", "opposes", "Israel", false)],
+        ),
+        (
+            "Erdogan's distrust of Assad is well known.",
+            &[("Recep Tayyip Erdoğan", "opposes", "Bashar al-Assad", false)],
+        ),
+    ]);
+}

@@ -1184,6 +1184,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }) {
             return Some((v, false));
         }
+        // "imposed a series of sanctions on B": a quantity word stands where the noun it
+        // counts would
+        let mut p = p;
+        if t.base(p) == "nmod" && t.preposition(p) == self.lex.genitive_preposition() {
+            if let Some(q) = t.head(p).filter(|&q| self.lex.is_quantity(t.lemma(q))) {
+                p = q;
+            }
+        }
         let h = t.head(p)?;
         if !matches!(t.base(p), "obj" | "nsubj" | "obl") || t.upos(h) != "VERB" {
             return None;
