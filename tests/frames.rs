@@ -788,6 +788,11 @@ fn a_preposition_read_as_an_adverb_still_marks_its_noun() {
             "Chad, whose soldiers fought alongside Malian troops, withdrew.",
             &[("Chad", "supports", "Mali", false)],
         ),
+        // the same with the troops read as an oblique of no preposition
+        (
+            "Hezbollah, which has fought alongside Syrian troops since late 2013, lost men.",
+            &[("Hezbollah", "supports", "Syria", false)],
+        ),
     ]);
 }
 
@@ -889,6 +894,42 @@ fn feelings_against_someone() {
         (
             "Erdogan's distrust of Assad is well known.",
             &[("Recep Tayyip Erdoğan", "opposes", "Bashar al-Assad", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_relative_clause_is_not_negated_by_its_main_clause() {
+    check(&[
+        (
+            "Qatar, which funds Hamas, did not attend the summit.",
+            &[("Qatar", "supports", "Hamas", false)],
+        ),
+        (
+            "Saudi Arabia, which has led a coalition against the Houthis, did not join the talks.",
+            &[("Saudi Arabia", "opposes", "Houthis", false)],
+        ),
+        // the main clause's own act stays negated
+        ("Qatar, which hosts the talks, did not fund Hamas.", &[]),
+    ]);
+}
+
+#[test]
+fn coordinated_owners_each_stand_for_the_noun() {
+    check(&[
+        (
+            "U.S. and British warplanes struck Houthi sites.",
+            &[
+                ("United States", "opposes", "Houthis", false),
+                ("United Kingdom", "opposes", "Houthis", false),
+            ],
+        ),
+        (
+            "Turkish and Qatari diplomats backed the GNA.",
+            &[
+                (TUR, "supports", GNA, false),
+                ("Qatar", "supports", GNA, false),
+            ],
         ),
     ]);
 }

@@ -159,6 +159,9 @@ pub struct SentenceReader<'r, 't> {
     name_head: Vec<Option<usize>>,
     /// The word is a capital standing for its state.
     capital: Vec<bool>,
+    /// More owners of a noun that stands for its owner, coordinated with the first
+    /// ("British" in "U.S. and British warplanes").
+    co_owners: Vec<Vec<usize>>,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
@@ -236,6 +239,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             depth: 0,
             name_head: vec![None; n],
             capital: vec![false; n],
+            co_owners: vec![Vec::new(); n],
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
@@ -475,6 +479,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     // "Musharraf, the Pakistani president": the person in apposition
                     let a = self.appositive_person(h).unwrap_or(state);
                     self.slots[h] = Slot::Actor(a);
+                    // "Turkish and Qatari diplomats": each coordinated nationality
+                    for d in t.conjuncts(i) {
+                        if let Some(b) = self.demonym[d].filter(|&b| b != a && d != i) {
+                            self.co_owners[h].push(b);
+                        }
+                    }
                 } else if self.lex.is_group_noun(hl) {
                     let name = self.text[t.span(i.min(h), i.max(h))].to_string();
                     self.slots[h] = Slot::Actor(self.new_group(&name, state));
@@ -529,6 +539,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 let owner = owner_word.and_then(|c| self.actor_at(c));
                 if let Some(a) = owner {
                     self.slots[i] = Slot::Actor(a);
+                    // "U.S. and British warplanes": each coordinated owner
+                    let others: Vec<usize> = owner_word
+                        .map(|c| self.tree.conjuncts(c))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|&d| Some(d) != owner_word)
+                        .collect();
+                    for d in others {
+                        let b = self.demonym[d].or_else(|| self.actor_at(d));
+                        if let Some(b) = b.filter(|&b| b != a) {
+                            self.co_owners[i].push(b);
+                        }
+                    }
                     recent.push(a, index, self.tree.base(i) == "nsubj");
                     continue;
                 }
@@ -986,6 +1009,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 if !out.contains(&a) {
                     out.push(a);
                 }
+                for &b in &self.co_owners[w] {
+                    if !out.contains(&b) {
+                        out.push(b);
+                    }
+                }
                 continue;
             }
             let t = self.tree;
@@ -1078,6 +1106,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// frame's preposition, just before the object's first word.
     fn stranded_preposition(&self, p: usize, o: usize) -> Option<&str> {
         let t = self.tree;
+        // an object, or an oblique with no preposition of its own
+        if t.rel(o) != "obj" && !(t.base(o) == "obl" && t.preposition(o).is_empty()) {
+            return None;
+        }
         let first = t.first_word(o);
         t.children_base(p, "advmod")
             .find(|&a| {
@@ -1269,7 +1301,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 // "fought alongside Malian troops" with the preposition read as an adverb
                 if words.is_empty() && base == "obl" {
                     words = t
-                        .children_rel(p, "obj")
+                        .children(p)
+                        .iter()
+                        .copied()
                         .filter(|&o| self.stranded_preposition(p, o) == Some(prep.as_str()))
                         .collect();
                 }
@@ -1569,7 +1603,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             // "accused Russia of arming B": from a clause hung off a noun, on through the
             // noun to its verb
+            // (not from a relative clause: "A, which backs B, did not attend" says A
+            // backs B)
             first = matches!(base.as_str(), "advcl" | "acl")
+                && rel != "acl:relcl"
                 && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON");
             x = h;
         }
