@@ -79,6 +79,31 @@ impl std::str::FromStr for Engine {
 
 /// How many words of a sentence, past its first, start with a capital: names that may
 /// be actors.
+/// A lemma the frame lexicon does not know, where another lemma the lemmatizer's rules
+/// allow is one it knows, becomes that one: an unseen word may take the rule of a longer
+/// suffix than its own ("shelled" read as "shel", like "travelled"), and the lexicon
+/// says which reading names a frame ("shell").
+fn known_lemmas(
+    words: &mut [crate::syntax::Word],
+    model: &crate::syntax::Model,
+    lex: &FrameLexicon,
+) {
+    for w in words {
+        if !matches!(w.upos.as_str(), "VERB" | "NOUN" | "ADJ") || lex.knows(&w.lemma.to_lowercase())
+        {
+            continue;
+        }
+        if let Some(l) = model
+            .lemma_candidates(&w.form, &w.upos)
+            .into_iter()
+            .skip(1)
+            .find(|l| lex.knows(&l.to_lowercase()))
+        {
+            w.lemma = l;
+        }
+    }
+}
+
 fn capitalised_words(sentence: &str) -> usize {
     sentence
         .split_whitespace()
@@ -508,7 +533,7 @@ impl Extractor {
                         .collect();
                     if !self
                         .frames
-                        .may_hold_frame(&words, |w, upos| model.lemma(w, upos))
+                        .may_hold_frame(&words, |w, upos| model.lemma_candidates(w, upos))
                     {
                         why_not = Some("no word of it is a frame's word");
                     }
@@ -541,11 +566,14 @@ impl Extractor {
                             .collect()
                     };
                     let (dems, capitals) = (in_sentence(false), in_sentence(true));
-                    let words = self
+                    let mut words = self
                         .syntax
                         .as_ref()
                         .map(|m| parse_after_dateline(m.get(), sentence))
                         .unwrap_or_default();
+                    if let Some(model) = self.syntax.as_ref().map(SyntaxModel::get) {
+                        known_lemmas(&mut words, model, &self.frames);
+                    }
                     if trace {
                         let (os, oe) = norm.original_span(span.start, span.end, text);
                         tree = as_written(&words, &text[os..oe], |a, b| {

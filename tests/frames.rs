@@ -933,3 +933,35 @@ fn coordinated_owners_each_stand_for_the_noun() {
         ),
     ]);
 }
+
+#[test]
+fn a_word_inside_a_name_owns_the_noun_it_modifies() {
+    check(&[
+        // "Malian army" is a registry name: its second word, a compound of "convoy"
+        (
+            "Wagner fighters ambushed a Malian army convoy near Gao.",
+            &[("Wagner Group", "opposes", "Malian Armed Forces", false)],
+        ),
+        // a name inside a compound adjective owns nothing ("al Qaeda" did not ambush)
+        (
+            "The al Qaeda-linked group JNIM claimed an ambush on Malian troops.",
+            &[("JNIM", "opposes", "Mali", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn an_unknown_lemma_takes_the_reading_the_lexicon_knows() {
+    // the lemmatizer's longest suffix rule reads "shelled" as "shel" ("travelled"); the
+    // rule of "-ed" gives "shell", a frame's word
+    check(&[
+        (
+            "The RSF shelled a Sudanese army convoy.",
+            &[(RSF, "opposes", SAF, false)],
+        ),
+        (
+            "Israeli jets shelled Hezbollah positions.",
+            &[("Israel", "opposes", "Hezbollah", false)],
+        ),
+    ]);
+}

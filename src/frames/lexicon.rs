@@ -499,10 +499,14 @@ impl FrameLexicon {
     }
 
     /// May a sentence with these words (lower case) hold a frame? False only when no
-    /// word can be a frame's word: `lemma(form, upos)` gives a word's lemma read as a verb,
-    /// a noun or an adjective; words of a wildcard frame's prepositions ("against") and
+    /// word can be a frame's word: `lemmas(form, upos)` gives the lemmas a word may have
+    /// read as a verb, a noun or an adjective; words of a wildcard frame's prepositions ("against") and
     /// hyphenated words count too. Parsing the sentences that hold no cue is wasted work.
-    pub fn may_hold_frame(&self, words: &[&str], lemma: impl Fn(&str, &str) -> String) -> bool {
+    pub fn may_hold_frame(
+        &self,
+        words: &[&str],
+        lemmas: impl Fn(&str, &str) -> Vec<String>,
+    ) -> bool {
         words.iter().any(|&w| {
             if self.wildcard_words.contains(w) || w.contains('-') {
                 return true;
@@ -511,7 +515,9 @@ impl FrameLexicon {
                 .iter()
                 .any(|&(upos, pos)| {
                     self.by_lemma.contains_key(&(pos, w.to_string()))
-                        || self.by_lemma.contains_key(&(pos, lemma(w, upos)))
+                        || lemmas(w, upos)
+                            .into_iter()
+                            .any(|l| self.by_lemma.contains_key(&(pos, l)))
                 })
         })
     }

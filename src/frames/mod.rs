@@ -513,6 +513,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     || self.lex.is_representative(&lemma))
             {
                 let owner_word = t.children(i).iter().copied().find_map(|c| {
+                    // a name in a compound adjective owns nothing: "the al Qaeda-linked
+                    // group" (the name read as a compound of the noun)
+                    let mut end = t.last_word(c).max(self.name_head_end(c));
+                    while end > c && t.upos(end) == "PUNCT" {
+                        end -= 1;
+                    }
+                    if end + 1 < i && t.xpos(end + 1) == "HYPH" {
+                        return None;
+                    }
                     let by_rel = match t.rel(c) {
                         "nmod:poss" | "compound" => true,
                         // "Houthi fighters" with the name read as an adjective: a known
@@ -529,6 +538,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     };
                     match (&self.slots[c], by_rel) {
                         (Slot::Actor(_) | Slot::Name(..), true) => Some(c),
+                        // "a Malian army convoy": a word inside a name ("army" in the
+                        // mention "Malian army") stands for the name
+                        (Slot::Empty, true) if self.name_head[c].is_some() => Some(c),
                         // "Houthi missile sites": the owner of the compound before it
                         (Slot::Empty, true) if t.rel(c) == "compound" => t
                             .children_rel(c, "compound")
@@ -1116,6 +1128,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 a + 1 == first && t.upos(a) == "ADV" && self.lex.is_frame_preposition(t.lemma(a))
             })
             .map(|a| t.lemma(a))
+    }
+
+    /// The last word of the name whose head is `h` (`h` itself when no name has it).
+    fn name_head_end(&self, h: usize) -> usize {
+        (h..self.tree.len())
+            .take_while(|&w| w == h || self.name_head[w] == Some(h))
+            .last()
+            .unwrap_or(h)
     }
 
     /// The ending verb ("sever", "cut") whose object is the noun `p`.

@@ -270,6 +270,22 @@ impl<'w> Tree<'w> {
         first
     }
 
+    /// The last word of the phrase headed by `i` (its rightmost descendant).
+    pub fn last_word(&self, i: usize) -> usize {
+        let mut last = i;
+        let mut stack = vec![i];
+        let mut seen = 0;
+        while let Some(w) = stack.pop() {
+            seen += 1;
+            if seen > self.len() {
+                break;
+            }
+            last = last.max(w);
+            stack.extend(self.children(w).iter().copied());
+        }
+        last
+    }
+
     /// Byte span of the words `from..=to` in the sentence.
     pub fn span(&self, from: usize, to: usize) -> std::ops::Range<usize> {
         self.words[from].span.start..self.words[to].span.end

@@ -204,6 +204,28 @@ impl Lemmatizer {
         }
     }
 
+    /// Every lemma the rules can give `form` tagged `upos`, most specific first: the
+    /// exception, then the rule of each known suffix from the longest down. The first is
+    /// [`Lemmatizer::lemma`]'s answer; the others are what a shorter suffix would say
+    /// ("shelled": "shel" by "-lled" as in "travelled", "shell" by "-ed").
+    pub(crate) fn candidates(&self, form: &str, upos: &str) -> Vec<String> {
+        let lower = form.to_lowercase();
+        let mut buf = String::with_capacity(upos.len() + lower.len() + 1);
+        let mut out = vec![self.lemma(form, upos)];
+        let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        for k in (0..=MAX_SUFFIX.min(n)).rev() {
+            let suffix = if k == 0 { "" } else { &lower[starts[n - k]..] };
+            if let Some(&id) = self.by_suffix.get(key_into(&mut buf, upos, suffix)) {
+                let l = self.rules[id as usize].apply(form);
+                if !l.is_empty() && !out.contains(&l) {
+                    out.push(l);
+                }
+            }
+        }
+        out
+    }
+
     pub(crate) fn write(&self, w: &mut Writer) {
         w.len(self.rules.len());
         for r in &self.rules {
@@ -302,5 +324,21 @@ mod tests {
         let back = Lemmatizer::read(&mut Reader::new(&w.buf)).unwrap();
         assert_eq!(back, l);
         assert!(Lemmatizer::read(&mut Reader::new(&w.buf[..w.buf.len() - 3])).is_err());
+    }
+
+    #[test]
+    fn candidates_run_from_the_longest_suffix_down() {
+        let data = [
+            ("travelled", "VERB", "travel"),
+            ("labelled", "VERB", "label"),
+            ("walked", "VERB", "walk"),
+            ("talked", "VERB", "talk"),
+        ];
+        let l = Lemmatizer::learn(data.iter().copied());
+        // "-lled" says cut three, "-ed" cut two
+        assert_eq!(l.lemma("shelled", "VERB"), "shel");
+        assert_eq!(l.candidates("shelled", "VERB"), ["shel", "shell"]);
+        // the first candidate is always the lemma, and none repeats
+        assert_eq!(l.candidates("walked", "VERB"), ["walk"]);
     }
 }

@@ -229,6 +229,13 @@ impl Model {
         self.lemmatizer.lemma(form, upos)
     }
 
+    /// Every lemma the lemmatizer's rules can give `form` tagged `upos`, its own answer
+    /// ([`Model::lemma`]) first, then what each shorter known suffix would say: for a
+    /// caller that knows which words it is looking for ("shelled": "shel", "shell").
+    pub fn lemma_candidates(&self, form: &str, upos: &str) -> Vec<String> {
+        self.lemmatizer.candidates(form, upos)
+    }
+
     /// Tokenizes, tags, lemmatizes and parses one sentence.
     pub fn parse(&self, sentence: &str) -> Vec<Word> {
         let spans = self.tokenize(sentence);
