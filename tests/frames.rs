@@ -965,3 +965,18 @@ fn an_unknown_lemma_takes_the_reading_the_lexicon_knows() {
         ),
     ]);
 }
+
+#[test]
+fn a_relative_object_of_a_passive_verb_belongs_to_its_complement() {
+    // the parse hangs "that" on "is said" / "is believed", which take no object
+    check(&[
+        (
+            "The missiles that Iran is said to have sent to the Houthis were Russian.",
+            &[("Iran", "supports", "Houthis", true)],
+        ),
+        (
+            "The weapons that Egypt is believed to have shipped to Haftar arrived.",
+            &[("Egypt", "supports", HAFTAR, true)],
+        ),
+    ]);
+}

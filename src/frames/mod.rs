@@ -1138,6 +1138,25 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .unwrap_or(h)
     }
 
+    /// The objects of verb `p`: its own, or, for an open complement of a passive verb
+    /// that the parse gave a relative pronoun as object, that pronoun ("the drones that
+    /// A is reported to have supplied": a passive verb takes no object, so the pronoun is
+    /// the complement's).
+    fn objects(&self, p: usize) -> Vec<usize> {
+        let t = self.tree;
+        let own: Vec<usize> = t.children_rel(p, "obj").collect();
+        if !own.is_empty() || t.rel(p) != "xcomp" {
+            return own;
+        }
+        match t.head(p) {
+            Some(h) if t.is_passive(h) => t
+                .children_rel(h, "obj")
+                .filter(|&o| t.relative_antecedent(o).is_some())
+                .collect(),
+            _ => own,
+        }
+    }
+
     /// The ending verb ("sever", "cut") whose object is the noun `p`.
     fn ending_verb(&self, p: usize) -> Option<usize> {
         let t = self.tree;
@@ -1281,8 +1300,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     let words = self.subject_words(p);
                     return self.expand_all(&words);
                 }
-                let mut words: Vec<usize> = t
-                    .children_rel(p, "obj")
+                let mut words: Vec<usize> = self
+                    .objects(p)
+                    .into_iter()
                     .filter(|&o| self.stranded_preposition(p, o).is_none())
                     .collect();
                 // "asked Hamas to ...", parsed as an indirect object
@@ -1676,7 +1696,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return Ok(());
         }
         let t = self.tree;
-        let objs: Vec<usize> = t.children_rel(p, "obj").collect();
+        let objs: Vec<usize> = self.objects(p);
         if objs.is_empty() {
             return if frame.object.iter().any(String::is_empty) {
                 Ok(())
