@@ -980,3 +980,21 @@ fn a_relative_object_of_a_passive_verb_belongs_to_its_complement() {
         ),
     ]);
 }
+
+#[test]
+fn a_preposition_hung_inside_its_phrase_is_the_phrase_s() {
+    // the parse hangs "by" on "Afghan" and reads "leaders" as an object
+    check(&[
+        (
+            "Iran has been criticised by Afghan and Western leaders.",
+            &[("Afghanistan", "opposes", "Iran", false)],
+        ),
+        (
+            "Iran has been accused by Afghan and Western leaders of harbouring Taliban fighters.",
+            &[
+                ("Afghanistan", "opposes", "Iran", false),
+                ("Iran", "supports", "Taliban", true),
+            ],
+        ),
+    ]);
+}

@@ -1234,7 +1234,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
             .filter(|&c| {
                 (t.base(c) == base
                     || (base == "obl" && t.base(c) == "nmod")
-                    || (base == "nmod" && t.base(c) == "obl"))
+                    || (base == "nmod" && t.base(c) == "obl")
+                    // an object opened by a preposition is an oblique the parse misread
+                    || (base == "obl" && t.rel(c) == "obj" && t.opening_adposition(c).is_some()))
                     && t.rel(c) != "nmod:poss"
                     && t.preposition(c) == prep
             })
@@ -1303,7 +1305,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 let mut words: Vec<usize> = self
                     .objects(p)
                     .into_iter()
-                    .filter(|&o| self.stranded_preposition(p, o).is_none())
+                    .filter(|&o| {
+                        self.stranded_preposition(p, o).is_none()
+                            && t.opening_adposition(o).is_none()
+                    })
                     .collect();
                 // "asked Hamas to ...", parsed as an indirect object
                 if words.is_empty() {

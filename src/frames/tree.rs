@@ -123,7 +123,13 @@ impl<'w> Tree<'w> {
     /// `fixed` parts), joined by spaces ("on", "because of"); empty without one.
     pub fn preposition(&self, i: usize) -> String {
         let mut out = String::new();
-        for c in self.children_base(i, "case") {
+        let mut cases: Vec<usize> = self.children_base(i, "case").collect();
+        // "by Afghan and Western leaders" with "by" hung on "Afghan": the preposition
+        // that opens the phrase is the phrase's
+        if cases.is_empty() {
+            cases.extend(self.opening_adposition(i));
+        }
+        for c in cases {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -134,6 +140,13 @@ impl<'w> Tree<'w> {
             }
         }
         out
+    }
+
+    /// An adposition the parse hung inside the phrase headed by `i`, as its first word,
+    /// rather than on `i` itself.
+    pub fn opening_adposition(&self, i: usize) -> Option<usize> {
+        let first = self.first_word(i);
+        (first != i && self.base(first) == "case" && self.upos(first) == "ADP").then_some(first)
     }
 
     /// Is the clause headed by `v` passive ("was backed by", "backed by" as a participle)?
