@@ -998,3 +998,23 @@ fn a_preposition_hung_inside_its_phrase_is_the_phrase_s() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_in_apposition_names_the_group() {
+    // "the Lebanese group Hezbollah" is Hezbollah, not a new group "Lebanese group"
+    check(&[
+        (
+            "Assad was backed by the Lebanese group Hezbollah.",
+            &[("Hezbollah", "supports", "Bashar al-Assad", false)],
+        ),
+        (
+            "Kenya fought the Somali militant group al-Shabaab.",
+            &[("Kenya", "opposes", "al-Shabaab", false)],
+        ),
+        // without a name, the nationality and the noun are still a group of their own
+        (
+            "Lebanese militants attacked Israel.",
+            &[("Lebanese militants", "opposes", "Israel", false)],
+        ),
+    ]);
+}

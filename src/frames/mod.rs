@@ -474,6 +474,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }) || t
                 .children_base(h, "acl")
                 .any(|v| t.children_rel(v, "obl:agent").any(named));
+            // "the Lebanese group Hezbollah": the name in apposition is the group
+            if !owned && self.named_by_apposition(h) {
+                continue;
+            }
             if !owned {
                 if self.lex.is_agent_noun(hl) && t.rel(i) == "amod" {
                     // "Musharraf, the Pakistani president": the person in apposition
@@ -567,8 +571,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     recent.push(a, index, self.tree.base(i) == "nsubj");
                     continue;
                 }
-                // "Fallujah insurgents": a group named by a place or name
-                if self.lex.is_group_noun(&lemma) {
+                // "Fallujah insurgents": a group named by a place or name (not when a
+                // name in apposition names it: "the Somali militant group al-Shabaab")
+                if self.lex.is_group_noun(&lemma) && !self.named_by_apposition(i) {
                     let named = t
                         .children(i)
                         .iter()
@@ -1155,6 +1160,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 .collect(),
             _ => own,
         }
+    }
+
+    /// Does a name in apposition after noun `h` name what it is ("the group Hezbollah")?
+    fn named_by_apposition(&self, h: usize) -> bool {
+        self.tree.children_rel(h, "appos").any(|c| {
+            c > h
+                && (matches!(self.slots[c], Slot::Actor(_) | Slot::Name(..))
+                    || self.tree.upos(c) == "PROPN")
+        })
     }
 
     /// The ending verb ("sever", "cut") whose object is the noun `p`.
