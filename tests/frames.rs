@@ -1018,3 +1018,22 @@ fn a_name_in_apposition_names_the_group() {
         ),
     ]);
 }
+
+#[test]
+fn a_passive_agent_hung_on_the_complement_is_the_agent() {
+    // "by the EU" parsed as a modifier of "group", not of "designated"
+    check(&[
+        (
+            "Hamas, which is designated a terrorist group by the EU, rejected the plan.",
+            &[("European Union", "opposes", "Hamas", false)],
+        ),
+        (
+            "Hezbollah was labelled a terrorist organisation by the Arab League.",
+            &[("Arab League", "opposes", "Hezbollah", false)],
+        ),
+        (
+            "Hezbollah is considered a terrorist group by the United States.",
+            &[("United States", "opposes", "Hezbollah", false)],
+        ),
+    ]);
+}

@@ -1305,7 +1305,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
         match role {
             Role::Subject => {
                 if passive && uses_object {
-                    let agents = self.by_preposition(p, "obl", self.lex.agent_preposition());
+                    let by = self.lex.agent_preposition();
+                    let mut agents = self.by_preposition(p, "obl", by);
+                    // "is designated a terrorist group by the EU" with the "by" phrase
+                    // hung on the complement: a passive verb's agent all the same
+                    if agents.is_empty() {
+                        let complements: Vec<usize> = t
+                            .children(p)
+                            .iter()
+                            .copied()
+                            .filter(|&o| t.rel(o) == "obj" || t.base(o) == "xcomp")
+                            .collect();
+                        for o in complements {
+                            agents.extend(self.by_preposition(o, "nmod", by));
+                        }
+                    }
                     return self.expand_all(&agents);
                 }
                 let words = self.subject_words(p);
