@@ -1037,3 +1037,18 @@ fn a_passive_agent_hung_on_the_complement_is_the_agent() {
         ),
     ]);
 }
+
+#[test]
+fn one_of_the_backers_is_a_backer() {
+    // a quantity word ("one of") holds the place of the relational noun it counts
+    check(&[
+        (
+            "Moscow has been one of Assad's staunchest backers.",
+            &[("Russia", "supports", "Bashar al-Assad", false)],
+        ),
+        (
+            "Egypt is one of the main backers of Haftar.",
+            &[("Egypt", "supports", HAFTAR, false)],
+        ),
+    ]);
+}

@@ -1450,6 +1450,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// Who a relational noun or adjective describes.
     fn holder(&mut self, p: usize) -> Vec<usize> {
         let t = self.tree;
+        // "A has been one of B's staunchest backers": the quantity word holds the place
+        if t.base(p) == "nmod" && t.preposition(p) == self.lex.genitive_preposition() {
+            if let Some(q) = t
+                .head(p)
+                .filter(|&q| t.upos(q) == "NUM" || self.lex.is_quantity(t.lemma(q)))
+            {
+                return self.holder(q);
+            }
+        }
         // "A is an ally of B", "A is loyal to B"
         if t.children_base(p, "cop").next().is_some() {
             let words = self.subject_words(p);
