@@ -1052,3 +1052,23 @@ fn one_of_the_backers_is_a_backer() {
         ),
     ]);
 }
+
+#[test]
+fn a_preposition_with_a_noun_inside() {
+    // verb.on-behalf's "obl:on behalf of" and "obl:on side of": the noun's phrase, then
+    // the dependent of the noun
+    check(&[
+        (
+            "Wagner fighters fought on behalf of Haftar.",
+            &[("Wagner Group", "supports", HAFTAR, false)],
+        ),
+        (
+            "Chadian fighters fought on the side of the RSF.",
+            &[("Chad", "supports", RSF, false)],
+        ),
+        (
+            "Belarus entered the war on the side of Russia.",
+            &[("Belarus", "supports", "Russia", false)],
+        ),
+    ]);
+}

@@ -1242,6 +1242,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// Nominal dependents of `p` by preposition, as `base` (`obl` or `nmod`).
     fn by_preposition(&self, p: usize, base: &str, prep: &str) -> Vec<usize> {
         let t = self.tree;
+        // "on behalf of X", "on the side of X": a preposition, a noun and a preposition,
+        // the noun a dependent of `p` and X the dependent of the noun
+        let parts: Vec<&str> = prep.split(' ').collect();
+        if let [first, noun, last] = parts[..] {
+            return self
+                .by_preposition(p, base, first)
+                .into_iter()
+                .filter(|&c| t.lemma(c) == noun)
+                .flat_map(|c| self.by_preposition(c, "nmod", last))
+                .collect();
+        }
         t.children(p)
             .iter()
             .copied()
