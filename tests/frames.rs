@@ -1072,3 +1072,23 @@ fn a_preposition_with_a_noun_inside() {
         ),
     ]);
 }
+
+#[test]
+fn a_predicate_noun_heads_its_clause_for_modality() {
+    // "being a sponsor of B" is a clause: what governs it hedges or cancels it
+    check(&[
+        (
+            "Qatar was accused of being a sponsor of Hamas.",
+            &[("Qatar", "supports", "Hamas", true)],
+        ),
+        (
+            "Iran is suspected of being the main backer of the Houthis.",
+            &[("Iran", "supports", "Houthis", true)],
+        ),
+        ("If Egypt is an ally of Haftar, Turkey will respond.", &[]),
+        (
+            "Egypt is a close ally of Haftar.",
+            &[("Egypt", "supports", HAFTAR, false)],
+        ),
+    ]);
+}

@@ -1617,7 +1617,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // An event noun is taken as given ("the American invasion of Iraq" happened, whatever
         // is said about it), unless a light verb makes it the clause's act ("did not launch
         // an offensive").
-        if t.upos(p) == "NOUN" {
+        // (a predicate noun, "being a sponsor of B", heads its clause: its modality is
+        // the clause's, read below)
+        if t.upos(p) == "NOUN" && !t.children_base(p, "cop").any(|_| true) {
             match self.governing_verb(p) {
                 Some((v, false)) => {
                     own_markers(v, &mut hedged)?;
