@@ -77,8 +77,6 @@ impl std::str::FromStr for Engine {
     }
 }
 
-/// How many words of a sentence, past its first, start with a capital: names that may
-/// be actors.
 /// A lemma the frame lexicon does not know, where another lemma the lemmatizer's rules
 /// allow is one it knows, becomes that one: an unseen word may take the rule of a longer
 /// suffix than its own ("shelled" read as "shel", like "travelled"), and the lexicon
@@ -104,6 +102,8 @@ fn known_lemmas(
     }
 }
 
+/// How many words of a sentence, past its first, start with a capital: names that may
+/// be actors.
 fn capitalised_words(sentence: &str) -> usize {
     sentence
         .split_whitespace()

@@ -1563,15 +1563,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 from.extend(self.by_preposition(v, "obl", source));
                 return self.expand_all(&from);
             }
-            let words = self.subject_words(v);
-            let passive = self.tree.is_passive(v);
-            if passive {
-                let agents = self.by_preposition(v, "obl", self.lex.agent_preposition());
-                return self.expand_all(&agents);
-            }
-            return self.expand_all(&words);
+            return self.doers(v);
         }
         Vec::new()
+    }
+
+    /// Who does what verb `v` says: its subject, or its "by" phrase in the passive.
+    fn doers(&mut self, v: usize) -> Vec<usize> {
+        let words = if self.tree.is_passive(v) {
+            self.by_preposition(v, "obl", self.lex.agent_preposition())
+        } else {
+            self.subject_words(v)
+        };
+        self.expand_all(&words)
     }
 
     /// Why a claim at `p` does not hold (negated, conditional, asked for), or whether
@@ -1619,7 +1623,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // an offensive").
         // (a predicate noun, "being a sponsor of B", heads its clause: its modality is
         // the clause's, read below)
-        if t.upos(p) == "NOUN" && !t.children_base(p, "cop").any(|_| true) {
+        if t.upos(p) == "NOUN" && t.children_base(p, "cop").next().is_none() {
             match self.governing_verb(p) {
                 Some((v, false)) => {
                     own_markers(v, &mut hedged)?;
@@ -1970,12 +1974,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         let mut sources = Vec::new();
         if let Some((v, _)) = ended {
-            let words = if self.tree.is_passive(v) {
-                self.by_preposition(v, "obl", self.lex.agent_preposition())
-            } else {
-                self.subject_words(v)
-            };
-            sources = self.expand_all(&words);
+            sources = self.doers(v);
         } else {
             for role in &frame.source {
                 sources = self.role(p, frame, role, !targets.is_empty());
@@ -1992,25 +1991,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 targets = self.expand_all(&words);
             }
         }
-        let mut pairs = Vec::new();
+        // "A and B cut ties": each against the other
         if ended.is_some() && targets.is_empty() {
-            // "A and B cut ties": each against the other
-            for &a in &sources {
-                for &b in &sources {
-                    if a != b {
-                        pairs.push((a, b));
-                    }
-                }
-            }
-        } else if ended.is_some() {
-            for &a in &sources {
-                for &b in &targets {
-                    if a != b {
-                        pairs.push((a, b));
-                    }
-                }
-            }
-        } else if frame.symmetric {
+            targets = sources.clone();
+        }
+        let mut pairs = Vec::new();
+        if frame.symmetric && ended.is_none() {
             // "A and B clashed", "the war between A and B"
             let mut all = sources.clone();
             for &t in &targets {

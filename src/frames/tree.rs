@@ -123,13 +123,14 @@ impl<'w> Tree<'w> {
     /// `fixed` parts), joined by spaces ("on", "because of"); empty without one.
     pub fn preposition(&self, i: usize) -> String {
         let mut out = String::new();
-        let mut cases: Vec<usize> = self.children_base(i, "case").collect();
         // "by Afghan and Western leaders" with "by" hung on "Afghan": the preposition
         // that opens the phrase is the phrase's
-        if cases.is_empty() {
-            cases.extend(self.opening_adposition(i));
-        }
-        for c in cases {
+        let opening = if self.children_base(i, "case").next().is_none() {
+            self.opening_adposition(i)
+        } else {
+            None
+        };
+        for c in self.children_base(i, "case").chain(opening) {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -269,7 +270,20 @@ impl<'w> Tree<'w> {
 
     /// The first word of the phrase headed by `i` (its leftmost descendant).
     pub fn first_word(&self, i: usize) -> usize {
-        let mut first = i;
+        self.phrase_bounds(i).0
+    }
+
+    /// The last word of the phrase headed by `i` (its rightmost descendant).
+    pub fn last_word(&self, i: usize) -> usize {
+        self.phrase_bounds(i).1
+    }
+
+    /// The first and last words of the phrase headed by `i`.
+    fn phrase_bounds(&self, i: usize) -> (usize, usize) {
+        if self.kids[i].is_empty() {
+            return (i, i);
+        }
+        let (mut first, mut last) = (i, i);
         let mut stack = vec![i];
         let mut seen = 0;
         while let Some(w) = stack.pop() {
@@ -278,25 +292,10 @@ impl<'w> Tree<'w> {
                 break; // a cycle: no parse has one, but a tree is built from any words
             }
             first = first.min(w);
-            stack.extend(self.children(w).iter().copied());
-        }
-        first
-    }
-
-    /// The last word of the phrase headed by `i` (its rightmost descendant).
-    pub fn last_word(&self, i: usize) -> usize {
-        let mut last = i;
-        let mut stack = vec![i];
-        let mut seen = 0;
-        while let Some(w) = stack.pop() {
-            seen += 1;
-            if seen > self.len() {
-                break;
-            }
             last = last.max(w);
             stack.extend(self.children(w).iter().copied());
         }
-        last
+        (first, last)
     }
 
     /// Byte span of the words `from..=to` in the sentence.

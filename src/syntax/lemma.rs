@@ -177,16 +177,34 @@ impl Lemmatizer {
         self.by_rule_in(form, &lower, upos, &mut buf)
     }
 
-    fn by_rule_in(&self, form: &str, lower: &str, upos: &str, buf: &mut String) -> String {
+    /// The rules of the known suffixes of `lower` tagged `upos`, from the longest suffix
+    /// down, until `each` returns false.
+    fn suffix_rules(
+        &self,
+        lower: &str,
+        upos: &str,
+        buf: &mut String,
+        mut each: impl FnMut(&Rule) -> bool,
+    ) {
         let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
         let n = starts.len();
         for k in (0..=MAX_SUFFIX.min(n)).rev() {
             let suffix = if k == 0 { "" } else { &lower[starts[n - k]..] };
             if let Some(&id) = self.by_suffix.get(key_into(buf, upos, suffix)) {
-                return self.rules[id as usize].apply(form);
+                if !each(&self.rules[id as usize]) {
+                    return;
+                }
             }
         }
-        form.to_string()
+    }
+
+    fn by_rule_in(&self, form: &str, lower: &str, upos: &str, buf: &mut String) -> String {
+        let mut out = None;
+        self.suffix_rules(lower, upos, buf, |rule| {
+            out = Some(rule.apply(form));
+            false
+        });
+        out.unwrap_or_else(|| form.to_string())
     }
 
     /// The lemma of `form` tagged `upos`.
@@ -211,17 +229,27 @@ impl Lemmatizer {
     pub(crate) fn candidates(&self, form: &str, upos: &str) -> Vec<String> {
         let lower = form.to_lowercase();
         let mut buf = String::with_capacity(upos.len() + lower.len() + 1);
-        let mut out = vec![self.lemma(form, upos)];
-        let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-        let n = starts.len();
-        for k in (0..=MAX_SUFFIX.min(n)).rev() {
-            let suffix = if k == 0 { "" } else { &lower[starts[n - k]..] };
-            if let Some(&id) = self.by_suffix.get(key_into(&mut buf, upos, suffix)) {
-                let l = self.rules[id as usize].apply(form);
-                if !l.is_empty() && !out.contains(&l) {
-                    out.push(l);
-                }
+        let mut out: Vec<String> = self
+            .exceptions
+            .get(key_into(&mut buf, upos, &lower))
+            .cloned()
+            .into_iter()
+            .collect();
+        // without an exception, the first rule's answer is the lemma (the form itself
+        // when that answer is empty, as in `lemma`)
+        let mut lemma_given = !out.is_empty();
+        self.suffix_rules(&lower, upos, &mut buf, |rule| {
+            let l = rule.apply(form);
+            if !lemma_given {
+                out.push(if l.is_empty() { form.to_string() } else { l });
+                lemma_given = true;
+            } else if !l.is_empty() && !out.contains(&l) {
+                out.push(l);
             }
+            true
+        });
+        if out.is_empty() {
+            out.push(form.to_string());
         }
         out
     }
