@@ -554,7 +554,12 @@ impl Extractor {
                             !m.modifier
                                 && !matches!(m.kind, MentionKind::Demonym | MentionKind::NewGroup)
                         })
-                        .map(|m| (m.start - span.start..m.end - span.start, m.actor))
+                        // a mention that began before the sentence ("the president We.
+                        // Egypt") is no word of it (its range would wrap below zero)
+                        .filter_map(|m| {
+                            let start = m.start.checked_sub(span.start)?;
+                            Some((start..m.end - span.start, m.actor))
+                        })
                         .collect();
                     let mut ranges =
                         self.with_title_phrases(ranges, sentence, &here, span.start, &table);

@@ -101,3 +101,22 @@ fn newcomers_sharing_a_slug_stay_two_actors() {
 fn extract_crash_referring_word_after_nt_replays_clean() {
     extract_target_checks(include_bytes!("data/fuzz/extract-nt-splits-a-run.bin"));
 }
+
+/// properties, the_frame_engine_never_panics…: a mention running over a sentence's start
+/// ("the president We. Egypt backs.") gave the frame engine a range below the sentence's
+/// first byte, and the title phrases sliced the sentence there: a panic on any run.
+#[test]
+fn a_mention_over_a_sentence_start_does_not_panic_the_frame_engine() {
+    let frames = Extractor::embedded()
+        .unwrap()
+        .with_engine(geokg::extract::Engine::Frames)
+        .unwrap();
+    for text in [
+        "the president We. Egypt backs.",
+        "Hemedti called on \" ) Tuesday.",
+    ] {
+        let fast = frames.extract("doc", text);
+        let traced = frames.explain("doc", text);
+        assert_eq!(fast.claims, traced.claims, "{text}");
+    }
+}
