@@ -419,6 +419,52 @@ fn tree_operations() {
             "The UN called on Rwanda to cease its support for the M23.",
             &[("United Nations", "warns", "Rwanda", false)],
         ),
+        // an act asked for: whoever asks takes its side, the one asked is warned
+        (
+            "Qatar urged Turkey to arm the Government of National Accord.",
+            &[
+                ("Qatar", "warns", TUR, false),
+                ("Qatar", "supports", GNA, false),
+            ],
+        ),
+        (
+            "Egypt called on the Security Council to sanction the RSF.",
+            &[
+                ("Egypt", "warns", "UN Security Council", false),
+                ("Egypt", "opposes", RSF, false),
+            ],
+        ),
+        // ...not when the demand is negated, nor when the act asked for is
+        (
+            "Egypt never urged Turkey to attack Haftar.",
+            &[],
+        ),
+        (
+            "Egypt urged Turkey not to attack Haftar.",
+            &[("Egypt", "warns", TUR, false)],
+        ),
+        // objecting to an act against B that nobody is said to do: B's side
+        (
+            "Russia vetoed sanctions on Syria.",
+            &[("Russia", "supports", "Syria", false)],
+        ),
+        (
+            "China blocked a resolution condemning Israel.",
+            &[("China", "supports", "Israel", false)],
+        ),
+        (
+            "Moscow opposed any move to impose sanctions on Iran.",
+            &[("Russia", "supports", "Iran", false)],
+        ),
+        ("China did not block sanctions on Iran.", &[]),
+        // ...an act with a doer is held against the doer instead
+        (
+            "Turkey opposed Russia's attack on Ukraine.",
+            &[
+                (TUR, "opposes", "Russia", false),
+                ("Russia", "opposes", "Ukraine", false),
+            ],
+        ),
         // hedging: suspicion, accusation, modality
         (
             "Russia is suspected of supplying weapons to the RSF.",
@@ -487,6 +533,23 @@ fn tree_operations() {
         (
             "Erdogan threatened a new offensive against the YPG.",
             &[("Recep Tayyip Erdoğan", "warns", "YPG", false)],
+        ),
+        (
+            "Iran threatened to strike Israel.",
+            &[("Iran", "warns", "Israel", false)],
+        ),
+        // ...made by the one who would act: not asked of the one warned
+        (
+            "The Houthis have threatened to attack American warships.",
+            &[("Houthis", "warns", "United States", false)],
+        ),
+        // a clause of time is no demand: "after" asserts what it says
+        (
+            "Washington warned Moscow after Russia sent jets to back Haftar.",
+            &[
+                ("United States", "warns", "Russia", false),
+                ("Russia", "supports", HAFTAR, false),
+            ],
         ),
         // the person speaking for their state
         (

@@ -172,6 +172,7 @@ struct FileDef {
     place_lemmas: Vec<String>,
     quantity_words: Vec<String>,
     threat_verbs: Vec<String>,
+    objecting_verbs: Vec<String>,
     pair_nouns: Vec<String>,
     pair_determiners: Vec<String>,
     speech_verbs: Vec<String>,
@@ -274,6 +275,7 @@ pub struct FrameLexicon {
     place_lemmas: HashSet<String>,
     quantity_words: HashSet<String>,
     threat_verbs: HashSet<String>,
+    objecting_verbs: HashSet<String>,
     pair_nouns: HashSet<String>,
     pair_determiners: HashSet<String>,
     speech_verbs: HashSet<String>,
@@ -446,6 +448,7 @@ impl FrameLexicon {
             place_lemmas: set(def.place_lemmas),
             quantity_words: set(def.quantity_words),
             threat_verbs: set(def.threat_verbs),
+            objecting_verbs: set(def.objecting_verbs),
             pair_nouns: set(def.pair_nouns),
             pair_determiners: set(def.pair_determiners),
             speech_verbs: set(def.speech_verbs),
@@ -632,6 +635,11 @@ impl FrameLexicon {
     /// A verb that makes an act against someone a threat ("threatened an offensive").
     pub fn is_threat_verb(&self, lemma: &str) -> bool {
         self.threat_verbs.contains(lemma)
+    }
+    /// A verb of objecting to an act ("vetoed sanctions on B"): whoever objects to an
+    /// act against B that nobody is said to do takes B's side.
+    pub fn is_objecting_verb(&self, lemma: &str) -> bool {
+        self.objecting_verbs.contains(lemma)
     }
     /// A noun that, with a pair determiner, means the two rivals ("both *sides*").
     pub fn is_pair_noun(&self, lemma: &str) -> bool {

@@ -127,6 +127,24 @@ pub struct Reading {
     pub why: Vec<String>,
 }
 
+/// Why a frame's claim is not asserted by its sentence.
+#[derive(Debug)]
+struct Unasserted {
+    why: String,
+    /// The demand verb that asks for the act ("urged B to attack C"), when that is why:
+    /// the one who asks takes the act's side.
+    asked_by: Option<usize>,
+}
+
+impl From<String> for Unasserted {
+    fn from(why: String) -> Self {
+        Unasserted {
+            why,
+            asked_by: None,
+        }
+    }
+}
+
 /// An actor on a word, or a proper name that may become one.
 #[derive(Debug, Clone)]
 enum Slot {
@@ -1580,11 +1598,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
 
     /// Why a claim at `p` does not hold (negated, conditional, asked for), or whether
     /// it is hedged.
-    fn modality(&self, p: usize) -> Result<bool, String> {
+    fn modality(&self, p: usize) -> Result<bool, Unasserted> {
         let t = self.tree;
         let lex = self.lex;
         if self.text.trim_end().ends_with('?') {
-            return Err("a question".into());
+            return Err("a question".to_string().into());
         }
         let mut hedged = false;
         let own_markers = |x: usize, hedged: &mut bool| -> Result<(), String> {
@@ -1618,6 +1636,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         let mut x = p;
         let mut first = true;
+        let mut infinitive_of_object = false;
         // An event noun is taken as given ("the American invasion of Iraq" happened, whatever
         // is said about it), unless a light verb makes it the clause's act ("did not launch
         // an offensive").
@@ -1634,7 +1653,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 _ => {
                     if let Some(v) = t.head(p).filter(|_| t.rel(p) == "obj") {
                         if t.upos(v) == "VERB" && lex.is_ending_verb(t.lemma(v)) {
-                            return Err(format!("under {:?}", t.form(v)));
+                            return Err(format!("under {:?}", t.form(v)).into());
                         }
                     }
                     return Ok(hedged);
@@ -1652,9 +1671,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     .any(|m| lex.is_conditional_mark(t.lemma(m)))
             {
                 return Err(if base == "advcl" {
-                    "in a condition".into()
+                    "in a condition".to_string().into()
                 } else {
-                    "in an embedded question".into()
+                    "in an embedded question".to_string().into()
                 });
             }
             let through = matches!(base.as_str(), "xcomp" | "ccomp" | "advcl" | "csubj")
@@ -1671,7 +1690,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let hl = t.lemma(h);
             if through {
                 if lex.is_negating_verb(hl) {
-                    return Err(format!("under {:?}", t.form(h)));
+                    return Err(format!("under {:?}", t.form(h)).into());
                 }
                 // "is said to have armed": a speech verb in the passive, with the act
                 // as its complement, reports hearsay
@@ -1681,13 +1700,40 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 if lex.is_hedging_verb(hl) || hearsay {
                     hedged = true;
                 }
-                if matches!(base.as_str(), "xcomp" | "ccomp" | "advcl")
+                // "urged B to attack C", and the same with the infinitive misread as a
+                // clause of the object ("urged the council to sanction C"); not a clause
+                // of time or reason ("warned B after A sent planes to back C")
+                let to_infinitive = t.children_base(x, "mark").any(|m| t.xpos(m) == "TO");
+                let other_mark = t.children_base(x, "mark").any(|m| t.xpos(m) != "TO");
+                let asking = match base.as_str() {
+                    "xcomp" | "ccomp" => true,
+                    "advcl" => !other_mark,
+                    _ => infinitive_of_object,
+                };
+                // "threatened to attack B": the one who threatens would do it, a warning
+                // (read by `threatened`), not an act asked of someone
+                let self_threat = (base == "xcomp" || to_infinitive)
+                    && lex.is_threat_verb(hl)
+                    && t.children_base(h, "obj").next().is_none();
+                if asking
+                    && !self_threat
                     && t.upos(h) == "VERB"
                     && lex
                         .frames_for(Pos::Verb, hl)
                         .any(|f| f.relation == RelationKind::Warns && f.pos == Pos::Verb)
                 {
-                    return Err(format!("asked of someone by {:?}, not done", t.form(h)));
+                    // the act is what is asked for when it is the open or "to" complement
+                    // or a bare subjunctive ("demanded that the UN sanction B"), not a
+                    // report ("warned that A is arming B")
+                    let subjunctive = base == "ccomp"
+                        && t.xpos(x) == "VB"
+                        && t.children_base(x, "aux").next().is_none();
+                    let asked =
+                        base == "xcomp" || to_infinitive || infinitive_of_object || subjunctive;
+                    return Err(Unasserted {
+                        why: format!("asked of someone by {:?}, not done", t.form(h)),
+                        asked_by: asked.then_some(h),
+                    });
                 }
                 own_markers(h, &mut hedged)?;
             } else {
@@ -1696,7 +1742,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     if t.children_base(c, "mark")
                         .any(|m| lex.is_conditional_mark(t.lemma(m)))
                     {
-                        return Err("under a condition".into());
+                        return Err("under a condition".to_string().into());
                     }
                 }
             }
@@ -1707,9 +1753,120 @@ impl<'r, 't> SentenceReader<'r, 't> {
             first = matches!(base.as_str(), "advcl" | "acl")
                 && rel != "acl:relcl"
                 && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON");
+            // the next step, from the noun to its verb, asks when the clause was "to" + verb
+            // and the noun the verb's object
+            infinitive_of_object = first
+                && t.rel(h) == "obj"
+                && t.upos(x) == "VERB"
+                && t.children_base(x, "mark").any(|m| t.xpos(m) == "TO");
             x = h;
         }
         Ok(hedged)
+    }
+
+    /// The objecting verb whose object is the act at `p`: its direct object, the object
+    /// of the act's light verb ("impose sanctions"), or a noun the act's clause modifies
+    /// ("a resolution condemning B", "any move to impose sanctions on B").
+    fn objector(&self, p: usize) -> Option<usize> {
+        let t = self.tree;
+        let mut x = p;
+        if t.upos(x) == "NOUN" {
+            if let Some((v, false)) = self.governing_verb(x) {
+                x = v;
+            }
+        }
+        for _ in 0..3 {
+            let h = t.head(x)?;
+            match t.rel(x) {
+                "acl" if t.upos(h) == "NOUN" => x = h,
+                "obj" if t.upos(h) == "VERB" && self.lex.is_objecting_verb(t.lemma(h)) => {
+                    return Some(h)
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Claims that whoever does objecting verb `v` supports each of `targets`, the
+    /// targets of the act objected to (read by `frame`).
+    fn side_with(
+        &mut self,
+        v: usize,
+        frame: &Frame,
+        targets: &[usize],
+        cue: &str,
+        trace: bool,
+        reading: &mut Reading,
+    ) {
+        let hedged = match self.modality(v) {
+            Ok(h) => h,
+            Err(u) => {
+                if trace {
+                    reading.dropped.push(Suppressed {
+                        rule: frame.id.clone(),
+                        cue: cue.to_string(),
+                        reason: format!("objected to by {:?}: {}", self.tree.form(v), u.why),
+                    });
+                }
+                return;
+            }
+        };
+        let objectors = self.doers(v);
+        let confidence = if hedged {
+            frame.confidence * 0.75
+        } else {
+            frame.confidence
+        };
+        for &s in &objectors {
+            for &t in targets {
+                let taken = reading
+                    .found
+                    .iter()
+                    .any(|f| f.source == s && f.target == t && f.kind == RelationKind::Supports);
+                if s == t || taken {
+                    continue;
+                }
+                reading.found.push(Found {
+                    source: s,
+                    kind: RelationKind::Supports,
+                    target: t,
+                    hedged,
+                    confidence,
+                    rule: frame.id.clone(),
+                });
+                reading.why.push(format!(
+                    "{} on {:?}, objected to by {:?}",
+                    frame.id,
+                    cue,
+                    self.tree.form(v)
+                ));
+            }
+        }
+        if objectors.is_empty() && trace {
+            reading.dropped.push(Suppressed {
+                rule: frame.id.clone(),
+                cue: cue.to_string(),
+                reason: format!(
+                    "objected to by {:?}, but by nobody named",
+                    self.tree.form(v)
+                ),
+            });
+        }
+    }
+
+    /// The stance of whoever asks for an act through demand verb `v` towards the act's
+    /// `targets`: the asker and the demand's own modality, or `None` when nobody asks or
+    /// the demand itself is not asserted.
+    fn asked_stance(&mut self, v: usize, targets: &[usize]) -> Option<(bool, Vec<(usize, usize)>)> {
+        let hedged = self.modality(v).ok()?;
+        let askers = self.doers(v);
+        let pairs: Vec<(usize, usize)> = askers
+            .iter()
+            .flat_map(|&a| targets.iter().map(move |&b| (a, b)))
+            .filter(|(a, b)| a != b)
+            .collect();
+        (!pairs.is_empty()).then_some((hedged, pairs))
     }
 
     /// The person who says the clause of `p`: the subject of the speech verb it is the
@@ -1744,7 +1901,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let Some(h) = t.head(p) else { return false };
         let governed = match t.upos(p) {
             "NOUN" => matches!(t.base(p), "obj"),
-            _ => matches!(t.base(p), "xcomp"),
+            // "threatened to attack", also with the infinitive read as an adverbial clause
+            _ => {
+                t.base(p) == "xcomp"
+                    || (t.base(p) == "advcl"
+                        && t.children_base(p, "mark").any(|m| t.xpos(m) == "TO"))
+            }
         };
         governed && self.lex.is_threat_verb(t.lemma(h))
     }
@@ -1983,6 +2145,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
             }
         }
+        // "vetoed sanctions on B", "blocked a resolution condemning B": an act against B
+        // that nobody is said to do, objected to by A, puts A on B's side
+        if sources.is_empty()
+            && !targets.is_empty()
+            && frame.relation == RelationKind::Opposes
+            && !frame.symmetric
+            && ended.is_none()
+        {
+            if let Some(v) = self.objector(p) {
+                return self.side_with(v, frame, &targets, &cue, trace, reading);
+            }
+        }
         // "received support from Russia": the receiver is the target (not for a frame
         // keyed on any noun: there the preposition names the target)
         if targets.is_empty() && frame.pos == Pos::Noun && !frame.wildcard {
@@ -2043,12 +2217,35 @@ impl<'r, 't> SentenceReader<'r, 't> {
             };
             return drop(reading, why.into());
         }
-        // an ended act: whether the ending holds is the ending verb's modality
-        let hedged = match self.modality(ended.map_or(p, |(v, _)| v)) {
-            Ok(h) => h,
-            Err(why) => return drop(reading, why),
-        };
         let relation = ended.map_or(frame.relation, |(_, r)| r);
+        // an ended act: whether the ending holds is the ending verb's modality
+        let mut asked_by = None;
+        let (hedged, pairs) = match self.modality(ended.map_or(p, |(v, _)| v)) {
+            Ok(h) => (h, pairs),
+            // "urged the council to sanction B": the act is not done, but whoever asks
+            // for it takes its side against (or for) its target
+            Err(Unasserted {
+                why,
+                asked_by: Some(v),
+            }) => {
+                let stance = matches!(relation, RelationKind::Opposes | RelationKind::Supports)
+                    && ended.is_none()
+                    && !self.threatened(p);
+                let asked = if stance {
+                    self.asked_stance(v, &targets)
+                } else {
+                    None
+                };
+                match asked {
+                    Some(found) => {
+                        asked_by = Some(v);
+                        found
+                    }
+                    None => return drop(reading, why),
+                }
+            }
+            Err(Unasserted { why, .. }) => return drop(reading, why),
+        };
         // "threatened an offensive against B", "threatened to attack B": a warning
         let relation = if relation == RelationKind::Opposes && self.threatened(p) {
             RelationKind::Warns
@@ -2100,7 +2297,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 confidence,
                 rule: frame.id.clone(),
             });
-            reading.why.push(format!("{} on {:?}", frame.id, cue));
+            reading.why.push(match asked_by {
+                Some(v) => format!(
+                    "{} on {:?}, asked for by {:?}",
+                    frame.id,
+                    cue,
+                    self.tree.form(v)
+                ),
+                None => format!("{} on {:?}", frame.id, cue),
+            });
         }
     }
 }
