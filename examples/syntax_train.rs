@@ -6,19 +6,23 @@
 //! ```
 //!
 //! The directory must hold `en_ewt-ud-{train,dev}.conllu` and
-//! `en_gum-wiki-ud-{train,dev}.conllu`. The run is deterministic: the same treebanks and
-//! settings give the same bytes. Progress goes to stderr.
+//! `en_gum-wiki-ud-{train,dev}.conllu`. `--hold-out FILE` leaves the documents it lists
+//! out of training (`data/model/dev-real-sources.txt`: the sources of the `dev-real`
+//! extraction set, to score extraction with a parser that has not seen them). The run is
+//! deterministic: the same treebanks, list and settings give the same bytes. Progress goes
+//! to stderr.
 
-use geokg::syntax::train::{train, Options};
+use geokg::syntax::train::{read_held_out, train, Options};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: syntax_train TREEBANK_DIR -o MODEL_FILE [--tagger-epochs N] [--parser-epochs N] [--seed N] [--tagger-prune W] [--parser-prune W] [--prune-report] [--news-weight N]";
+const USAGE: &str = "usage: syntax_train TREEBANK_DIR -o MODEL_FILE [--tagger-epochs N] [--parser-epochs N] [--seed N] [--tagger-prune W] [--parser-prune W] [--prune-report] [--news-weight N] [--hold-out FILE]";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut dir = None;
     let mut out = None;
     let mut options = Options::default();
+    let mut held_out = None;
     while let Some(a) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -34,6 +38,7 @@ fn main() -> ExitCode {
                 "--parser-prune" => options.parser_prune = float(&value(&a)?)?,
                 "--prune-report" => options.prune_report = true,
                 "--news-weight" => options.news_weight = num(&value(&a)?)?,
+                "--hold-out" => held_out = Some(value(&a)?),
                 "-h" | "--help" => return Err(USAGE.to_string()),
                 _ if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}")),
                 _ => dir = Some(a.clone()),
@@ -49,6 +54,15 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    if let Some(file) = held_out {
+        options.held_out = match read_held_out(std::path::Path::new(&file)) {
+            Ok(list) => list,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+    }
     let start = std::time::Instant::now();
     let log = |m: &str| eprintln!("[{:6.1}s] {m}", start.elapsed().as_secs_f64());
     let model = match train(std::path::Path::new(&dir), &options, &log) {

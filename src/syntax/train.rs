@@ -18,7 +18,7 @@ pub const TRAIN_FILES: &[&str] = &["en_ewt-ud-train.conllu", "en_gum-wiki-ud-tra
 pub const DEV_FILES: &[&str] = &["en_ewt-ud-dev.conllu", "en_gum-wiki-ud-dev.conllu"];
 
 /// Training settings; the defaults are the shipped model's.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Passes over the data for the tagger.
     pub tagger_epochs: usize,
@@ -38,6 +38,9 @@ pub struct Options {
     pub prune_report: bool,
     /// How many times the news-like GUM training file counts (EWT counts once).
     pub news_weight: usize,
+    /// Documents left out of the training files: a sentence whose `sent_id`, without
+    /// its trailing `-number`, is one of these is not trained on.
+    pub held_out: Vec<String>,
 }
 
 impl Default for Options {
@@ -52,8 +55,36 @@ impl Default for Options {
             explore: 0.9,
             prune_report: false,
             news_weight: 2,
+            held_out: Vec::new(),
         }
     }
+}
+
+/// The document of a sentence: its `sent_id` without the trailing `-number`
+/// (`GUM_news_korea-3` is of `GUM_news_korea`).
+fn document_of(sent_id: &str) -> &str {
+    match sent_id.rsplit_once('-') {
+        Some((doc, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => doc,
+        _ => sent_id,
+    }
+}
+
+/// Reads a list of held-out documents: one `sent_id` prefix per line; blank lines and
+/// lines starting with `#` are skipped.
+///
+/// # Errors
+/// The file cannot be read.
+pub fn read_held_out(path: &Path) -> Result<Vec<String>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect())
 }
 
 /// Items sorted by falling count, then by name: a fixed order for tags and labels.
@@ -111,7 +142,18 @@ pub fn train_on(
     options: &Options,
     log: &(dyn Fn(&str) + Sync),
 ) -> Result<Model, Error> {
-    let train = read_all(train_files)?;
+    let mut train = read_all(train_files)?;
+    if !options.held_out.is_empty() {
+        let before = train.len();
+        let held: std::collections::BTreeSet<&str> =
+            options.held_out.iter().map(String::as_str).collect();
+        train.retain(|s| !held.contains(document_of(&s.id)));
+        log(&format!(
+            "left out {} training sentences of {} held-out documents",
+            before - train.len(),
+            held.len()
+        ));
+    }
     // each development file alone (scored at the end), and all of them (each epoch)
     let mut dev_sets: Vec<(String, Vec<Sentence>)> = Vec::new();
     for f in dev_files {
@@ -422,4 +464,21 @@ fn evaluate_gold_tags(
         }
     }
     (u as f64 / n.max(1) as f64, l as f64 / n.max(1) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::document_of;
+
+    #[test]
+    fn a_sentence_id_names_its_document() {
+        assert_eq!(document_of("GUM_news_korea-3"), "GUM_news_korea");
+        assert_eq!(
+            document_of("weblog-juancole.com_juancole_20051126063000_ENG_20051126_063000-0001"),
+            "weblog-juancole.com_juancole_20051126063000_ENG_20051126_063000"
+        );
+        // no trailing number: the id is its own document
+        assert_eq!(document_of("answers-x_ans"), "answers-x_ans");
+        assert_eq!(document_of("doc-"), "doc-");
+    }
 }
