@@ -55,6 +55,9 @@ struct Pattern {
     actor: usize,
     role: NameRole,
     acronym: bool,
+    /// An acronym of four letters or more and nothing else, which British style writes
+    /// in title case when it is read as a word ("Nato", "Ecowas").
+    word_acronym: bool,
     capital_first: bool,
 }
 
@@ -505,6 +508,7 @@ impl Matcher {
                     actor: i,
                     role,
                     acronym: is_acronym(&p),
+                    word_acronym: p.len() >= 4 && p.bytes().all(|b| b.is_ascii_uppercase()),
                     capital_first: first_upper,
                 });
             }
@@ -756,8 +760,12 @@ impl Matcher {
         }
         let pat = self.patterns[p];
         if pat.acronym {
-            // acronyms match in their own case only: "US" but not "us"
-            if found != pattern {
+            // acronyms match in their own case only: "US" but not "us"; one read as a
+            // word also in title case ("Nato")
+            let title_case = pat.word_acronym
+                && found.as_bytes()[0] == pattern.as_bytes()[0]
+                && found.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+            if found != pattern && !title_case {
                 return;
             }
         } else if pat.capital_first {
@@ -1740,6 +1748,7 @@ mod tests {
             ("(Odd) Front", &["-Dash Group", "'Ndrangheta"]),
             ("Ürümqi Council", &["Côte d'Ivoire", "ÜRÜMQI"]),
             ("anna anna", &["Anna", "nna"]),
+            ("North Atlantic Treaty Organization", &["NATO"]),
         ];
         for (i, (name, aliases)) in names.iter().enumerate() {
             let mut a = Actor::new(format!("a{i}"), *name, ActorKind::State);
@@ -1772,7 +1781,12 @@ mod tests {
                 }
                 let found = &text[s..e];
                 let pat = m.patterns[p];
-                if (pat.acronym && found != pattern)
+                // an acronym of four capitals or more also in title case ("Nato")
+                let title_case = pattern.len() >= 4
+                    && pattern.bytes().all(|b| b.is_ascii_uppercase())
+                    && found[..1] == pattern[..1]
+                    && found[1..] == pattern[1..].to_lowercase();
+                if (pat.acronym && found != pattern && !title_case)
                     || (!pat.acronym
                         && pat.capital_first
                         && !found.chars().next().is_some_and(char::is_uppercase))
@@ -1817,6 +1831,10 @@ mod tests {
             "Côte d'Ivoire",
             "CÔTE D'IVOIRE",
             "anna anna anna",
+            "NATO",
+            "Nato",
+            "nato",
+            "NAto",
             "Anna",
             "nna",
             "x",

@@ -1155,3 +1155,17 @@ fn a_predicate_noun_heads_its_clause_for_modality() {
         ),
     ]);
 }
+
+#[test]
+fn an_acronym_read_as_a_word_matches_in_title_case() {
+    check(&[
+        // British style writes acronyms read as words in title case
+        ("Nato warned Russia.", &[("NATO", "warns", "Russia", false)]),
+        (
+            "Ecowas has condemned Niger's junta.",
+            &[("ECOWAS", "opposes", "Niger", false)],
+        ),
+        // ...short ones stay in their own case: "Us" is no country
+        ("Us and Russia clashed.", &[]),
+    ]);
+}
