@@ -443,6 +443,28 @@ fn tree_operations() {
             "Egypt urged Turkey not to attack Haftar.",
             &[("Egypt", "warns", TUR, false)],
         ),
+        // verb.recall-envoy, verb.summon-envoy: diplomatic protest
+        (
+            "Qatar recalled its ambassador from Egypt.",
+            &[("Qatar", "opposes", "Egypt", false)],
+        ),
+        (
+            "France recalled its ambassadors to the United States and Australia.",
+            &[
+                ("France", "opposes", "United States", false),
+                ("France", "opposes", "Australia", false),
+            ],
+        ),
+        // ...troops are no envoys
+        ("Mali withdrew its troops from Niger.", &[]),
+        (
+            "Egypt summoned the Turkish ambassador.",
+            &[("Egypt", "opposes", TUR, false)],
+        ),
+        (
+            "Morocco has summoned Algeria's envoy.",
+            &[("Morocco", "opposes", "Algeria", false)],
+        ),
         // objecting to an act against B that nobody is said to do: B's side
         (
             "Russia vetoed sanctions on Syria.",
@@ -1167,5 +1189,28 @@ fn an_acronym_read_as_a_word_matches_in_title_case() {
         ),
         // ...short ones stay in their own case: "Us" is no country
         ("Us and Russia clashed.", &[]),
+    ]);
+}
+
+#[test]
+fn a_name_in_apposition_to_the_subject_is_the_subject_for_pronouns() {
+    check(&[
+        // "they" is Hezbollah, the main clause's subject, not Israel
+        (
+            "After Israel attacked Hamas, the Lebanese party, Hezbollah, was angry. \
+             They fired rockets at Israel.",
+            &[
+                ("Israel", "opposes", "Hamas", false),
+                ("Hezbollah", "opposes", "Israel", false),
+            ],
+        ),
+        (
+            "Although Russia backed Assad, the Kurdish militia, the YPG, stayed neutral. \
+             It later fought Turkey.",
+            &[
+                ("Russia", "supports", "Bashar al-Assad", false),
+                ("YPG", "opposes", TUR, false),
+            ],
+        ),
     ]);
 }

@@ -519,7 +519,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             match self.slots[i].clone() {
                 Slot::Actor(a) => {
-                    recent.push(a, index, self.tree.base(i) == "nsubj");
+                    recent.push(a, index, self.is_subject(i));
                     continue;
                 }
                 Slot::Name(..) | Slot::Pair(..) => continue,
@@ -586,7 +586,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             self.co_owners[i].push(b);
                         }
                     }
-                    recent.push(a, index, self.tree.base(i) == "nsubj");
+                    recent.push(a, index, self.is_subject(i));
                     continue;
                 }
                 // "Fallujah insurgents": a group named by a place or name (not when a
@@ -942,6 +942,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
             x = h;
         }
         None
+    }
+
+    /// Is word `i` a clause subject, or a name in apposition to one ("the radical
+    /// party, Hizbullah, has not been mollified"), for later pronouns?
+    fn is_subject(&self, i: usize) -> bool {
+        let t = self.tree;
+        t.base(i) == "nsubj"
+            || (t.rel(i) == "appos" && t.head(i).is_some_and(|h| t.base(h) == "nsubj"))
     }
 
     fn new_group(&mut self, name: &str, state: usize) -> usize {
