@@ -1214,3 +1214,23 @@ fn a_name_in_apposition_to_the_subject_is_the_subject_for_pronouns() {
         ),
     ]);
 }
+
+#[test]
+fn a_phrase_hung_inside_an_act_s_phrase_is_the_act_s() {
+    check(&[
+        // "to B" on what is moved, "by A" on a name inside the phrase
+        (
+            "The sale of jets to Ethiopia by France angered Egypt.",
+            &[("France", "supports", "Ethiopia", false)],
+        ),
+        (
+            "The transfer of drones to the LNA by the UAE was confirmed by the panel.",
+            &[(UAE, "supports", LNA, false)],
+        ),
+        // and a capitalised ministry a demonym names is the state's
+        (
+            "The Sudanese Foreign Ministry condemned the continued supply of weapons to the RSF by the UAE.",
+            &[("Sudan", "opposes", UAE, false), (UAE, "supports", RSF, false)],
+        ),
+    ]);
+}

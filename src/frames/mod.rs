@@ -394,11 +394,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     matches!(self.slots[c], Slot::Actor(a)
                         if self.table.get(a).kind == ActorKind::Person)
                 });
+            // "the Sudanese Foreign Ministry": a capitalised agent noun a demonym
+            // modifies is the state's (placed below), not a new name
+            let demonym_owned = self.lex.is_agent_noun(t.lemma(i))
+                && t.children_base(i, "amod")
+                    .any(|c| self.demonym[c].is_some());
             if inside[i]
                 || !matches!(self.slots[i], Slot::Empty)
                 || t.upos(i) != "PROPN"
                 || matches!(t.base(i), "flat" | "compound" | "fixed")
                 || titles_known
+                || demonym_owned
             {
                 continue;
             }
@@ -466,7 +472,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if !matches!(self.slots[h], Slot::Empty) || inside[h] {
                 continue;
             }
-            let noun = t.upos(h) == "NOUN";
+            // (a capitalised agent noun too: "the Sudanese Foreign Ministry")
+            let noun =
+                t.upos(h) == "NOUN" || (t.upos(h) == "PROPN" && self.lex.is_agent_noun(t.lemma(h)));
             if !noun || !matches!(t.base(i), "amod" | "compound" | "nmod") {
                 continue;
             }
@@ -1424,6 +1432,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         words.extend(self.by_preposition(o, "nmod", prep));
                     }
                 }
+                // "the supply of weapons to B": the phrase hung on what the act moves
+                if words.is_empty()
+                    && base == "nmod"
+                    && !frame.wildcard
+                    && prep != self.lex.genitive_preposition()
+                {
+                    let genitive = self.lex.genitive_preposition();
+                    let themes: Vec<usize> = t
+                        .children_base(p, "nmod")
+                        .filter(|&o| t.preposition(o) == genitive)
+                        .collect();
+                    for o in themes {
+                        words.extend(self.by_preposition(o, "nmod", prep));
+                    }
+                }
                 // "launched an offensive against B": the light verb holds the phrase
                 if words.is_empty() && base == "nmod" {
                     if let Some((v, _)) = self.governing_verb(p) {
@@ -1570,6 +1593,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return out;
         }
         words = self.by_preposition(p, "nmod", self.lex.agent_preposition());
+        // "the supply of weapons to the RSF by the UAE" with the "by" phrase hung on a
+        // noun inside the act's phrase: names and things take no agent
+        if words.is_empty() && !frame.wildcard {
+            words = self.nested_nominals(p, self.lex.agent_preposition());
+        }
         out = self.expand_all(&words);
         if !out.is_empty() {
             return out;
@@ -1592,6 +1620,31 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return self.doers(v);
         }
         Vec::new()
+    }
+
+    /// Nominals introduced by `prep` that hang two or three levels down a chain of
+    /// nominal modifiers of `p` ("supply *of* weapons *to* the RSF *by* the UAE").
+    fn nested_nominals(&self, p: usize, prep: &str) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = Vec::new();
+        let mut level: Vec<usize> = t.children_base(p, "nmod").collect();
+        for _ in 0..2 {
+            let mut next = Vec::new();
+            for &o in &level {
+                for c in t.children_base(o, "nmod") {
+                    if t.preposition(c) == prep {
+                        out.push(c);
+                    } else {
+                        next.push(c);
+                    }
+                }
+            }
+            if !out.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        out
     }
 
     /// Who does what verb `v` says: its subject, or its "by" phrase in the passive.
