@@ -1234,3 +1234,22 @@ fn a_phrase_hung_inside_an_act_s_phrase_is_the_act_s() {
         ),
     ]);
 }
+
+#[test]
+fn a_surname_alone_is_the_person_named_in_full_before() {
+    check(&[
+        (
+            "Ugandan army chief Muhoozi Kainerugaba visited Kigali on Monday. \
+             Kainerugaba later threatened to attack the M23.",
+            &[("Muhoozi Kainerugaba", "warns", "M23", false)],
+        ),
+        (
+            "Home Secretary Yvette Cooper visited Paris on Monday. Cooper condemned Iran.",
+            &[("Yvette Cooper", "opposes", "Iran", false)],
+        ),
+        (
+            "US envoy John Kerry arrived in Cairo. Kerry warned Hamas.",
+            &[("John Kerry", "warns", "Hamas", false)],
+        ),
+    ]);
+}

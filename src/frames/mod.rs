@@ -78,6 +78,11 @@ impl Recent {
         }
     }
 
+    /// The actors seen in the document, latest first.
+    fn latest(&self) -> impl Iterator<Item = usize> + '_ {
+        self.seen.iter().rev().map(|&(a, _, _)| a)
+    }
+
     /// The latest subject of this or the previous sentence that fits, else the latest
     /// actor there that fits (for descriptions, which reach less far than a pronoun).
     fn find_subject(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
@@ -409,7 +414,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 continue;
             }
             if let Some((name, kind)) = self.proper_name(i) {
-                self.slots[i] = Slot::Name(name, kind);
+                // "Kainerugaba" after "Muhoozi Kainerugaba": a surname alone is the person
+                // the document named in full
+                let person = (!name.contains(char::is_whitespace))
+                    .then(|| {
+                        recent.latest().find(|&a| {
+                            let actor = self.table.get(a);
+                            actor.kind == ActorKind::Person
+                                && actor
+                                    .name
+                                    .rsplit_once(char::is_whitespace)
+                                    .is_some_and(|(_, last)| last == name)
+                        })
+                    })
+                    .flatten();
+                self.slots[i] = match person {
+                    Some(a) => Slot::Actor(a),
+                    None => Slot::Name(name, kind),
+                };
             }
         }
         // "Mohamed Hamdan, known as Hemeti": a name the registry does not know, given
