@@ -1253,3 +1253,39 @@ fn a_surname_alone_is_the_person_named_in_full_before() {
         ),
     ]);
 }
+
+#[test]
+fn an_act_received_has_its_clause_s_modality() {
+    check(&[
+        ("Haftar did not receive support from Egypt.", &[]),
+        (
+            "If talks fail, the GNA will face attacks from the LNA.",
+            &[],
+        ),
+        (
+            "The GNA will face attacks from the LNA if the talks fail.",
+            &[],
+        ),
+        // asserted, it holds
+        (
+            "Haftar received support from Egypt.",
+            &[("Egypt", "supports", HAFTAR, false)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_capitalised_adjective_names_a_group() {
+    check(&[
+        (
+            "Nigeria fought Fulani militants.",
+            &[("Nigeria", "opposes", "Fulani militants", false)],
+        ),
+        (
+            "India trained Balochi insurgents.",
+            &[("India", "supports", "Balochi insurgents", false)],
+        ),
+        // not an adjective capitalised for opening the sentence
+        ("Armed militants attacked Nigeria.", &[]),
+    ]);
+}

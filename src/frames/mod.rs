@@ -626,7 +626,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         .children(i)
                         .iter()
                         .copied()
-                        .filter(|&c| t.rel(c) == "compound" && t.upos(c) == "PROPN" && c < i)
+                        .filter(|&c| {
+                            let name = t.rel(c) == "compound" && t.upos(c) == "PROPN";
+                            // "Fulani militants": a capitalised adjective that is no known
+                            // nationality (and not capitalised for opening the sentence)
+                            let people = t.rel(c) == "amod"
+                                && c > 0
+                                && t.form(c).starts_with(char::is_uppercase)
+                                && self.demonym[c].is_none();
+                            (name || people) && c < i
+                        })
                         .min()
                         // the name runs up to the noun, with no punctuation between
                         .filter(|&c| (c + 1..i).all(|k| t.upos(k) != "PUNCT"));
@@ -1727,7 +1736,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // the clause's, read below)
         if t.upos(p) == "NOUN" && t.children_base(p, "cop").next().is_none() {
             match self.governing_verb(p) {
-                Some((v, false)) => {
+                // a light verb ("launched an offensive") or a receiving one ("will face
+                // attacks from B", "did not receive support from B") makes the act its
+                // clause's, with the clause's modality
+                Some((v, _)) => {
                     own_markers(v, &mut hedged)?;
                     x = v;
                     first = false;
