@@ -198,6 +198,18 @@ impl ActorTable<'_> {
         known.or_else(|| self.new.iter().find(|a| a.id == id))
     }
 
+    /// Adds `actor`, a person, as [`ActorTable::add`] does; a new actor of the same name
+    /// whose kind was not known becomes a person.
+    pub fn add_person(&mut self, actor: Actor) -> usize {
+        let a = self.add(actor);
+        if let Some(j) = a.checked_sub(self.known.len()) {
+            if self.new[j].kind == ActorKind::Other {
+                self.new[j].kind = ActorKind::Person;
+            }
+        }
+        a
+    }
+
     /// Adds a new actor unless one with the same name exists, or the name spells a
     /// registry name another way; returns its index.
     pub fn add(&mut self, actor: Actor) -> usize {

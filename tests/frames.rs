@@ -1289,3 +1289,28 @@ fn a_capitalised_adjective_names_a_group() {
         ("Armed militants attacked Nigeria.", &[]),
     ]);
 }
+
+#[test]
+fn a_person_pronoun_finds_an_unknown_name_and_keeps_it_in_view() {
+    check(&[
+        // no person within reach: the unknown name that was a subject is one
+        (
+            "Patrick Gordon of Auchleuchries was a general who served Russia. \
+             He served for Poland. He later fought against Sweden.",
+            &[
+                ("Patrick Gordon", "supports", "Poland", false),
+                ("Patrick Gordon", "opposes", "Sweden", false),
+            ],
+        ),
+        // a chain of pronouns keeps its referent in view past the reach of the name
+        (
+            "President Erdogan spoke in Ankara on Monday. The weather was warm. \
+             Crowds gathered early. He then backed Qatar. The talks were long. \
+             Officials left at noon. He later condemned Israel.",
+            &[
+                ("Recep Tayyip Erdoğan", "supports", "Qatar", false),
+                ("Recep Tayyip Erdoğan", "opposes", "Israel", false),
+            ],
+        ),
+    ]);
+}

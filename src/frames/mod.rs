@@ -35,6 +35,9 @@ pub struct Recent {
     seen: Vec<(usize, usize, bool)>,
     /// Pairs shown opposing each other, either way: (count, order first seen).
     rivals: std::collections::BTreeMap<(usize, usize), (usize, usize)>,
+    /// Unknown names of two words or more that were a clause subject and are no actor
+    /// yet, with their sentence: a later "he" or "she" may mean one of them.
+    names: Vec<(String, usize)>,
 }
 
 impl Recent {
@@ -76,6 +79,25 @@ impl Recent {
         if self.seen.len() > 64 {
             self.seen.remove(0);
         }
+    }
+
+    /// Notes an unknown name that was a clause subject in sentence `sentence`.
+    fn name_subject(&mut self, name: &str, sentence: usize) {
+        self.names.retain(|(n, _)| n != name);
+        self.names.push((name.to_string(), sentence));
+        if self.names.len() > 16 {
+            self.names.remove(0);
+        }
+    }
+
+    /// The latest unknown subject name within a pronoun's reach, taken off the list
+    /// (the caller makes it an actor).
+    fn take_name(&mut self, sentence: usize) -> Option<String> {
+        let k = self
+            .names
+            .iter()
+            .rposition(|&(_, s)| sentence.saturating_sub(s) <= Self::REACH)?;
+        Some(self.names.remove(k).0)
     }
 
     /// The actors seen in the document, latest first.
@@ -428,6 +450,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         })
                     })
                     .flatten();
+                if person.is_none() && self.is_subject(i) && name.contains(char::is_whitespace) {
+                    recent.name_subject(&name, index);
+                }
                 self.slots[i] = match person {
                     Some(a) => Slot::Actor(a),
                     None => Slot::Name(name, kind),
@@ -684,15 +709,26 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     }
                     let found = match class {
                         PronounClass::Speaker => self.speaker_of(i),
-                        PronounClass::Person => {
-                            recent.find(index, |a| self.table.get(a).kind == ActorKind::Person)
-                        }
+                        PronounClass::Person => recent
+                            .find(index, |a| self.table.get(a).kind == ActorKind::Person)
+                            .or_else(|| {
+                                // "Patrick Leopold Gordon was a general ... He served
+                                // Sweden": no person within reach, so the unknown name
+                                // that was a subject is one
+                                let name = recent.take_name(index)?;
+                                let person = Actor::new(slug(&name), name, ActorKind::Person);
+                                let a = self.table.add_person(person);
+                                recent.push(a, index, self.is_subject(i));
+                                Some(a)
+                            }),
                         PronounClass::Thing | PronounClass::Plural => {
                             recent.find(index, |a| self.table.get(a).kind != ActorKind::Person)
                         }
                     };
                     if let Some(a) = found {
                         self.slots[i] = Slot::Actor(a);
+                        // a pronoun keeps its referent in view: "Gordon ... he ... he"
+                        recent.push(a, index, self.is_subject(i));
                     }
                 }
                 continue;
