@@ -1314,3 +1314,22 @@ fn a_person_pronoun_finds_an_unknown_name_and_keeps_it_in_view() {
         ),
     ]);
 }
+
+#[test]
+fn an_act_against_someone_promised_on_a_condition_is_a_threat() {
+    check(&[
+        (
+            "Israel says it will attack Hezbollah if the group breaks the truce.",
+            &[("Israel", "warns", "Hezbollah", false)],
+        ),
+        (
+            "If Turkey backs the GNA, Egypt will attack Turkey.",
+            &[("Egypt", "warns", TUR, false)],
+        ),
+        // a possibility, a refusal, a support or a question is no threat
+        ("The army can defeat the RSF if the rains stop.", &[]),
+        ("Egypt will not attack Turkey if it withdraws.", &[]),
+        ("Egypt would back Haftar if Turkey intervened.", &[]),
+        ("Will Egypt attack Turkey if it intervenes?", &[]),
+    ]);
+}

@@ -173,6 +173,7 @@ struct FileDef {
     quantity_words: Vec<String>,
     threat_verbs: Vec<String>,
     objecting_verbs: Vec<String>,
+    intention_auxiliaries: Vec<String>,
     pair_nouns: Vec<String>,
     pair_determiners: Vec<String>,
     speech_verbs: Vec<String>,
@@ -276,6 +277,7 @@ pub struct FrameLexicon {
     quantity_words: HashSet<String>,
     threat_verbs: HashSet<String>,
     objecting_verbs: HashSet<String>,
+    intention_auxiliaries: HashSet<String>,
     pair_nouns: HashSet<String>,
     pair_determiners: HashSet<String>,
     speech_verbs: HashSet<String>,
@@ -449,6 +451,7 @@ impl FrameLexicon {
             quantity_words: set(def.quantity_words),
             threat_verbs: set(def.threat_verbs),
             objecting_verbs: set(def.objecting_verbs),
+            intention_auxiliaries: set(def.intention_auxiliaries),
             pair_nouns: set(def.pair_nouns),
             pair_determiners: set(def.pair_determiners),
             speech_verbs: set(def.speech_verbs),
@@ -640,6 +643,11 @@ impl FrameLexicon {
     /// act against B that nobody is said to do takes B's side.
     pub fn is_objecting_verb(&self, lemma: &str) -> bool {
         self.objecting_verbs.contains(lemma)
+    }
+    /// An auxiliary of intent ("will"): an act against B it promises on a condition is
+    /// a threat ("will strike B if ...").
+    pub fn is_intention_auxiliary(&self, lemma: &str) -> bool {
+        self.intention_auxiliaries.contains(lemma)
     }
     /// A noun that, with a pair determiner, means the two rivals ("both *sides*").
     pub fn is_pair_noun(&self, lemma: &str) -> bool {

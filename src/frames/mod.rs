@@ -2025,6 +2025,34 @@ impl<'r, 't> SentenceReader<'r, 't> {
         None
     }
 
+    /// Is the act at `p` promised on a condition: its verb (or the light verb of its
+    /// noun) has an auxiliary of intent, a conditional clause, and no negation ("will
+    /// strike B if ..."), in a sentence that is no question?
+    fn conditional_threat(&self, p: usize) -> bool {
+        let t = self.tree;
+        let lex = self.lex;
+        let v = match t.upos(p) {
+            "VERB" => p,
+            "NOUN" => match self.governing_verb(p) {
+                Some((v, false)) => v,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        let modal = t
+            .children_base(v, "aux")
+            .any(|a| lex.is_intention_auxiliary(t.lemma(a)));
+        let condition = t.children_base(v, "advcl").any(|c| {
+            t.children_base(c, "mark")
+                .any(|m| lex.is_conditional_mark(t.lemma(m)))
+        });
+        let negated = t
+            .children(v)
+            .iter()
+            .any(|&c| matches!(t.base(c), "advmod" | "aux" | "neg") && lex.is_negator(t.lemma(c)));
+        modal && condition && !negated && !self.text.trim_end().ends_with('?')
+    }
+
     /// Is the act at `p` only threatened: the object of a threat verb ("threatened an
     /// offensive") or its open complement ("threatened to attack")?
     fn threatened(&self, p: usize) -> bool {
@@ -2351,7 +2379,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let relation = ended.map_or(frame.relation, |(_, r)| r);
         // an ended act: whether the ending holds is the ending verb's modality
         let mut asked_by = None;
-        let (hedged, pairs) = match self.modality(ended.map_or(p, |(v, _)| v)) {
+        // "Israel will strike Hezbollah if it breaks the truce": an act against B
+        // promised on a condition is a threat, not nothing
+        let conditional_threat = relation == RelationKind::Opposes
+            && !frame.symmetric
+            && ended.is_none()
+            && self.conditional_threat(p);
+        let modality = if conditional_threat {
+            Ok(false)
+        } else {
+            self.modality(ended.map_or(p, |(v, _)| v))
+        };
+        let (hedged, pairs) = match modality {
             Ok(h) => (h, pairs),
             // "urged the council to sanction B": the act is not done, but whoever asks
             // for it takes its side against (or for) its target
@@ -2378,11 +2417,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
             Err(Unasserted { why, .. }) => return drop(reading, why),
         };
         // "threatened an offensive against B", "threatened to attack B": a warning
-        let relation = if relation == RelationKind::Opposes && self.threatened(p) {
-            RelationKind::Warns
-        } else {
-            relation
-        };
+        let relation =
+            if relation == RelationKind::Opposes && (conditional_threat || self.threatened(p)) {
+                RelationKind::Warns
+            } else {
+                relation
+            };
         // "Foreign Minister X said Tehran would support Y": the person speaking for the
         // state is the source
         let speaker = self.speaker_for(p);
