@@ -172,6 +172,18 @@ impl From<String> for Unasserted {
     }
 }
 
+/// The claims a frame gives at one word, before they join the reading.
+struct Claims {
+    /// (source, target) pairs.
+    pairs: Vec<(usize, usize)>,
+    relation: RelationKind,
+    hedged: bool,
+    /// The person speaking for a state source, who then is the source.
+    speaker: Option<usize>,
+    /// How the claim was composed ("asked for by \"urged\""), for `--explain`.
+    note: Option<String>,
+}
+
 /// An actor on a word, or a proper name that may become one.
 #[derive(Debug, Clone)]
 enum Slot {
@@ -1919,85 +1931,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
         None
     }
 
-    /// Claims that whoever does objecting verb `v` supports each of `targets`, the
-    /// targets of the act objected to (read by `frame`).
-    fn side_with(
+    /// Whoever does verb `v` (an asker, an objector) paired with each of `targets`, and
+    /// whether `v` itself is hedged; `Err` when `v` is not asserted.
+    fn stance_towards(
         &mut self,
         v: usize,
-        frame: &Frame,
         targets: &[usize],
-        cue: &str,
-        trace: bool,
-        reading: &mut Reading,
-    ) {
-        let hedged = match self.modality(v) {
-            Ok(h) => h,
-            Err(u) => {
-                if trace {
-                    reading.dropped.push(Suppressed {
-                        rule: frame.id.clone(),
-                        cue: cue.to_string(),
-                        reason: format!("objected to by {:?}: {}", self.tree.form(v), u.why),
-                    });
-                }
-                return;
-            }
-        };
-        let objectors = self.doers(v);
-        let confidence = if hedged {
-            frame.confidence * 0.75
-        } else {
-            frame.confidence
-        };
-        for &s in &objectors {
-            for &t in targets {
-                let taken = reading
-                    .found
-                    .iter()
-                    .any(|f| f.source == s && f.target == t && f.kind == RelationKind::Supports);
-                if s == t || taken {
-                    continue;
-                }
-                reading.found.push(Found {
-                    source: s,
-                    kind: RelationKind::Supports,
-                    target: t,
-                    hedged,
-                    confidence,
-                    rule: frame.id.clone(),
-                });
-                reading.why.push(format!(
-                    "{} on {:?}, objected to by {:?}",
-                    frame.id,
-                    cue,
-                    self.tree.form(v)
-                ));
-            }
-        }
-        if objectors.is_empty() && trace {
-            reading.dropped.push(Suppressed {
-                rule: frame.id.clone(),
-                cue: cue.to_string(),
-                reason: format!(
-                    "objected to by {:?}, but by nobody named",
-                    self.tree.form(v)
-                ),
-            });
-        }
-    }
-
-    /// The stance of whoever asks for an act through demand verb `v` towards the act's
-    /// `targets`: the asker and the demand's own modality, or `None` when nobody asks or
-    /// the demand itself is not asserted.
-    fn asked_stance(&mut self, v: usize, targets: &[usize]) -> Option<(bool, Vec<(usize, usize)>)> {
-        let hedged = self.modality(v).ok()?;
-        let askers = self.doers(v);
-        let pairs: Vec<(usize, usize)> = askers
-            .iter()
-            .flat_map(|&a| targets.iter().map(move |&b| (a, b)))
+    ) -> Result<(bool, Vec<(usize, usize)>), Unasserted> {
+        let hedged = self.modality(v)?;
+        let pairs = self
+            .doers(v)
+            .into_iter()
+            .flat_map(|a| targets.iter().map(move |&b| (a, b)))
             .filter(|(a, b)| a != b)
             .collect();
-        (!pairs.is_empty()).then_some((hedged, pairs))
+        Ok((hedged, pairs))
     }
 
     /// The person who says the clause of `p`: the subject of the speech verb it is the
@@ -2313,7 +2261,25 @@ impl<'r, 't> SentenceReader<'r, 't> {
             && ended.is_none()
         {
             if let Some(v) = self.objector(p) {
-                return self.side_with(v, frame, &targets, &cue, trace, reading);
+                let verb = self.tree.form(v).to_string();
+                return match self.stance_towards(v, &targets) {
+                    Ok((hedged, pairs)) if !pairs.is_empty() => {
+                        let note = format!("objected to by {verb:?}");
+                        let claims = Claims {
+                            pairs,
+                            relation: RelationKind::Supports,
+                            hedged,
+                            speaker: None,
+                            note: Some(note),
+                        };
+                        self.emit(claims, frame, &cue, reading)
+                    }
+                    Ok(_) => drop(
+                        reading,
+                        format!("objected to by {verb:?}, but by nobody named"),
+                    ),
+                    Err(u) => drop(reading, format!("objected to by {verb:?}: {}", u.why)),
+                };
             }
         }
         // "received support from Russia": the receiver is the target (not for a frame
@@ -2401,17 +2367,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 let stance = matches!(relation, RelationKind::Opposes | RelationKind::Supports)
                     && ended.is_none()
                     && !self.threatened(p);
-                let asked = if stance {
-                    self.asked_stance(v, &targets)
-                } else {
-                    None
-                };
-                match asked {
-                    Some(found) => {
+                match stance.then(|| self.stance_towards(v, &targets)) {
+                    Some(Ok((hedged, pairs))) if !pairs.is_empty() => {
                         asked_by = Some(v);
-                        found
+                        (hedged, pairs)
                     }
-                    None => return drop(reading, why),
+                    _ => return drop(reading, why),
                 }
             }
             Err(Unasserted { why, .. }) => return drop(reading, why),
@@ -2426,6 +2387,27 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // "Foreign Minister X said Tehran would support Y": the person speaking for the
         // state is the source
         let speaker = self.speaker_for(p);
+        let note = asked_by.map(|v| format!("asked for by {:?}", self.tree.form(v)));
+        let claims = Claims {
+            pairs,
+            relation,
+            hedged,
+            speaker,
+            note,
+        };
+        self.emit(claims, frame, &cue, reading);
+    }
+
+    /// Adds `claims` to the reading: one per pair not already found (an asserted one
+    /// takes the place of a hedged one), with why each fired.
+    fn emit(&mut self, claims: Claims, frame: &Frame, cue: &str, reading: &mut Reading) {
+        let Claims {
+            pairs,
+            relation,
+            hedged,
+            speaker,
+            note,
+        } = claims;
         for (s, t) in pairs {
             let s = match speaker {
                 Some(person)
@@ -2468,13 +2450,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 confidence,
                 rule: frame.id.clone(),
             });
-            reading.why.push(match asked_by {
-                Some(v) => format!(
-                    "{} on {:?}, asked for by {:?}",
-                    frame.id,
-                    cue,
-                    self.tree.form(v)
-                ),
+            reading.why.push(match &note {
+                Some(note) => format!("{} on {:?}, {note}", frame.id, cue),
                 None => format!("{} on {:?}", frame.id, cue),
             });
         }

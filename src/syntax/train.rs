@@ -75,10 +75,8 @@ fn document_of(sent_id: &str) -> &str {
 /// # Errors
 /// The file cannot be read.
 pub fn read_held_out(path: &Path) -> Result<Vec<String>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), &e))?;
     Ok(text
         .lines()
         .map(str::trim)
