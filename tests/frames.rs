@@ -1333,3 +1333,81 @@ fn an_act_against_someone_promised_on_a_condition_is_a_threat() {
         ("Will Egypt attack Turkey if it intervenes?", &[]),
     ]);
 }
+
+#[test]
+fn a_reflexive_is_its_own_clause_s_subject() {
+    check(&[
+        // "themselves" is the militias, not the person named last before it
+        (
+            "The Kurdish militias were crushed by Saddam Hussein's regime but have now armed themselves.",
+            &[("Saddam Hussein", "opposes", "Kurdish militias", false)],
+        ),
+        (
+            "The Houthis were bombed by the Saudi regime but have since armed themselves.",
+            &[("Saudi Arabia", "opposes", "Houthis", false)],
+        ),
+        ("Egypt allied itself with Sudan.", &[("Egypt", "supports", "Sudan", false)]),
+    ]);
+}
+
+#[test]
+fn a_deed_or_policy_named_by_a_nationality_or_agent_is_its_doer_s() {
+    check(&[
+        (
+            "Ankara has been a harsh critic of Russian expansion.",
+            &[(TUR, "opposes", "Russia", false)],
+        ),
+        (
+            "Greece condemned Turkish aggression in the Aegean.",
+            &[("Greece", "opposes", TUR, false)],
+        ),
+        (
+            "Russia vetoed a resolution drafted by France and Britain.",
+            &[
+                ("Russia", "opposes", "France", false),
+                ("Russia", "opposes", "United Kingdom", false),
+            ],
+        ),
+        (
+            "Britain backed a ceasefire plan put forward by Egypt.",
+            &[("United Kingdom", "supports", "Egypt", false)],
+        ),
+        // a nationality on a thing that is no deed names no state
+        ("Turkey attacked Syrian villages.", &[]),
+    ]);
+}
+
+#[test]
+fn a_name_after_a_verb_and_its_object_is_another_object() {
+    // the second name read as a conjunct of the verb
+    check(&[
+        (
+            "Turkey has been training the GNA and, more quietly, Islamist militias.",
+            &[
+                (TUR, "supports", GNA, false),
+                (TUR, "supports", "Islamist militias", false),
+            ],
+        ),
+        (
+            "Egypt has been arming the LNA and, more recently, Sudanese militias.",
+            &[
+                ("Egypt", "supports", LNA, false),
+                ("Egypt", "supports", "Sudan", false),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_relative_pronoun_after_a_full_name_is_the_person() {
+    check(&[
+        (
+            "Ismail Khan, who was a close ally of Iranian hardliners, lost his post.",
+            &[("Ismail Khan", "supports", "Iran", false)],
+        ),
+        (
+            "Viktor Lenz, who was a fierce critic of the Kremlin, left office.",
+            &[("Viktor Lenz", "opposes", "Russia", false)],
+        ),
+    ]);
+}

@@ -160,6 +160,8 @@ struct FileDef {
     alias_verbs: Vec<String>,
     alias_prepositions: Vec<String>,
     reciprocals: Vec<String>,
+    reflexives: Vec<String>,
+    act_nouns: Vec<String>,
     hedging_verbs: Vec<String>,
     hedging_words: Vec<String>,
     conditional_marks: Vec<String>,
@@ -264,6 +266,8 @@ pub struct FrameLexicon {
     alias_verbs: HashSet<String>,
     alias_prepositions: HashSet<String>,
     reciprocals: HashSet<String>,
+    reflexives: HashSet<String>,
+    act_nouns: HashSet<String>,
     hedging_verbs: HashSet<String>,
     hedging_words: HashSet<String>,
     conditional_marks: HashSet<String>,
@@ -438,6 +442,8 @@ impl FrameLexicon {
             alias_verbs: set(def.alias_verbs),
             alias_prepositions: set(def.alias_prepositions),
             reciprocals: set(def.reciprocals),
+            reflexives: set(def.reflexives),
+            act_nouns: set(def.act_nouns),
             hedging_verbs: set(def.hedging_verbs),
             hedging_words: set(def.hedging_words),
             conditional_marks: set(def.conditional_marks),
@@ -638,6 +644,16 @@ impl FrameLexicon {
     /// A verb that makes an act against someone a threat ("threatened an offensive").
     pub fn is_threat_verb(&self, lemma: &str) -> bool {
         self.threat_verbs.contains(lemma)
+    }
+    /// A reflexive pronoun ("themselves"): it stands for its own clause's subject and
+    /// for nothing else.
+    pub fn is_reflexive(&self, form: &str) -> bool {
+        self.reflexives.contains(form)
+    }
+    /// A noun of an actor's deed or policy ("expansion", "resolution"): named by a
+    /// nationality it is that state's ("Turkish expansion"), as it is its possessor's.
+    pub fn is_act_noun(&self, lemma: &str) -> bool {
+        self.act_nouns.contains(lemma)
     }
     /// A verb of objecting to an act ("vetoed sanctions on B"): whoever objects to an
     /// act against B that nobody is said to do takes B's side.

@@ -699,6 +699,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if upos == "PRON" || t.xpos(i) == "PRP$" {
                 let form = t.form(i).to_lowercase();
                 if let Some(class) = self.lex.pronoun(&form).or_else(|| self.lex.pronoun(&lemma)) {
+                    // "the rebels armed themselves": a reflexive is its clause's subject,
+                    // or nothing
+                    if self.lex.is_reflexive(&form) {
+                        let found = match class {
+                            PronounClass::Speaker => self.speaker_of(i),
+                            _ => self.clause_subject(i, class),
+                        };
+                        if let Some(a) = found {
+                            self.slots[i] = Slot::Actor(a);
+                        }
+                        continue;
+                    }
                     // "Gyanendra dismissed his government": a possessive means the
                     // subject of its own clause when that subject fits
                     let possessive = t.xpos(i) == "PRP$" || t.rel(i) == "nmod:poss";
@@ -890,8 +902,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return Some(a);
         }
         if i >= 2 && t.form(i - 1) == "," {
-            let w = i - 2;
-            return Some(self.name_head[w].unwrap_or(w));
+            let mut w = i - 2;
+            if let Some(h) = self.name_head[w] {
+                return Some(h);
+            }
+            // "Ismail Khan, who": the name's head, not its last word
+            while t.base(w) == "flat" {
+                match t.head(w) {
+                    Some(h) if h < w => w = h,
+                    _ => break,
+                }
+            }
+            return Some(w);
         }
         None
     }
@@ -1201,6 +1223,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     }
                 }
             }
+            // "Turkish expansion", "a resolution drafted by France": a deed or policy
+            // is the state a nationality names, or its agent
+            if more.is_empty() && t.upos(w) == "NOUN" && self.lex.is_act_noun(t.lemma(w)) {
+                for c in t.children(w).to_vec() {
+                    if t.base(c) == "amod" && c < w && self.demonym[c].is_some() {
+                        more.extend(t.conjuncts(c));
+                    }
+                    if t.base(c) == "acl" && t.upos(c) == "VERB" {
+                        more.extend(t.children_rel(c, "obl:agent").flat_map(|a| t.conjuncts(a)));
+                    }
+                }
+            }
             // "Musharraf, the president who ...": the name the description is apposed to
             if more.is_empty() && t.rel(w) == "appos" {
                 more.extend(t.head(w));
@@ -1262,8 +1296,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// the complement's).
     fn objects(&self, p: usize) -> Vec<usize> {
         let t = self.tree;
-        let own: Vec<usize> = t.children_rel(p, "obj").collect();
-        if !own.is_empty() || t.rel(p) != "xcomp" {
+        let mut own: Vec<usize> = t.children_rel(p, "obj").collect();
+        if !own.is_empty() {
+            // "funds Hamas and, through it, Islamic Jihad" with the second name read as
+            // a conjunct of the verb: a bare nominal conjunct (no subject, copula or
+            // orphan of a gapped verb) is another object
+            let first = own[0];
+            own.extend(t.children_rel(p, "conj").filter(|&c| {
+                c > first
+                    && matches!(t.upos(c), "NOUN" | "PROPN")
+                    && !t
+                        .children(c)
+                        .iter()
+                        .any(|&d| matches!(t.base(d), "nsubj" | "cop" | "orphan" | "aux" | "obj"))
+            }));
+            return own;
+        }
+        if t.rel(p) != "xcomp" {
             return own;
         }
         match t.head(p) {
