@@ -1411,3 +1411,18 @@ fn a_relative_pronoun_after_a_full_name_is_the_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_condition_marker_hung_on_the_main_clause_still_makes_it_conditional() {
+    // the parse gives "If" to the main verb, not to the verb of its own clause
+    check(&[
+        (
+            "If Russian planes bomb Idlib, Turkey will likely back the Free Syrian Army.",
+            &[],
+        ),
+        (
+            "If American jets strike Iran, Russia will likely back Tehran.",
+            &[],
+        ),
+    ]);
+}

@@ -1815,6 +1815,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 {
                     return Err(format!("under a condition ({:?} clause)", t.form(c)));
                 }
+                // "If A attacks B, it is likely that ..." with the "if" hung on the main
+                // clause: the condition covers it
+                if t.base(c) == "mark" && lex.is_conditional_mark(l) {
+                    return Err(format!("under a condition ({:?})", t.form(c)));
+                }
             }
             Ok(())
         };
