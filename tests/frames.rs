@@ -1426,3 +1426,32 @@ fn a_condition_marker_hung_on_the_main_clause_still_makes_it_conditional() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_is_none_of_its_clause_s_other_participants() {
+    check(&[
+        (
+            "The Sudanese army said on Monday that Egypt had helped it.",
+            &[("Egypt", "supports", SAF, false)],
+        ),
+        (
+            "Ethiopia says Eritrea has attacked it.",
+            &[("Eritrea", "opposes", "Ethiopia", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn the_subject_pronoun_of_a_joined_clause_is_the_first_clause_s_subject() {
+    check(&[
+        // "it" is the alliance (no actor here), not Chad
+        (
+            "The alliance imposed sanctions on Chad in 2021, and it later urged Chad and Niger to hold elections.",
+            &[],
+        ),
+        (
+            "Turkey sent drones to the GNA, and it later backed Qatar.",
+            &[(TUR, "supports", GNA, false), (TUR, "supports", "Qatar", false)],
+        ),
+    ]);
+}

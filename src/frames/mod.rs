@@ -731,10 +731,36 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             continue;
                         }
                     }
+                    // "The bloc imposed sanctions on Mali, and it urged Mali to ...": the
+                    // subject of a clause joined to one with a subject of its own is that
+                    // subject, or no one the sentence names (not "Mali")
+                    if class != PronounClass::Speaker && matches!(t.base(i), "nsubj") {
+                        if let Some(first) = t
+                            .head(i)
+                            .filter(|&v| t.rel(v) == "conj")
+                            .and_then(|v| t.head(v))
+                            .map(|h| self.subject_words(h))
+                            .filter(|w| !w.is_empty() && w.iter().all(|&w| w < i))
+                        {
+                            if let Some(a) = first
+                                .iter()
+                                .find_map(|&w| self.subject_fitting_word(w, class))
+                            {
+                                self.slots[i] = Slot::Actor(a);
+                                recent.push(a, index, true);
+                            }
+                            continue;
+                        }
+                    }
+                    // "it urged Mali": a pronoun is none of its own clause's other
+                    // participants
+                    let others = self.co_arguments(i);
                     let found = match class {
                         PronounClass::Speaker => self.speaker_of(i),
                         PronounClass::Person => recent
-                            .find(index, |a| self.table.get(a).kind == ActorKind::Person)
+                            .find(index, |a| {
+                                self.table.get(a).kind == ActorKind::Person && !others.contains(&a)
+                            })
                             .or_else(|| {
                                 // "Patrick Leopold Gordon was a general ... He served
                                 // Sweden": no person within reach, so the unknown name
@@ -745,9 +771,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                                 recent.push(a, index, self.is_subject(i));
                                 Some(a)
                             }),
-                        PronounClass::Thing | PronounClass::Plural => {
-                            recent.find(index, |a| self.table.get(a).kind != ActorKind::Person)
-                        }
+                        PronounClass::Thing | PronounClass::Plural => recent.find(index, |a| {
+                            self.table.get(a).kind != ActorKind::Person && !others.contains(&a)
+                        }),
                     };
                     if let Some(a) = found {
                         self.slots[i] = Slot::Actor(a);
@@ -854,6 +880,45 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return None;
         }
         self.subject_fitting(v, i, class)
+    }
+
+    /// The actor a subject word stands for when it fits a pronoun of `class`.
+    fn subject_fitting_word(&self, w: usize, class: PronounClass) -> Option<usize> {
+        let a = match self.slots[w] {
+            Slot::Actor(a) => a,
+            _ => return None,
+        };
+        let kind = self.table.get(a).kind;
+        let fits = match class {
+            PronounClass::Person => matches!(kind, ActorKind::Person | ActorKind::Other),
+            PronounClass::Thing | PronounClass::Plural => kind != ActorKind::Person,
+            PronounClass::Speaker => false,
+        };
+        fits.then_some(a)
+    }
+
+    /// The actors named by the other core participants of the clause of pronoun `i`
+    /// (its subject, objects and obliques, with what is coordinated with them).
+    fn co_arguments(&self, i: usize) -> Vec<usize> {
+        let t = self.tree;
+        let Some(v) = t.head(i) else {
+            return Vec::new();
+        };
+        if !matches!(t.base(i), "nsubj" | "obj" | "iobj") {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for c in t.children(v).iter().copied() {
+            if c == i || !matches!(t.base(c), "nsubj" | "obj" | "iobj" | "obl") {
+                continue;
+            }
+            for d in t.conjuncts(c) {
+                if let Slot::Actor(a) = self.slots[d] {
+                    out.push(a);
+                }
+            }
+        }
+        out
     }
 
     /// The actor of the subject of clause `v` that fits a pronoun of `class` at word `i`.
