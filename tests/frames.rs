@@ -1455,3 +1455,19 @@ fn the_subject_pronoun_of_a_joined_clause_is_the_first_clause_s_subject() {
         ),
     ]);
 }
+
+#[test]
+fn forces_described_as_the_government_s_are_the_recent_state_s() {
+    check(&[
+        (
+            "Ethiopia's government declared a state of emergency. Federal forces were backed by troops from Eritrea.",
+            &[("Eritrea", "supports", "Ethiopia", false)],
+        ),
+        (
+            "Syria closed its border on Monday. Government troops were later attacked by Turkish drones.",
+            &[(TUR, "opposes", "Syria", false)],
+        ),
+        // no state in view: the forces are no one's
+        ("Government troops were attacked by Turkish drones.", &[]),
+    ]);
+}

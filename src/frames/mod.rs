@@ -656,6 +656,32 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     recent.push(a, index, self.is_subject(i));
                     continue;
                 }
+                // "government forces", "federal troops": a modifier that describes a
+                // state's government makes the noun that government's, as "the
+                // government" would
+                if self.lex.is_agent_noun(&lemma) {
+                    let described = t.children(i).iter().copied().find_map(|c| {
+                        if c > i
+                            || !matches!(t.base(c), "amod" | "compound")
+                            || !matches!(self.slots[c], Slot::Empty)
+                        {
+                            return None;
+                        }
+                        let word = t.form(c).to_lowercase();
+                        let kinds = self.lex.description(&word)?;
+                        kinds.contains(&ActorKind::State).then(|| kinds.to_vec())
+                    });
+                    if let Some(kinds) = described {
+                        let table = &*self.table;
+                        if let Some(a) =
+                            recent.find_subject(index, |a| kinds.contains(&table.get(a).kind))
+                        {
+                            self.slots[i] = Slot::Actor(a);
+                            recent.push(a, index, self.is_subject(i));
+                            continue;
+                        }
+                    }
+                }
                 // "Fallujah insurgents": a group named by a place or name (not when a
                 // name in apposition names it: "the Somali militant group al-Shabaab")
                 if self.lex.is_group_noun(&lemma) && !self.named_by_apposition(i) {
