@@ -1471,3 +1471,25 @@ fn forces_described_as_the_government_s_are_the_recent_state_s() {
         ("Government troops were attacked by Turkish drones.", &[]),
     ]);
 }
+
+#[test]
+fn a_phrase_hung_on_the_verb_s_actor_phrase_is_the_verb_s() {
+    check(&[
+        (
+            "Eritrea, whose troops fought alongside Ethiopian forces against the TPLF, denied the charges.",
+            &[
+                ("Eritrea", "supports", "Ethiopia", false),
+                ("Eritrea", "opposes", "Tigray People's Liberation Front", false),
+            ],
+        ),
+        (
+            "Iran stood with Hamas against Israel.",
+            &[("Iran", "supports", "Hamas", false), ("Iran", "opposes", "Israel", false)],
+        ),
+        // not a phrase of something that is no actor
+        (
+            "Qatar worked with Turkey on a plan against Haftar.",
+            &[("Qatar", "supports", TUR, false)],
+        ),
+    ]);
+}

@@ -1651,6 +1651,22 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         words.extend(self.by_preposition(o, "nmod", prep));
                     }
                 }
+                // "fought alongside Ethiopian forces against the TPLF": the phrase hung on
+                // an actor's phrase that the verb governs
+                if words.is_empty() && base == "obl" {
+                    let obliques: Vec<usize> = t
+                        .children_base(p, "obl")
+                        .filter(|&o| {
+                            let own = t.preposition(o);
+                            !own.is_empty() && own != *prep
+                        })
+                        .collect();
+                    for o in obliques {
+                        if !self.expand(o).is_empty() {
+                            words.extend(self.by_preposition(o, "nmod", prep));
+                        }
+                    }
+                }
                 // "the supply of weapons to B": the phrase hung on what the act moves
                 if words.is_empty()
                     && base == "nmod"
