@@ -1469,6 +1469,15 @@ fn forces_described_as_the_government_s_are_the_recent_state_s() {
         ),
         // no state in view: the forces are no one's
         ("Government troops were attacked by Turkish drones.", &[]),
+        // a state named only as a backer is not the government meant
+        (
+            "The Free Syrian Army and the Syrian National Army are both supported by Turkey. \
+             The Free Syrian Army will send fighters to attack government units.",
+            &[
+                (TUR, "supports", "Free Syrian Army", false),
+                (TUR, "supports", "Syrian National Army", false),
+            ],
+        ),
     ]);
 }
 
@@ -1492,4 +1501,15 @@ fn a_phrase_hung_on_the_verb_s_actor_phrase_is_the_verb_s() {
             &[("Qatar", "supports", TUR, false)],
         ),
     ]);
+}
+
+#[test]
+fn a_description_read_as_a_last_conjunct_describes_the_names_before_it() {
+    check(&[(
+        "The Syrian National Army and the Free Syrian Army, rebel groups that are both armed by Turkey, have merged.",
+        &[
+            (TUR, "supports", "Syrian National Army", false),
+            (TUR, "supports", "Free Syrian Army", false),
+        ],
+    )]);
 }

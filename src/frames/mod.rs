@@ -38,6 +38,8 @@ pub struct Recent {
     /// Unknown names of two words or more that were a clause subject and are no actor
     /// yet, with their sentence: a later "he" or "she" may mean one of them.
     names: Vec<(String, usize)>,
+    /// The latest sentence that was not parsed, so whose subjects are not known.
+    unparsed: Option<usize>,
 }
 
 impl Recent {
@@ -64,6 +66,7 @@ impl Recent {
     /// Notes the actors named, in order, in sentence `sentence`, which was not parsed (so
     /// none is known to be its subject).
     pub fn note(&mut self, actors: &[usize], sentence: usize) {
+        self.unparsed = Some(sentence);
         for &a in actors {
             self.push(a, sentence, false);
         }
@@ -120,6 +123,18 @@ impl Recent {
                     .take_while(|&&(_, s, _)| sentence.saturating_sub(s) <= 1)
                     .find(|&&(a, _, _)| fits(a))
             })
+            .map(|&(a, _, _)| a)
+    }
+
+    /// The latest subject of this or the previous sentence that fits, and no other actor
+    /// (for modifiers, which say less than a description: "government troops"); in a
+    /// sentence that was not parsed any actor may have been the subject.
+    fn subject_only(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.seen
+            .iter()
+            .rev()
+            .take_while(|&&(_, s, _)| sentence.saturating_sub(s) <= 1)
+            .find(|&&(a, s, subject)| (subject || self.unparsed == Some(s)) && fits(a))
             .map(|&(a, _, _)| a)
     }
 
@@ -674,7 +689,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     if let Some(kinds) = described {
                         let table = &*self.table;
                         if let Some(a) =
-                            recent.find_subject(index, |a| kinds.contains(&table.get(a).kind))
+                            recent.subject_only(index, |a| kinds.contains(&table.get(a).kind))
                         {
                             self.slots[i] = Slot::Actor(a);
                             recent.push(a, index, self.is_subject(i));
@@ -1329,6 +1344,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // "Musharraf, the president who ...": the name the description is apposed to
             if more.is_empty() && t.rel(w) == "appos" {
                 more.extend(t.head(w));
+            }
+            // "A and B, rebel groups that ...", with the description read as a third
+            // conjunct: a common noun after a comma, with no conjunction of its own,
+            // describes the names coordinated before it
+            let first = t.first_word(w);
+            let after_comma = t.form(first) == "," || (first > 0 && t.form(first - 1) == ",");
+            if more.is_empty()
+                && t.rel(w) == "conj"
+                && t.upos(w) == "NOUN"
+                && t.children_base(w, "cc").next().is_none()
+                && after_comma
+            {
+                let head = t.first_conjunct(w);
+                more.extend(
+                    t.conjuncts(head)
+                        .into_iter()
+                        .filter(|&c| c < w && t.upos(c) == "PROPN"),
+                );
             }
             // "condemned the U.S. strikes": an act stands for whoever did it
             if more.is_empty() && t.upos(w) == "NOUN" && !self.relational(w) {
