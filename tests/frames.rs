@@ -1513,3 +1513,34 @@ fn a_description_read_as_a_last_conjunct_describes_the_names_before_it() {
         ],
     )]);
 }
+
+#[test]
+fn support_the_subject_has_with_it_is_support_for_the_subject() {
+    check(&[
+        (
+            "Assad crushed the rebels with critical help from Russia and Iran.",
+            &[
+                ("Russia", "supports", "Bashar al-Assad", false),
+                ("Iran", "supports", "Bashar al-Assad", false),
+            ],
+        ),
+        // a receiving verb: the noun is not its own phrase's target
+        (
+            "Haftar survived the siege with support from Egypt.",
+            &[("Egypt", "supports", HAFTAR, false)],
+        ),
+        // an attack the subject has with it is no attack on the subject
+        (
+            "Haftar advanced on Tripoli with air strikes from Egyptian jets.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_surname_matches_the_full_name_whatever_its_accents() {
+    check(&[(
+        "Chad's president Idriss Deby spoke on Monday. Déby survived the assault with help from France.",
+        &[("France", "supports", "Idriss Déby", false)],
+    )]);
+}

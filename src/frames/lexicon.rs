@@ -142,6 +142,8 @@ struct Prepositions {
     role: String,
     /// The giver of what is received ("support *from* Russia").
     source: String,
+    /// What the subject of a verb has with it ("survived *with* help from France").
+    accompaniment: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -582,6 +584,11 @@ impl FrameLexicon {
     /// The preposition of the giver of what is received ("from").
     pub fn source_preposition(&self) -> &str {
         &self.prepositions.source
+    }
+    /// The preposition of what a verb's subject has with it ("survived *with* help from
+    /// France"): support so named goes to the subject.
+    pub fn accompaniment_preposition(&self) -> &str {
+        &self.prepositions.accompaniment
     }
     /// A verb that gives another name of its noun ("Hamdan, *known* as Hemeti").
     pub fn is_alias_verb(&self, lemma: &str) -> bool {

@@ -467,13 +467,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 // the document named in full
                 let person = (!name.contains(char::is_whitespace))
                     .then(|| {
+                        // (accents and case aside: "Deby" after "Idriss Déby")
+                        let key = crate::normalize::fold(&name);
                         recent.latest().find(|&a| {
                             let actor = self.table.get(a);
                             actor.kind == ActorKind::Person
                                 && actor
                                     .name
                                     .rsplit_once(char::is_whitespace)
-                                    .is_some_and(|(_, last)| last == name)
+                                    .is_some_and(|(_, last)| crate::normalize::fold(last) == key)
                         })
                     })
                     .flatten();
@@ -1718,7 +1720,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 // "launched an offensive against B": the light verb holds the phrase
                 if words.is_empty() && base == "nmod" {
                     if let Some((v, _)) = self.governing_verb(p) {
+                        // (not the noun itself: "survived with help from B")
                         words = self.by_preposition(v, "obl", prep);
+                        words.retain(|&w| w != p);
                     }
                 }
                 // "reaffirmed its support for B": a phrase after the noun that the parse
@@ -1835,6 +1839,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
     }
 
+    /// The verb whose oblique "with" phrase event noun `p` heads ("survived *with help*
+    /// from France").
+    fn with_the_subject(&self, p: usize) -> Option<usize> {
+        let t = self.tree;
+        if t.preposition(p) != self.lex.accompaniment_preposition() {
+            return None;
+        }
+        let mut v = t.head(p)?;
+        // "crushed the rebels with help from B", the phrase hung on the object
+        if t.base(p) == "nmod" && t.rel(v) == "obj" {
+            v = t.head(v)?;
+        } else if t.base(p) != "obl" {
+            return None;
+        }
+        (t.upos(v) == "VERB").then_some(v)
+    }
+
     /// Who does what an event noun names.
     fn agent(&mut self, p: usize, frame: &Frame, found_target: bool) -> Vec<usize> {
         let t = self.tree;
@@ -1876,6 +1897,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
             if !out.is_empty() {
                 return out;
             }
+        }
+        // "with help from France": the giver of support the subject has with it
+        if frame.relation == RelationKind::Supports && self.with_the_subject(p).is_some() {
+            let from = self.by_preposition(p, "nmod", self.lex.source_preposition());
+            return self.expand_all(&from);
         }
         if let Some((v, receiving)) = self.governing_verb(p) {
             if receiving {
@@ -2480,6 +2506,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // keyed on any noun: there the preposition names the target)
         if targets.is_empty() && frame.pos == Pos::Noun && !frame.wildcard {
             if let Some((v, true)) = self.governing_verb(p) {
+                let words = self.subject_words(v);
+                targets = self.expand_all(&words);
+            }
+        }
+        // "Assad survived with help from Russia": support a verb's subject has with it
+        // is support for the subject
+        if targets.is_empty()
+            && frame.pos == Pos::Noun
+            && !frame.wildcard
+            && frame.relation == RelationKind::Supports
+        {
+            if let Some(v) = self.with_the_subject(p) {
                 let words = self.subject_words(v);
                 targets = self.expand_all(&words);
             }
