@@ -1983,7 +1983,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
                 // "If A attacks B, it is likely that ..." with the "if" hung on the main
                 // clause: the condition covers it
-                if t.base(c) == "mark" && lex.is_conditional_mark(l) {
+                // (a condition's own clause is read as one below)
+                if t.base(c) == "mark"
+                    && lex.is_conditional_mark(l)
+                    && !matches!(t.base(x), "advcl" | "ccomp" | "csubj")
+                {
                     return Err(format!("under a condition ({:?})", t.form(c)));
                 }
             }
