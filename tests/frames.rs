@@ -1544,3 +1544,19 @@ fn a_surname_matches_the_full_name_whatever_its_accents() {
         &[("France", "supports", "Idriss Déby", false)],
     )]);
 }
+
+#[test]
+fn on_someone_s_side_is_on_the_side_of_them() {
+    check(&[
+        (
+            "Hezbollah fought on Assad's side.",
+            &[("Hezbollah", "supports", "Bashar al-Assad", false)],
+        ),
+        (
+            "The Wagner Group fought on the Russian side.",
+            &[("Wagner Group", "supports", "Russia", false)],
+        ),
+        // a side nobody owns is no one
+        ("Hezbollah fought on the other side.", &[]),
+    ]);
+}

@@ -1265,7 +1265,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
                 continue;
             }
-            if let Some(a) = self.actor_at(w) {
+            // (a nationality given as a word of its own: "on the Russian side")
+            if let Some(a) = self.actor_at(w).or(self.demonym[w]) {
                 if !out.contains(&a) {
                     out.push(a);
                 }
@@ -1538,7 +1539,27 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 .by_preposition(p, base, first)
                 .into_iter()
                 .filter(|&c| t.lemma(c) == noun)
-                .flat_map(|c| self.by_preposition(c, "nmod", last))
+                .flat_map(|c| {
+                    let inner = self.by_preposition(c, "nmod", last);
+                    // "on Assad's side", "on the Russian side", "on the government side":
+                    // the noun's owner
+                    if inner.is_empty() && last == self.lex.genitive_preposition() {
+                        t.children(c)
+                            .iter()
+                            .copied()
+                            .filter(|&o| {
+                                o < c
+                                    && match t.rel(o) {
+                                        "nmod:poss" | "compound" => true,
+                                        "amod" => self.demonym[o].is_some(),
+                                        _ => false,
+                                    }
+                            })
+                            .collect()
+                    } else {
+                        inner
+                    }
+                })
                 .collect();
         }
         t.children(p)
