@@ -1560,3 +1560,28 @@ fn on_someone_s_side_is_on_the_side_of_them() {
         ("Hezbollah fought on the other side.", &[]),
     ]);
 }
+
+#[test]
+fn a_description_is_none_of_its_clause_s_named_participants() {
+    check(&[(
+        "The Sudanese government accused the UAE of arming the RSF. \
+         The UAE rejected the charge and accused the government of lying.",
+        &[
+            ("Sudan", "opposes", UAE, false),
+            (UAE, "supports", RSF, true),
+            (UAE, "opposes", "Sudan", false),
+        ],
+    )]);
+}
+
+#[test]
+fn providing_someone_with_something_supports_them() {
+    check(&[
+        (
+            "Russia provided Syria with fighter jets.",
+            &[("Russia", "supports", "Syria", false)],
+        ),
+        // what is provided is no actor
+        ("Russia provided fighter jets.", &[]),
+    ]);
+}

@@ -847,13 +847,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 && !t.children(i).iter().any(|&c| t.upos(c) == "PROPN")
             {
                 let form = t.form(i).to_lowercase();
+                // "the UAE accused the government": a description is none of its own
+                // clause's other participants
+                let others = self.co_arguments(i);
                 let table = &*self.table;
-                let described =
-                    |a: usize| {
-                        table.get(a).descriptions.iter().any(|d| {
+                let described = |a: usize| {
+                    !others.contains(&a)
+                        && table.get(a).descriptions.iter().any(|d| {
                             d.eq_ignore_ascii_case(&form) || d.eq_ignore_ascii_case(&lemma)
                         })
-                    };
+                };
                 if let Some(a) = recent.find(index, described) {
                     self.slots[i] = Slot::Actor(a);
                     continue;
@@ -875,9 +878,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     let singular = !t.xpos(i).ends_with('S');
                     if definite && !named && singular {
                         let kinds = kinds.to_vec();
-                        if let Some(a) =
-                            recent.find_subject(index, |a| kinds.contains(&self.table.get(a).kind))
-                        {
+                        // with another participant ruled out, only a subject of this or
+                        // the previous sentence is a good enough guess
+                        let others = self.co_arguments(i);
+                        let fits = |a: usize| {
+                            kinds.contains(&self.table.get(a).kind) && !others.contains(&a)
+                        };
+                        let found = if others.is_empty() {
+                            recent.find_subject(index, fits)
+                        } else {
+                            recent.subject_only(index, fits)
+                        };
+                        if let Some(a) = found {
                             self.slots[i] = Slot::Actor(a);
                         }
                     }
@@ -940,7 +952,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
         fits.then_some(a)
     }
 
-    /// The actors named by the other core participants of the clause of pronoun `i`
+    /// The actors named by the other core participants of the clause of pronoun or
+    /// description `i`
     /// (its subject, objects and obliques, with what is coordinated with them).
     fn co_arguments(&self, i: usize) -> Vec<usize> {
         let t = self.tree;
@@ -951,8 +964,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for c in t.children(v).iter().copied() {
-            if c == i || !matches!(t.base(c), "nsubj" | "obj" | "iobj" | "obl") {
+        // (with a subject shared from a coordinated clause: "A called ... and accused")
+        let shared = if t.base(i) == "nsubj" {
+            Vec::new()
+        } else {
+            self.subject_words(v)
+        };
+        for c in t.children(v).iter().copied().chain(shared) {
+            // (a pronoun there is a guess too: "they tried to strengthen it" rules
+            // nothing out)
+            if c == i
+                || !matches!(t.base(c), "nsubj" | "obj" | "iobj" | "obl")
+                || t.upos(c) == "PRON"
+            {
                 continue;
             }
             for d in t.conjuncts(c) {
