@@ -881,13 +881,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         // with another participant ruled out, only a subject of this or
                         // the previous sentence is a good enough guess
                         let others = self.co_arguments(i);
-                        let fits = |a: usize| {
-                            kinds.contains(&self.table.get(a).kind) && !others.contains(&a)
-                        };
-                        let found = if others.is_empty() {
-                            recent.find_subject(index, fits)
-                        } else {
-                            recent.subject_only(index, fits)
+                        let kind_fits = |a: usize| kinds.contains(&self.table.get(a).kind);
+                        let found = match recent.find_subject(index, kind_fits) {
+                            Some(a) if others.contains(&a) => {
+                                recent.subject_only(index, |a| kind_fits(a) && !others.contains(&a))
+                            }
+                            found => found,
                         };
                         if let Some(a) = found {
                             self.slots[i] = Slot::Actor(a);
