@@ -199,6 +199,16 @@ struct Claims {
     note: Option<String>,
 }
 
+/// Does a clause subject of `kind` fit a pronoun of `class` (a person for "his",
+/// anything else for "its" and "their"; a name of unknown kind fits either)?
+fn subject_fits(class: PronounClass, kind: ActorKind) -> bool {
+    match class {
+        PronounClass::Person => matches!(kind, ActorKind::Person | ActorKind::Other),
+        PronounClass::Thing | PronounClass::Plural => kind != ActorKind::Person,
+        PronounClass::Speaker => false,
+    }
+}
+
 /// An actor on a word, or a proper name that may become one.
 #[derive(Debug, Clone)]
 enum Slot {
@@ -847,17 +857,27 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 && !t.children(i).iter().any(|&c| t.upos(c) == "PROPN")
             {
                 let form = t.form(i).to_lowercase();
-                // "the UAE accused the government": a description is none of its own
-                // clause's other participants
-                let others = self.co_arguments(i);
                 let table = &*self.table;
-                let described = |a: usize| {
-                    !others.contains(&a)
-                        && table.get(a).descriptions.iter().any(|d| {
+                let described =
+                    |a: usize| {
+                        table.get(a).descriptions.iter().any(|d| {
                             d.eq_ignore_ascii_case(&form) || d.eq_ignore_ascii_case(&lemma)
                         })
+                    };
+                // "the UAE accused the government": a description is none of its own
+                // clause's other participants (looked at only when the first choice is one)
+                let found = match recent.find(index, described) {
+                    Some(a) => {
+                        let others = self.co_arguments(i);
+                        if others.contains(&a) {
+                            recent.find(index, |a| described(a) && !others.contains(&a))
+                        } else {
+                            Some(a)
+                        }
+                    }
+                    None => None,
                 };
-                if let Some(a) = recent.find(index, described) {
+                if let Some(a) = found {
                     self.slots[i] = Slot::Actor(a);
                     continue;
                 }
@@ -942,13 +962,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             Slot::Actor(a) => a,
             _ => return None,
         };
-        let kind = self.table.get(a).kind;
-        let fits = match class {
-            PronounClass::Person => matches!(kind, ActorKind::Person | ActorKind::Other),
-            PronounClass::Thing | PronounClass::Plural => kind != ActorKind::Person,
-            PronounClass::Speaker => false,
-        };
-        fits.then_some(a)
+        subject_fits(class, self.table.get(a).kind).then_some(a)
     }
 
     /// The actors named by the other core participants of the clause of pronoun or
@@ -1010,14 +1024,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // the subject's actors: its own, or those of the act it names ("the coup by
             // Gyanendra dismissing his government")
             for a in self.expand(w) {
-                // a name of unknown kind fits either
-                let kind = self.table.get(a).kind;
-                let fits = match class {
-                    PronounClass::Person => matches!(kind, ActorKind::Person | ActorKind::Other),
-                    PronounClass::Thing | PronounClass::Plural => kind != ActorKind::Person,
-                    PronounClass::Speaker => false,
-                };
-                if fits {
+                if subject_fits(class, self.table.get(a).kind) {
                     return Some(a);
                 }
             }
@@ -1741,8 +1748,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         })
                         .collect();
                     for o in obliques {
-                        if !self.expand(o).is_empty() {
-                            words.extend(self.by_preposition(o, "nmod", prep));
+                        let inner = self.by_preposition(o, "nmod", prep);
+                        if !inner.is_empty() && !self.expand(o).is_empty() {
+                            words.extend(inner);
                         }
                     }
                 }
