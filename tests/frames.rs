@@ -1585,3 +1585,47 @@ fn providing_someone_with_something_supports_them() {
         ("Russia provided fighter jets.", &[]),
     ]);
 }
+
+#[test]
+fn a_subject_in_a_state_with_someone_shares_it() {
+    check(&[
+        (
+            "Algeria has long been at odds and at war with Morocco.",
+            &[
+                ("Algeria", "opposes", "Morocco", false),
+                ("Morocco", "opposes", "Algeria", false),
+            ],
+        ),
+        (
+            "Ethiopia found itself locked in a feud with Egypt over the dam.",
+            &[
+                ("Ethiopia", "opposes", "Egypt", false),
+                ("Egypt", "opposes", "Ethiopia", false),
+            ],
+        ),
+        (
+            "Qatar is at the heart of a quarrel with Saudi Arabia.",
+            &[
+                ("Qatar", "opposes", "Saudi Arabia", false),
+                ("Saudi Arabia", "opposes", "Qatar", false),
+            ],
+        ),
+        (
+            "Chad and Sudan were at war.",
+            &[
+                ("Chad", "opposes", "Sudan", false),
+                ("Sudan", "opposes", "Chad", false),
+            ],
+        ),
+        (
+            "Egypt entered into a pact with Greece.",
+            &[
+                ("Egypt", "supports", "Greece", false),
+                ("Greece", "supports", "Egypt", false),
+            ],
+        ),
+        // what one says about a state is not being in it
+        ("Algeria spoke about the war with Morocco.", &[]),
+        ("Algeria mediated in the dispute with Morocco.", &[]),
+    ]);
+}

@@ -171,6 +171,7 @@ struct FileDef {
     unasserting_words: Vec<String>,
     example_prepositions: Vec<String>,
     owner_prepositions: Vec<String>,
+    state_prepositions: Vec<String>,
     representative_nouns: Vec<String>,
     representative_prepositions: Vec<String>,
     place_lemmas: Vec<String>,
@@ -277,6 +278,7 @@ pub struct FrameLexicon {
     unasserting_words: HashSet<String>,
     example_prepositions: HashSet<String>,
     owner_prepositions: HashSet<String>,
+    state_prepositions: HashSet<String>,
     representative_nouns: HashSet<String>,
     representative_prepositions: HashSet<String>,
     place_lemmas: HashSet<String>,
@@ -453,6 +455,7 @@ impl FrameLexicon {
             unasserting_words: set(def.unasserting_words),
             example_prepositions: set(def.example_prepositions),
             owner_prepositions: set(def.owner_prepositions),
+            state_prepositions: set(def.state_prepositions),
             representative_nouns: set(def.representative_nouns),
             representative_prepositions: set(def.representative_prepositions),
             place_lemmas: set(def.place_lemmas),
@@ -630,6 +633,11 @@ impl FrameLexicon {
     /// A preposition that names who owns an agent noun ("the forces of X", "troops from X").
     pub fn is_owner_preposition(&self, prep: &str) -> bool {
         self.owner_prepositions.contains(prep)
+    }
+    /// A preposition that puts a clause's subject inside a state a noun names ("is *at*
+    /// war with B", "locked *in* a row with B").
+    pub fn is_state_preposition(&self, prep: &str) -> bool {
+        self.state_prepositions.contains(prep)
     }
     /// A noun that speaks or acts for whom it names ("a spokesman for X").
     pub fn is_representative(&self, lemma: &str) -> bool {

@@ -1965,6 +1965,48 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             return self.doers(v);
         }
+        if frame.symmetric {
+            return self.state_holder(p);
+        }
+        Vec::new()
+    }
+
+    /// Who is in the state that symmetric noun `p` names: the subject of the clause the
+    /// noun is the predicate of ("Mali is at war with France"), or that puts its subject
+    /// in it ("Mali is locked in a row with France"), also through the noun a genitive
+    /// hangs it on ("is at the centre of a dispute with Paris").
+    fn state_holder(&mut self, p: usize) -> Vec<usize> {
+        let t = self.tree;
+        let mut p = p;
+        for _ in 0..3 {
+            let head = t.head(p);
+            let prep = t.preposition(p);
+            // "at odds and at war with B": the copula of the first conjunct
+            let copular = |w: usize| t.children_base(w, "cop").next().is_some();
+            let holder = if copular(p) || (t.rel(p) == "conj" && head.is_some_and(copular)) {
+                Some(p)
+            } else {
+                // a state one is put in ("locked in", "embroiled in", "caught up in"), not
+                // one acted in ("mediated in the dispute")
+                head.filter(|&h| {
+                    t.base(p) == "obl"
+                        && self.lex.is_state_preposition(&prep)
+                        && (t.upos(h) == "ADJ" || t.xpos(h) == "VBN" || t.is_passive(h))
+                })
+            };
+            if let Some(v) = holder {
+                let words = self.subject_words(v);
+                return self.expand_all(&words);
+            }
+            let Some(h) = head else {
+                break;
+            };
+            if t.base(p) == "nmod" && prep == self.lex.genitive_preposition() {
+                p = h;
+            } else {
+                break;
+            }
+        }
         Vec::new()
     }
 
