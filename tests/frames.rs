@@ -1629,3 +1629,41 @@ fn a_subject_in_a_state_with_someone_shares_it() {
         ("Algeria mediated in the dispute with Morocco.", &[]),
     ]);
 }
+
+#[test]
+fn a_predicate_noun_stands_for_its_subject() {
+    check(&[
+        (
+            "Qatar and Turkey are among the states that fund Hamas.",
+            &[
+                ("Qatar", "supports", "Hamas", false),
+                ("Turkey", "supports", "Hamas", false),
+            ],
+        ),
+        // a description there is its subject, not the actor named before
+        (
+            "Russia held talks in Oman. Iran is the country that funds the Houthis.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
+        // denied, it stands for nobody
+        ("Hamas is not among the groups that attacked Egypt.", &[]),
+    ]);
+}
+
+#[test]
+fn pursuit_and_the_owners_of_targets() {
+    check(&[
+        (
+            "The Houthis went after Israeli and U.S. targets.",
+            &[
+                ("Houthis", "opposes", "Israel", false),
+                ("Houthis", "opposes", "United States", false),
+            ],
+        ),
+        (
+            "Hezbollah came after the Israeli army.",
+            &[("Hezbollah", "opposes", "Israel Defense Forces", false)],
+        ),
+        ("Turkey went to the polls after Greece.", &[]),
+    ]);
+}

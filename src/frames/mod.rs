@@ -591,13 +591,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 continue;
             }
             if !owned {
-                if self.lex.is_agent_noun(hl) && t.rel(i) == "amod" {
+                if self.lex.is_agent_noun(hl) && matches!(t.rel(i), "amod" | "compound") {
                     // "Musharraf, the Pakistani president": the person in apposition
                     let a = self.appositive_person(h).unwrap_or(state);
                     self.slots[h] = Slot::Actor(a);
                     // "Turkish and Qatari diplomats": each coordinated nationality
+                    // "Israeli and U.S. targets": a name among them too
                     for d in t.conjuncts(i) {
-                        if let Some(b) = self.demonym[d].filter(|&b| b != a && d != i) {
+                        if d == i {
+                            continue;
+                        }
+                        let b = self.demonym[d].or_else(|| self.actor_at(d));
+                        if let Some(b) = b.filter(|&b| b != a) {
                             self.co_owners[h].push(b);
                         }
                     }
@@ -849,6 +854,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     continue;
                 }
             }
+            // "Hezbollah is the group backed by Iran": a predicate noun stands for its
+            // subject (see `expand_once`), not for an actor named before
+            if upos == "NOUN"
+                && self.predicate_noun(i)
+                && t.children_base(i, "nsubj")
+                    .any(|c| matches!(self.slots[c], Slot::Actor(_)))
+            {
+                continue;
+            }
             // an actor's own descriptions, from its data: "the junta", "the
             // paramilitaries", "the strongman" mean the latest actor described so
             if upos == "NOUN"
@@ -916,6 +930,22 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 continue;
             }
         }
+    }
+
+    /// Whether noun `i` is the predicate of a copular clause that is not denied ("A is a
+    /// group that ...", not "A is not among the groups that ..."): the head of a
+    /// clause, not a noun phrase of another one, which a misparse can give a copula.
+    fn predicate_noun(&self, i: usize) -> bool {
+        let t = self.tree;
+        t.children_base(i, "cop").next().is_some()
+            && !matches!(
+                t.base(i),
+                "nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos" | "compound"
+            )
+            && !t
+                .children(i)
+                .iter()
+                .any(|&c| self.lex.is_negator(&t.lemma(c).to_lowercase()))
     }
 
     /// The person a noun is in apposition with ("Musharraf, the president"; "the
@@ -1377,6 +1407,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // "Musharraf, the president who ...": the name the description is apposed to
             if more.is_empty() && t.rel(w) == "appos" {
                 more.extend(t.head(w));
+            }
+            // "the Houthis are among the groups that attacked B", "Hezbollah is a militia
+            // Iran arms": a predicate noun stands for its clause's subject (not when
+            // the clause denies it: "A is not among the groups that ...")
+            if more.is_empty() && t.upos(w) == "NOUN" && self.predicate_noun(w) {
+                let subject = self.subject_words(w);
+                let found = self.expand_all(&subject);
+                if !found.is_empty() {
+                    for a in found {
+                        if !out.contains(&a) {
+                            out.push(a);
+                        }
+                    }
+                    continue;
+                }
             }
             // "A and B, rebel groups that ...", with the description read as a third
             // conjunct: a common noun after a comma, with no conjunction of its own,
