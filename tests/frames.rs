@@ -1667,3 +1667,22 @@ fn pursuit_and_the_owners_of_targets() {
         ("Turkey went to the polls after Greece.", &[]),
     ]);
 }
+
+#[test]
+fn a_government_in_a_capital_is_that_state_s() {
+    check(&[
+        (
+            "Paris denounced the junta in Bamako.",
+            &[("France", "opposes", "Mali", false)],
+        ),
+        (
+            "The regime in Damascus shelled Turkey.",
+            &[("Syria", "opposes", "Turkey", false)],
+        ),
+        // troops in a capital are not that state's
+        (
+            "Turkish troops in Tripoli fought Haftar.",
+            &[("Turkey", "opposes", HAFTAR, false)],
+        ),
+    ]);
+}

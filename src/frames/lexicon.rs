@@ -172,6 +172,7 @@ struct FileDef {
     example_prepositions: Vec<String>,
     owner_prepositions: Vec<String>,
     state_prepositions: Vec<String>,
+    seat_prepositions: Vec<String>,
     representative_nouns: Vec<String>,
     representative_prepositions: Vec<String>,
     place_lemmas: Vec<String>,
@@ -279,6 +280,7 @@ pub struct FrameLexicon {
     example_prepositions: HashSet<String>,
     owner_prepositions: HashSet<String>,
     state_prepositions: HashSet<String>,
+    seat_prepositions: HashSet<String>,
     representative_nouns: HashSet<String>,
     representative_prepositions: HashSet<String>,
     place_lemmas: HashSet<String>,
@@ -456,6 +458,7 @@ impl FrameLexicon {
             example_prepositions: set(def.example_prepositions),
             owner_prepositions: set(def.owner_prepositions),
             state_prepositions: set(def.state_prepositions),
+            seat_prepositions: set(def.seat_prepositions),
             representative_nouns: set(def.representative_nouns),
             representative_prepositions: set(def.representative_prepositions),
             place_lemmas: set(def.place_lemmas),
@@ -638,6 +641,11 @@ impl FrameLexicon {
     /// war with B", "locked *in* a row with B").
     pub fn is_state_preposition(&self, prep: &str) -> bool {
         self.state_prepositions.contains(prep)
+    }
+    /// A preposition that names the seat of a state's government ("the regime *in*
+    /// Damascus").
+    pub fn is_seat_preposition(&self, prep: &str) -> bool {
+        self.seat_prepositions.contains(prep)
     }
     /// A noun that speaks or acts for whom it names ("a spokesman for X").
     pub fn is_representative(&self, lemma: &str) -> bool {

@@ -899,6 +899,33 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // descriptions: "the group", "the regime", "the marshal"
             if upos == "NOUN" {
                 if let Some(kinds) = self.lex.description(&lemma) {
+                    // "the government in Bamako", "the regime in Damascus": the state
+                    // whose seat is named
+                    if kinds.contains(&ActorKind::State) {
+                        // (also the verb's oblique right after the noun, a common
+                        // misattachment: "condemned the government in Bamako")
+                        let next_obl = t.head(i).into_iter().flat_map(|h| {
+                            t.children_base(h, "obl")
+                                .filter(|&c| t.first_word(c) == i + 1)
+                                .collect::<Vec<_>>()
+                        });
+                        let seat = t.children_base(i, "nmod").chain(next_obl).find_map(|c| {
+                            match self.slots[c] {
+                                Slot::Actor(a)
+                                    if self.capital[c]
+                                        && self.lex.is_seat_preposition(&t.preposition(c)) =>
+                                {
+                                    Some(a)
+                                }
+                                _ => None,
+                            }
+                        });
+                        if let Some(a) = seat {
+                            self.slots[i] = Slot::Actor(a);
+                            recent.push(a, index, self.is_subject(i));
+                            continue;
+                        }
+                    }
                     let definite = t
                         .children_base(i, "det")
                         .any(|d| self.lex.is_definite(t.lemma(d)));
