@@ -1661,10 +1661,15 @@ fn pursuit_and_the_owners_of_targets() {
             ],
         ),
         (
-            "Hezbollah came after the Israeli army.",
+            "Hezbollah went after the Israeli army.",
             &[("Hezbollah", "opposes", "Israel Defense Forces", false)],
         ),
         ("Turkey went to the polls after Greece.", &[]),
+        // time, not pursuit
+        (
+            "The vote came after Russia blocked Ukraine.",
+            &[("Russia", "opposes", "Ukraine", false)],
+        ),
     ]);
 }
 
@@ -1684,5 +1689,98 @@ fn a_government_in_a_capital_is_that_state_s() {
             "Turkish troops in Tripoli fought Haftar.",
             &[("Turkey", "opposes", HAFTAR, false)],
         ),
+    ]);
+}
+
+#[test]
+fn anger_at_what_someone_did_is_against_them() {
+    check(&[
+        (
+            "Greece is furious that Turkey has sent drilling ships.",
+            &[("Greece", "opposes", TUR, false)],
+        ),
+        (
+            "Qatar was angry that Egypt had expelled Qatari diplomats.",
+            &[
+                ("Qatar", "opposes", "Egypt", false),
+                ("Egypt", "opposes", "Qatar", false),
+            ],
+        ),
+        ("Qatar was pleased that Egypt had won.", &[]),
+    ]);
+}
+
+#[test]
+fn a_hyphenated_participle_of_leading_names_the_doer() {
+    check(&[
+        (
+            "The Saudi-led bombing of Yemen angered Iran.",
+            &[("Saudi Arabia", "opposes", "Yemen", false)],
+        ),
+        (
+            "Moscow condemned the US-led strikes on Syria.",
+            &[
+                ("Russia", "opposes", "United States", false),
+                ("United States", "opposes", "Syria", false),
+            ],
+        ),
+        // backing is not leading
+        ("The Iran-backed offensive on Marib failed.", &[]),
+    ]);
+}
+
+#[test]
+fn such_nouns_as_names_are_examples() {
+    check(&[(
+        "Iran armed such groups as Hezbollah and Hamas.",
+        &[
+            ("Iran", "supports", "Hezbollah", false),
+            ("Iran", "supports", "Hamas", false),
+        ],
+    )]);
+}
+
+#[test]
+fn two_that_end_a_relation_with_a_third_do_not_end_it_with_each_other() {
+    check(&[
+        // ending support is no relation (see ending_an_alliance_is_acting_against_the_other_side),
+        // and the two who end it are not each other's targets
+        (
+            "France and Germany suspended military cooperation and budget aid to Mali.",
+            &[],
+        ),
+        (
+            "France and Germany suspended their military cooperation.",
+            &[
+                ("France", "opposes", "Germany", false),
+                ("Germany", "opposes", "France", false),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_new_name_runs_on_through_a_capitalised_phrase() {
+    check(&[
+        (
+            "The Front for the Liberation of Cabinda attacked Angola.",
+            &[(
+                "Front for the Liberation of Cabinda",
+                "opposes",
+                "Angola",
+                false,
+            )],
+        ),
+        (
+            "Sudan armed the Supreme Council of Darfur Tribes.",
+            &[(
+                "Sudan",
+                "supports",
+                "Supreme Council of Darfur Tribes",
+                false,
+            )],
+        ),
+        // a title and its state are no new name
+        ("The President of Angola attacked the rebels.", &[]),
     ]);
 }

@@ -173,6 +173,8 @@ struct FileDef {
     owner_prepositions: Vec<String>,
     state_prepositions: Vec<String>,
     seat_prepositions: Vec<String>,
+    name_prepositions: Vec<String>,
+    agentive_participles: Vec<String>,
     representative_nouns: Vec<String>,
     representative_prepositions: Vec<String>,
     place_lemmas: Vec<String>,
@@ -281,6 +283,8 @@ pub struct FrameLexicon {
     owner_prepositions: HashSet<String>,
     state_prepositions: HashSet<String>,
     seat_prepositions: HashSet<String>,
+    name_prepositions: HashSet<String>,
+    agentive_participles: HashSet<String>,
     representative_nouns: HashSet<String>,
     representative_prepositions: HashSet<String>,
     place_lemmas: HashSet<String>,
@@ -459,6 +463,8 @@ impl FrameLexicon {
             owner_prepositions: set(def.owner_prepositions),
             state_prepositions: set(def.state_prepositions),
             seat_prepositions: set(def.seat_prepositions),
+            name_prepositions: set(def.name_prepositions),
+            agentive_participles: set(def.agentive_participles),
             representative_nouns: set(def.representative_nouns),
             representative_prepositions: set(def.representative_prepositions),
             place_lemmas: set(def.place_lemmas),
@@ -646,6 +652,15 @@ impl FrameLexicon {
     /// Damascus").
     pub fn is_seat_preposition(&self, prep: &str) -> bool {
         self.seat_prepositions.contains(prep)
+    }
+    /// A participle that, after a hyphen, makes the word before it the doer of the noun
+    /// it modifies ("the American-*led* attack").
+    pub fn is_agentive_participle(&self, lemma: &str) -> bool {
+        self.agentive_participles.contains(lemma)
+    }
+    /// A preposition that may continue an organisation's name ("Movement *for* Justice").
+    pub fn is_name_preposition(&self, prep: &str) -> bool {
+        self.name_prepositions.contains(prep)
     }
     /// A noun that speaks or acts for whom it names ("a spokesman for X").
     pub fn is_representative(&self, lemma: &str) -> bool {

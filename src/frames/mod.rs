@@ -463,9 +463,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let demonym_owned = self.lex.is_agent_noun(t.lemma(i))
                 && t.children_base(i, "amod")
                     .any(|c| self.demonym[c].is_some());
+            // ("the Movement for Justice and Equality": a capitalised common noun, not
+            // the sentence's first word, that a name's tail follows)
+            let named_noun = t.upos(i) == "NOUN"
+                && i > 0
+                && t.form(i).starts_with(char::is_uppercase)
+                && self.name_tail(i).is_some();
             if inside[i]
                 || !matches!(self.slots[i], Slot::Empty)
-                || t.upos(i) != "PROPN"
+                || (t.upos(i) != "PROPN" && !named_noun)
                 || matches!(t.base(i), "flat" | "compound" | "fixed")
                 || titles_known
                 || demonym_owned
@@ -975,6 +981,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 .any(|&c| self.lex.is_negator(&t.lemma(c).to_lowercase()))
     }
 
+    /// The last word of a name's tail after head `i`: a phrase right after it, opened by
+    /// one of `name_prepositions`, whose words are all capitalised but for prepositions,
+    /// articles and conjunctions ("Supreme Council *for the Islamic Revolution in Iraq*",
+    /// "Movement *for Justice and Equality*").
+    fn name_tail(&self, i: usize) -> Option<usize> {
+        let t = self.tree;
+        let capital = |w: usize| t.form(w).starts_with(char::is_uppercase);
+        let c = t
+            .children_base(i, "nmod")
+            .find(|&c| c > i && self.lex.is_name_preposition(&t.preposition(c)))?;
+        let last = t.last_word(c);
+        let fits = (i + 1..=last).all(|w| {
+            (capital(w) && matches!(t.upos(w), "PROPN" | "ADJ" | "NOUN" | "NUM"))
+                || (!capital(w) && matches!(t.upos(w), "ADP" | "DET" | "CCONJ"))
+        });
+        (fits && capital(last) && t.first_word(c) == i + 1).then_some(last)
+    }
+
     /// The person a noun is in apposition with ("Musharraf, the president"; "the
     /// president, Musharraf"), when that person is an actor or a name.
     fn appositive_person(&mut self, h: usize) -> Option<usize> {
@@ -1181,8 +1205,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let mut titled = false;
         // leading titles and nationalities are no part of the name: "the Iraqi National
         // Congress" is named "National Congress", the nationality being read on its own
+        // (an adjective that may be a title is part of an organisation's name: "Supreme
+        // Council", unless a title follows it: "Supreme Leader")
+        let title_at = |k: usize, run: &[usize]| {
+            self.lex.is_title(&t.form(run[k]).to_lowercase())
+                && (t.upos(run[k]) != "ADJ"
+                    || run
+                        .get(k + 1)
+                        .is_some_and(|&n| self.lex.is_title(&t.form(n).to_lowercase())))
+        };
         loop {
-            if run.len() > 1 && self.lex.is_title(&t.form(run[0]).to_lowercase()) {
+            if run.len() > 1 && title_at(0, run) {
                 run = &run[1..];
                 titled = true;
             } else if run.len() > 1 && self.demonym[run[0]].is_some() {
@@ -1206,7 +1239,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if !t.form(run[0]).starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
-        let name = self.text[t.span(run[0], *run.last()?)].to_string();
+        // "Supreme Council for the Islamic Revolution in Iraq", "Movement for Justice and
+        // Equality": a phrase right after the head, opened by one of `name_prepositions`,
+        // whose words are all capitalised but for prepositions, articles and conjunctions
+        let mut end = *run.last()?;
+        if end == i {
+            end = self.name_tail(i).unwrap_or(end);
+        }
+        let name = self.text[t.span(run[0], end)].to_string();
         Some((
             name,
             if titled {
@@ -1395,8 +1435,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 .filter(|&c| {
                     t.rel(c) == "appos"
                         || (t.base(c) == "nmod"
-                            && self.lex.is_example_preposition(&t.preposition(c)))
+                            && (self.lex.is_example_preposition(&t.preposition(c))
+                                // "such groups as Hamas": the two words apart
+                                || t.children(w).iter().any(|&d| {
+                                    d < w
+                                        && self.lex.is_example_preposition(&format!(
+                                            "{} {}",
+                                            t.form(d).to_lowercase(),
+                                            t.preposition(c)
+                                        ))
+                                })))
                 })
+                // "groups such as Hezbollah and Hamas": every example
+                .flat_map(|c| t.conjuncts(c))
                 .collect();
             // an act or thing stands for its possessor, a relation does not: "Haftar's
             // offensive" is Haftar's, "Haftar's rivals" are not Haftar
@@ -1565,6 +1616,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// The ending verb ("sever", "cut") whose object is the noun `p`.
     fn ending_verb(&self, p: usize) -> Option<usize> {
         let t = self.tree;
+        // "suspended cooperation and aid to B": the first of coordinated objects
+        let p = t.first_conjunct(p);
         let v = t.head(p).filter(|_| t.rel(p) == "obj")?;
         (t.upos(v) == "VERB" && self.lex.is_ending_verb(t.lemma(v))).then_some(v)
     }
@@ -1998,6 +2051,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         if !out.contains(&a) {
                             out.push(a);
                         }
+                    }
+                }
+            }
+        }
+        // "the American-led attack", "a Saudi-run campaign": the word before the hyphen
+        // of a participle of leading does it
+        for c in t.children(p).to_vec() {
+            let t = self.tree;
+            if c < p
+                && c >= 2
+                && t.base(c) == "amod"
+                && t.xpos(c - 1) == "HYPH"
+                && self.lex.is_agentive_participle(&t.form(c).to_lowercase())
+            {
+                if let Some(a) = self.demonym[c - 2].or_else(|| self.actor_at(c - 2)) {
+                    if !out.contains(&a) {
+                        out.push(a);
                     }
                 }
             }
@@ -2692,9 +2762,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 targets = self.expand_all(&words);
             }
         }
-        // "A and B cut ties": each against the other
-        if ended.is_some() && targets.is_empty() {
-            targets = sources.clone();
+        // "A and B cut ties": each against the other (a relation both sides hold, and
+        // no third party named: "suspended cooperation and aid to B")
+        if ended.is_some() && targets.is_empty() && frame.symmetric {
+            let third: Vec<usize> = self
+                .tree
+                .conjuncts(p)
+                .into_iter()
+                .flat_map(|c| self.tree.children_base(c, "nmod").collect::<Vec<_>>())
+                .collect();
+            if self.expand_all(&third).iter().all(|a| sources.contains(a)) {
+                targets = sources.clone();
+            }
         }
         let mut pairs = Vec::new();
         if frame.symmetric && ended.is_none() {
