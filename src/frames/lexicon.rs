@@ -174,6 +174,8 @@ struct FileDef {
     state_prepositions: Vec<String>,
     seat_prepositions: Vec<String>,
     name_prepositions: Vec<String>,
+    intent_nouns: Vec<String>,
+    comitative_prepositions: Vec<String>,
     agentive_participles: Vec<String>,
     representative_nouns: Vec<String>,
     representative_prepositions: Vec<String>,
@@ -284,6 +286,8 @@ pub struct FrameLexicon {
     state_prepositions: HashSet<String>,
     seat_prepositions: HashSet<String>,
     name_prepositions: HashSet<String>,
+    intent_nouns: HashSet<String>,
+    comitative_prepositions: HashSet<String>,
     agentive_participles: HashSet<String>,
     representative_nouns: HashSet<String>,
     representative_prepositions: HashSet<String>,
@@ -464,6 +468,8 @@ impl FrameLexicon {
             state_prepositions: set(def.state_prepositions),
             seat_prepositions: set(def.seat_prepositions),
             name_prepositions: set(def.name_prepositions),
+            intent_nouns: set(def.intent_nouns),
+            comitative_prepositions: set(def.comitative_prepositions),
             agentive_participles: set(def.agentive_participles),
             representative_nouns: set(def.representative_nouns),
             representative_prepositions: set(def.representative_prepositions),
@@ -661,6 +667,14 @@ impl FrameLexicon {
     /// A preposition that may continue an organisation's name ("Movement *for* Justice").
     pub fn is_name_preposition(&self, prep: &str) -> bool {
         self.name_prepositions.contains(prep)
+    }
+    /// A noun of intent whose infinitive is its owner's act ("Spain's *decision* to back B").
+    pub fn is_intent_noun(&self, lemma: &str) -> bool {
+        self.intent_nouns.contains(lemma)
+    }
+    /// A preposition that joins a companion to a participant ("Russia, *along with* China").
+    pub fn is_comitative_preposition(&self, prep: &str) -> bool {
+        self.comitative_prepositions.contains(prep)
     }
     /// A noun that speaks or acts for whom it names ("a spokesman for X").
     pub fn is_representative(&self, lemma: &str) -> bool {

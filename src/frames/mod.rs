@@ -639,7 +639,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     || self.lex.is_group_noun(&lemma)
                     || self.lex.is_representative(&lemma))
             {
-                let owner_word = t.children(i).iter().copied().find_map(|c| {
+                // a name compounded with the noun comes before a possessor: "Lebanon's
+                // Hezbollah fighters" are Hezbollah's
+                let mut children = t.children(i).to_vec();
+                children.sort_by_key(|&c| t.rel(c) != "compound");
+                let owner_word = children.into_iter().find_map(|c| {
                     // a name in a compound adjective owns nothing: "the al Qaeda-linked
                     // group" (the name read as a compound of the noun)
                     let mut end = t.last_word(c).max(self.name_head_end(c));
@@ -1402,6 +1406,25 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         out.push(b);
                     }
                 }
+                // "Russia, along with China, arms B": a companion acts too
+                let t = self.tree;
+                let companions: Vec<usize> = t
+                    .children(w)
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        matches!(t.base(c), "nmod" | "obl")
+                            && self.lex.is_comitative_preposition(&t.preposition(c))
+                    })
+                    .flat_map(|c| t.conjuncts(c))
+                    .collect();
+                for c in companions {
+                    if let Some(b) = self.actor_at(c).or(self.demonym[c]) {
+                        if !out.contains(&b) {
+                            out.push(b);
+                        }
+                    }
+                }
                 continue;
             }
             let t = self.tree;
@@ -1446,15 +1469,20 @@ impl<'r, 't> SentenceReader<'r, 't> {
                                         ))
                                 })))
                 })
+                // "Russia, along with China, backs B": a companion acts too
+                .chain(t.children(w).iter().copied().filter(|&c| {
+                    matches!(t.base(c), "nmod" | "obl")
+                        && self.lex.is_comitative_preposition(&t.preposition(c))
+                }))
                 // "groups such as Hezbollah and Hamas": every example
                 .flat_map(|c| t.conjuncts(c))
                 .collect();
             // an act or thing stands for its possessor, a relation does not: "Haftar's
             // offensive" is Haftar's, "Haftar's rivals" are not Haftar
             if more.is_empty() && t.upos(w) == "NOUN" && !self.relational(w) {
-                more.extend(t.children_rel(w, "nmod:poss"));
-                // "struck Houthi targets": a thing named by an actor is that actor's
-                if more.is_empty() {
+                // "struck Houthi targets": a thing named by an actor is that actor's; the
+                // name comes before a possessor ("Lebanon's Hezbollah group")
+                {
                     // (a capital there names a place: "the Astana process")
                     let named: Vec<usize> = t
                         .children_rel(w, "compound")
@@ -1468,6 +1496,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     for c in named {
                         more.extend(t.conjuncts(c));
                     }
+                }
+                if more.is_empty() {
+                    more.extend(t.children_rel(w, "nmod:poss"));
                 }
             }
             // "Turkish expansion", "a resolution drafted by France": a deed or policy
@@ -1679,8 +1710,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
 
     /// The subject words of the clause headed by `v`.
     fn subject_words(&self, v: usize) -> Vec<usize> {
+        let t = self.tree;
+        // "in protest at Spain's decision to back B", the infinitive hung on the verb: a
+        // noun of intent right before it is whose act it is
+        if t.rel(v) == "advcl" && t.children_base(v, "nsubj").next().is_none() {
+            let first = t.first_word(v);
+            if let Some(h) = t.head(v) {
+                let noun = t.children(h).iter().copied().find(|&n| {
+                    matches!(t.base(n), "obl" | "obj")
+                        && t.last_word(n) + 1 == first
+                        && self.lex.is_intent_noun(&t.lemma(n).to_lowercase())
+                });
+                if let Some(n) = noun {
+                    return vec![n];
+                }
+            }
+        }
         let control = |h: usize| self.object_control(h);
-        self.tree.subject(v, &control)
+        t.subject(v, &control)
     }
 
     /// Nominal dependents of `p` by preposition, as `base` (`obl` or `nmod`).
@@ -2125,15 +2172,29 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let prep = t.preposition(p);
             // "at odds and at war with B": the copula of the first conjunct
             let copular = |w: usize| t.children_base(w, "cop").next().is_some();
+            // "Egypt, at odds with Ethiopia": the phrase hung on the one in the state
+            if let Some(h) = head.filter(|&h| {
+                t.base(p) == "nmod"
+                    && self.lex.is_state_preposition(&prep)
+                    && matches!(t.upos(h), "PROPN" | "NOUN" | "PRON")
+            }) {
+                let found = self.expand(h);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
             let holder = if copular(p) || (t.rel(p) == "conj" && head.is_some_and(copular)) {
                 Some(p)
             } else {
                 // a state one is put in ("locked in", "embroiled in", "caught up in"), not
                 // one acted in ("mediated in the dispute")
                 head.filter(|&h| {
+                    let first = t.first_word(p);
+                    // (or set off by commas before the verb: "Egypt, at odds with B, armed C")
+                    let aside = first < h && first > 0 && t.form(first - 1) == ",";
                     t.base(p) == "obl"
                         && self.lex.is_state_preposition(&prep)
-                        && (t.upos(h) == "ADJ" || t.xpos(h) == "VBN" || t.is_passive(h))
+                        && (t.upos(h) == "ADJ" || t.xpos(h) == "VBN" || t.is_passive(h) || aside)
                 })
             };
             if let Some(v) = holder {
@@ -2659,6 +2720,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // "sent advisers to Yemen to support the Houthis": the purpose names whom the
         // sending helps, not the place it went to
         if !frame.object.is_empty()
+            && frame.relation == RelationKind::Supports
             && self
                 .tree
                 .children_base(p, "advcl")
