@@ -238,6 +238,16 @@ impl<'w> Tree<'w> {
                     }
                     v = h;
                 }
+                // a finite relative clause with no subject of its own names it by a
+                // relative word ("groups that have gone after B", with "that" misread);
+                // with neither, the parse has joined two clauses wrongly
+                "acl:relcl"
+                    if !self.children(v).iter().any(|&c| {
+                        matches!(self.xpos(c), "WDT" | "WP") || self.lemma(c) == "that"
+                    }) =>
+                {
+                    return Vec::new();
+                }
                 "acl" | "acl:relcl" => {
                     // "forces backing Haftar": the noun is the subject (for a passive
                     // participle, the passive subject)
@@ -301,5 +311,53 @@ impl<'w> Tree<'w> {
     /// Byte span of the words `from..=to` in the sentence.
     pub fn span(&self, from: usize, to: usize) -> std::ops::Range<usize> {
         self.words[from].span.start..self.words[to].span.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words from (form, upos, xpos, head, deprel), spans left empty.
+    fn words(rows: &[(&str, &str, &str, usize, &str)]) -> Vec<Word> {
+        rows.iter()
+            .map(|&(form, upos, xpos, head, deprel)| Word {
+                form: form.into(),
+                span: 0..0,
+                lemma: form.to_lowercase(),
+                upos: upos.into(),
+                xpos: xpos.into(),
+                head,
+                deprel: deprel.into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_without_subject_or_relative_word_has_no_subject() {
+        let no_control = |_: usize| false;
+        // "groups that struck ports": the relative word's clause is the noun's
+        let with = words(&[
+            ("groups", "NOUN", "NNS", 0, "root"),
+            ("that", "PRON", "WDT", 3, "mark"),
+            ("struck", "VERB", "VBD", 1, "acl:relcl"),
+            ("ports", "NOUN", "NNS", 3, "obj"),
+        ]);
+        assert_eq!(Tree::new(&with).subject(2, &no_control), vec![0]);
+        // "groups ... struck ports" joined by a misparse: no subject
+        let without = words(&[
+            ("groups", "NOUN", "NNS", 0, "root"),
+            ("has", "AUX", "VBZ", 3, "aux"),
+            ("struck", "VERB", "VBN", 1, "acl:relcl"),
+            ("ports", "NOUN", "NNS", 3, "obj"),
+        ]);
+        assert!(Tree::new(&without).subject(2, &no_control).is_empty());
+        // a participle modifier keeps its noun as subject: "forces backing Haftar"
+        let participle = words(&[
+            ("forces", "NOUN", "NNS", 0, "root"),
+            ("backing", "VERB", "VBG", 1, "acl"),
+            ("Haftar", "PROPN", "NNP", 2, "obj"),
+        ]);
+        assert_eq!(Tree::new(&participle).subject(1, &no_control), vec![0]);
     }
 }
