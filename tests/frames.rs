@@ -1837,3 +1837,22 @@ fn a_name_compounded_with_a_noun_comes_before_its_possessor() {
         ],
     )]);
 }
+
+#[test]
+fn the_sides_are_the_rivals_so_far() {
+    check(&[
+        (
+            "Azerbaijan attacked Armenia on Tuesday. Russia called on the sides to stop the fighting.",
+            &[
+                ("Azerbaijan", "opposes", "Armenia", false),
+                ("Russia", "warns", "Azerbaijan", false),
+                ("Russia", "warns", "Armenia", false),
+            ],
+        ),
+        // one side, or sides described otherwise, are not the pair
+        (
+            "Azerbaijan attacked Armenia on Tuesday. Russia called on the other side to stop.",
+            &[("Azerbaijan", "opposes", "Armenia", false)],
+        ),
+    ]);
+}

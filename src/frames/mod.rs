@@ -853,10 +853,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             // "both sides", "the warring parties": the document's main rivals
             if upos == "NOUN" && self.lex.is_pair_noun(&lemma) {
-                let paired = t.children(i).iter().any(|&c| {
-                    matches!(t.base(c), "det" | "nummod" | "amod")
-                        && self.lex.is_pair_determiner(t.lemma(c))
-                });
+                // ("the sides", plural and definite, means them as well)
+                let plural_definite = t.xpos(i).ends_with('S')
+                    && t.children_base(i, "det")
+                        .any(|d| self.lex.is_definite(t.lemma(d)))
+                    && !t
+                        .children(i)
+                        .iter()
+                        .any(|&c| matches!(t.base(c), "amod" | "compound" | "nmod" | "acl"));
+                let paired = plural_definite
+                    || t.children(i).iter().any(|&c| {
+                        matches!(t.base(c), "det" | "nummod" | "amod")
+                            && self.lex.is_pair_determiner(t.lemma(c))
+                    });
                 if paired {
                     if let Some((a, b)) = recent.main_rivals() {
                         self.slots[i] = Slot::Pair(a, b);
