@@ -239,11 +239,11 @@ impl<'w> Tree<'w> {
                     v = h;
                 }
                 // a finite relative clause with no subject of its own names it by a
-                // relative word ("groups that have gone after B", with "that" misread);
-                // with neither, the parse has joined two clauses wrongly
+                // relative word ("groups that have gone after B", the word maybe misread
+                // as a subordinator); with neither, the parse has joined two clauses wrongly
                 "acl:relcl"
                     if !self.children(v).iter().any(|&c| {
-                        matches!(self.xpos(c), "WDT" | "WP") || self.lemma(c) == "that"
+                        matches!(self.xpos(c), "WDT" | "WP") || self.base(c) == "mark"
                     }) =>
                 {
                     return Vec::new();
