@@ -994,6 +994,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 .any(|&c| self.lex.is_negator(&t.lemma(c).to_lowercase()))
     }
 
+    /// The comitative dependents of `w` and what is coordinated with them ("Russia,
+    /// *along with China and Iran*, ...").
+    fn companions(&self, w: usize) -> Vec<usize> {
+        let t = self.tree;
+        t.children(w)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                matches!(t.base(c), "nmod" | "obl")
+                    && self.lex.is_comitative_preposition(&t.preposition(c))
+            })
+            .flat_map(|c| t.conjuncts(c))
+            .collect()
+    }
+
     /// The last word of a name's tail after head `i`: a phrase right after it, opened by
     /// one of `name_prepositions`, whose words are all capitalised but for prepositions,
     /// articles and conjunctions ("Supreme Council *for the Islamic Revolution in Iraq*",
@@ -1220,15 +1235,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // Congress" is named "National Congress", the nationality being read on its own
         // (an adjective that may be a title is part of an organisation's name: "Supreme
         // Council", unless a title follows it: "Supreme Leader")
-        let title_at = |k: usize, run: &[usize]| {
-            self.lex.is_title(&t.form(run[k]).to_lowercase())
-                && (t.upos(run[k]) != "ADJ"
+        let leading_title = |run: &[usize]| {
+            self.lex.is_title(&t.form(run[0]).to_lowercase())
+                && (t.upos(run[0]) != "ADJ"
                     || run
-                        .get(k + 1)
+                        .get(1)
                         .is_some_and(|&n| self.lex.is_title(&t.form(n).to_lowercase())))
         };
         loop {
-            if run.len() > 1 && title_at(0, run) {
+            if run.len() > 1 && leading_title(run) {
                 run = &run[1..];
                 titled = true;
             } else if run.len() > 1 && self.demonym[run[0]].is_some() {
@@ -1252,9 +1267,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if !t.form(run[0]).starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
-        // "Supreme Council for the Islamic Revolution in Iraq", "Movement for Justice and
-        // Equality": a phrase right after the head, opened by one of `name_prepositions`,
-        // whose words are all capitalised but for prepositions, articles and conjunctions
+        // "Supreme Council for the Islamic Revolution in Iraq": a capitalised tail
         let mut end = *run.last()?;
         if end == i {
             end = self.name_tail(i).unwrap_or(end);
@@ -1416,18 +1429,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     }
                 }
                 // "Russia, along with China, arms B": a companion acts too
-                let t = self.tree;
-                let companions: Vec<usize> = t
-                    .children(w)
-                    .iter()
-                    .copied()
-                    .filter(|&c| {
-                        matches!(t.base(c), "nmod" | "obl")
-                            && self.lex.is_comitative_preposition(&t.preposition(c))
-                    })
-                    .flat_map(|c| t.conjuncts(c))
-                    .collect();
-                for c in companions {
+                for c in self.companions(w) {
                     if let Some(b) = self.actor_at(c).or(self.demonym[c]) {
                         if !out.contains(&b) {
                             out.push(b);
@@ -1478,33 +1480,27 @@ impl<'r, 't> SentenceReader<'r, 't> {
                                         ))
                                 })))
                 })
-                // "Russia, along with China, backs B": a companion acts too
-                .chain(t.children(w).iter().copied().filter(|&c| {
-                    matches!(t.base(c), "nmod" | "obl")
-                        && self.lex.is_comitative_preposition(&t.preposition(c))
-                }))
                 // "groups such as Hezbollah and Hamas": every example
                 .flat_map(|c| t.conjuncts(c))
+                .chain(self.companions(w))
                 .collect();
             // an act or thing stands for its possessor, a relation does not: "Haftar's
             // offensive" is Haftar's, "Haftar's rivals" are not Haftar
             if more.is_empty() && t.upos(w) == "NOUN" && !self.relational(w) {
                 // "struck Houthi targets": a thing named by an actor is that actor's; the
                 // name comes before a possessor ("Lebanon's Hezbollah group")
-                {
-                    // (a capital there names a place: "the Astana process")
-                    let named: Vec<usize> = t
-                        .children_rel(w, "compound")
-                        .filter(|&c| {
-                            c < w
-                                && !self.capital[c]
-                                && matches!(self.slots[c], Slot::Actor(_) | Slot::Pair(..))
-                        })
-                        .collect();
-                    // with what is coordinated with it: "the U.S. and British strikes"
-                    for c in named {
-                        more.extend(t.conjuncts(c));
-                    }
+                // (a capital there names a place: "the Astana process")
+                let named: Vec<usize> = t
+                    .children_rel(w, "compound")
+                    .filter(|&c| {
+                        c < w
+                            && !self.capital[c]
+                            && matches!(self.slots[c], Slot::Actor(_) | Slot::Pair(..))
+                    })
+                    .collect();
+                // with what is coordinated with it: "the U.S. and British strikes"
+                for c in named {
+                    more.extend(t.conjuncts(c));
                 }
                 if more.is_empty() {
                     more.extend(t.children_rel(w, "nmod:poss"));
@@ -2114,7 +2110,6 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // "the American-led attack", "a Saudi-run campaign": the word before the hyphen
         // of a participle of leading does it
         for c in t.children(p).to_vec() {
-            let t = self.tree;
             if c < p
                 && c >= 2
                 && t.base(c) == "amod"
