@@ -519,7 +519,26 @@ impl Extractor {
                         .collect();
                     recent.note(&named, si);
                 };
-                let mut why_not = if known == 0 || known + capitalised_words(sentence) < 2 {
+                // (or one actor and an act named before: "Kabul condemned the attack")
+                let refers_back = |recent: &frames::Recent| {
+                    self.syntax
+                        .as_ref()
+                        .map(SyntaxModel::get)
+                        .is_some_and(|model| {
+                            let lower = sentence.to_lowercase();
+                            let words: Vec<&str> = model
+                                .tokenize(&lower)
+                                .into_iter()
+                                .map(|r| &lower[r])
+                                .collect();
+                            recent.refers_to_act(&self.frames, &words, si, |w| {
+                                model.lemma_candidates(w, "NOUN")
+                            })
+                        })
+                };
+                let mut why_not = if known == 0
+                    || (known + capitalised_words(sentence) < 2 && !refers_back(&recent))
+                {
                     Some("it names no known actor with another actor or name")
                 } else {
                     None

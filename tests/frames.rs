@@ -1856,3 +1856,79 @@ fn the_sides_are_the_rivals_so_far() {
         ),
     ]);
 }
+
+#[test]
+fn a_definite_act_named_before_stands_for_whoever_did_it() {
+    check(&[
+        (
+            "China launched large military drills near Taiwan on Saturday. Taiwan's president condemned the drills.",
+            &[("Taiwan", "opposes", "China", false)],
+        ),
+        (
+            "Russian jets struck Idlib overnight. Turkey denounced the strikes on Sunday.",
+            &[("Turkey", "opposes", "Russia", false)],
+        ),
+        // a noun that means any act: the last one
+        (
+            "Rwanda sent troops into Congo in January. Belgium condemned the move.",
+            &[("Belgium", "opposes", "Rwanda", false)],
+        ),
+        // one actor is enough to read a sentence that refers back
+        (
+            "Pakistani jets attacked camps in Paktika. Kabul condemned the attack.",
+            &[("Afghanistan", "opposes", "Pakistan", false)],
+        ),
+        // an act with a doer of its own keeps it
+        (
+            "Russia bombed Idlib. Turkey denounced the Syrian strikes.",
+            &[("Turkey", "opposes", "Syria", false)],
+        ),
+        // an act of another name, or one only expected, is not referred to
+        ("Russia bombed Idlib. Turkey denounced the drills.", &[]),
+        (
+            "Iran expects Hezbollah to strike Israel. Egypt condemned the strike.",
+            &[("Hezbollah", "opposes", "Israel", true)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_deed_draws_a_relation_aimed_at_whoever_did_it() {
+    check(&[
+        (
+            "Russia launched an invasion of Ukraine in 2022. The invasion sparked criticism from Japan.",
+            &[
+                ("Russia", "opposes", "Ukraine", false),
+                ("Japan", "opposes", "Russia", false),
+            ],
+        ),
+        (
+            "Spain's decision provoked condemnation from Algeria.",
+            &[("Algeria", "opposes", "Spain", false)],
+        ),
+        // a relation both sides hold takes no giver from "from"
+        (
+            "Kabul has had the benefit of cooperation from both the US and Iran.",
+            &[],
+        ),
+        // the "by" agent of a participle on the act
+        (
+            "Washington condemned the sanctions imposed by Russia.",
+            &[("United States", "opposes", "Russia", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn any_act_is_no_act() {
+    check(&[
+        (
+            "Kabul said that any action taken against Pakistan by Indian agents would be stopped.",
+            &[],
+        ),
+        (
+            "Delhi said the action taken against Pakistan by Indian troops was lawful.",
+            &[("India", "opposes", "Pakistan", false)],
+        ),
+    ]);
+}

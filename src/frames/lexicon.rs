@@ -175,6 +175,8 @@ struct FileDef {
     seat_prepositions: Vec<String>,
     name_prepositions: Vec<String>,
     intent_nouns: Vec<String>,
+    causing_verbs: Vec<String>,
+    event_references: Vec<String>,
     comitative_prepositions: Vec<String>,
     agentive_participles: Vec<String>,
     representative_nouns: Vec<String>,
@@ -287,6 +289,8 @@ pub struct FrameLexicon {
     seat_prepositions: HashSet<String>,
     name_prepositions: HashSet<String>,
     intent_nouns: HashSet<String>,
+    causing_verbs: HashSet<String>,
+    event_references: HashSet<String>,
     comitative_prepositions: HashSet<String>,
     agentive_participles: HashSet<String>,
     representative_nouns: HashSet<String>,
@@ -469,6 +473,8 @@ impl FrameLexicon {
             seat_prepositions: set(def.seat_prepositions),
             name_prepositions: set(def.name_prepositions),
             intent_nouns: set(def.intent_nouns),
+            causing_verbs: set(def.causing_verbs),
+            event_references: set(def.event_references),
             comitative_prepositions: set(def.comitative_prepositions),
             agentive_participles: set(def.agentive_participles),
             representative_nouns: set(def.representative_nouns),
@@ -671,6 +677,15 @@ impl FrameLexicon {
     /// A noun of intent whose infinitive is its owner's act ("Spain's *decision* to back B").
     pub fn is_intent_noun(&self, lemma: &str) -> bool {
         self.intent_nouns.contains(lemma)
+    }
+    /// A verb whose object a deed of its subject brings about ("the move *drew*
+    /// criticism from B"): a relation noun there is aimed at the subject.
+    pub fn is_causing_verb(&self, lemma: &str) -> bool {
+        self.causing_verbs.contains(lemma)
+    }
+    /// A noun that refers back to whatever act was named last ("the *move*").
+    pub fn is_event_reference(&self, lemma: &str) -> bool {
+        self.event_references.contains(lemma)
     }
     /// A preposition that joins a companion to a participant ("Russia, *along with* China").
     pub fn is_comitative_preposition(&self, prep: &str) -> bool {

@@ -40,11 +40,65 @@ pub struct Recent {
     names: Vec<(String, usize)>,
     /// The latest sentence that was not parsed, so whose subjects are not known.
     unparsed: Option<usize>,
+    /// Acts named so far with whoever did them, latest last: (lemma, doers, sentence),
+    /// for a later "the drills" or "the move".
+    acts: Vec<(String, Vec<usize>, usize)>,
 }
 
 impl Recent {
     /// How many sentences back a description may reach.
     const REACH: usize = 3;
+
+    /// How many sentences back an act may be referred to.
+    const ACT_REACH: usize = 10;
+
+    /// Notes that `doers` did the act `lemma` names in sentence `sentence`.
+    fn note_act(&mut self, lemma: &str, doers: Vec<usize>, sentence: usize) {
+        self.acts.retain(|(l, _, _)| l != lemma);
+        self.acts.push((lemma.to_string(), doers, sentence));
+        if self.acts.len() > 32 {
+            self.acts.remove(0);
+        }
+    }
+
+    /// The acts within reach of sentence `sentence`, latest last.
+    fn acts_near(&self, sentence: usize) -> Vec<(String, Vec<usize>)> {
+        self.acts
+            .iter()
+            .filter(|(_, _, s)| sentence.saturating_sub(*s) <= Self::ACT_REACH)
+            .map(|(l, d, _)| (l.clone(), d.clone()))
+            .collect()
+    }
+
+    /// Does a sentence of these lowercased `words`, sentence `sentence`, refer back to
+    /// an act named earlier ("the drills", "this move")? `lemmas` gives a word's noun
+    /// lemmas; `lex` says which determiners are definite and which nouns mean any act.
+    pub fn refers_to_act(
+        &self,
+        lex: &FrameLexicon,
+        words: &[&str],
+        sentence: usize,
+        lemmas: impl Fn(&str) -> Vec<String>,
+    ) -> bool {
+        let near: Vec<&str> = self
+            .acts
+            .iter()
+            .filter(|(_, _, s)| sentence.saturating_sub(*s) <= Self::ACT_REACH)
+            .map(|(l, _, _)| l.as_str())
+            .collect();
+        if near.is_empty() {
+            return false;
+        }
+        words.iter().enumerate().any(|(k, &w)| {
+            let after_definite = words[k.saturating_sub(3)..k]
+                .iter()
+                .any(|d| lex.is_definite(d));
+            after_definite
+                && std::iter::once(w.to_string())
+                    .chain(lemmas(w))
+                    .any(|l| near.contains(&l.as_str()) || lex.is_event_reference(&l))
+        })
+    }
 
     /// Notes the opposes claims of a sentence, for "both sides" later.
     fn rivalries(&mut self, found: &[Found]) {
@@ -244,6 +298,8 @@ pub struct SentenceReader<'r, 't> {
     /// More owners of a noun that stands for its owner, coordinated with the first
     /// ("British" in "U.S. and British warplanes").
     co_owners: Vec<Vec<usize>>,
+    /// Acts named in earlier sentences and who did them, latest last.
+    earlier_acts: Vec<(String, Vec<usize>)>,
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
@@ -322,11 +378,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
             name_head: vec![None; n],
             capital: vec![false; n],
             co_owners: vec![Vec::new(); n],
+            earlier_acts: recent.acts_near(index),
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
         let reading = r.frames(trace);
         recent.rivalries(&reading.found);
+        r.note_acts(recent, index);
         reading
     }
 
@@ -1517,6 +1575,20 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         more.extend(t.children_rel(c, "obl:agent").flat_map(|a| t.conjuncts(a)));
                     }
                 }
+                // "China conducted drills": the subject of the light verb that does it
+                if more.is_empty() && !self.relational(w) {
+                    if let Some((v, false)) = self.governing_verb(w) {
+                        let found = self.doers(v);
+                        if !found.is_empty() {
+                            for a in found {
+                                if !out.contains(&a) {
+                                    out.push(a);
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                }
             }
             // "Musharraf, the president who ...": the name the description is apposed to
             if more.is_empty() && t.rel(w) == "appos" {
@@ -1562,7 +1634,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     .frames_for(Pos::Noun, t.lemma(w))
                     .find(|f| !f.wildcard && f.source.contains(&Role::Agent))
                 {
-                    for a in self.agent(w, f, false) {
+                    let found = self.agent(w, f, false);
+                    if !found.is_empty() {
+                        for a in found {
+                            if !out.contains(&a) {
+                                out.push(a);
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }
+            // "Taiwan denounced the drills": a definite act that names no doer of its own
+            // is the act of that name (or, for "the move", any act) named last, and
+            // stands for whoever did it then
+            if more.is_empty() && t.upos(w) == "NOUN" && !self.relational(w) {
+                if let Some(doers) = self.earlier_act(w) {
+                    for a in doers {
                         if !out.contains(&a) {
                             out.push(a);
                         }
@@ -1579,6 +1667,71 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
         }
         out
+    }
+
+    /// Who did the act that definite noun `w` refers back to, if an earlier sentence
+    /// named it: the latest act of the same lemma, or any act for a noun that refers
+    /// back to acts ("the move").
+    fn earlier_act(&self, w: usize) -> Option<Vec<usize>> {
+        let t = self.tree;
+        let lemma = t.lemma(w);
+        let definite = t
+            .children_base(w, "det")
+            .any(|d| self.lex.is_definite(t.lemma(d)));
+        // (a doer of its own: "Turkey's strikes", "the Russian strikes", "strikes by
+        // Russia"; not "the strikes on Sunday")
+        let own = t.children(w).iter().any(|&c| {
+            t.rel(c) == "nmod:poss"
+                || (c < w
+                    && matches!(t.base(c), "amod" | "compound")
+                    && (t.upos(c) == "PROPN" || self.demonym[c].is_some()))
+                || (t.base(c) == "nmod" && t.preposition(c) == self.lex.agent_preposition())
+        });
+        if !definite || own || !(self.lex.is_act_noun(lemma) || self.is_act_frame_noun(w)) {
+            return None;
+        }
+        let any = self.lex.is_event_reference(lemma);
+        self.earlier_acts
+            .iter()
+            .rev()
+            .find(|(l, _)| any || l == lemma)
+            .map(|(_, d)| d.clone())
+    }
+
+    /// Is `w` a noun whose frame takes its doer as the agent ("attack", "sanctions")?
+    fn is_act_frame_noun(&self, w: usize) -> bool {
+        self.lex
+            .frames_for(Pos::Noun, self.tree.lemma(w))
+            .any(|f| !f.wildcard && !f.symmetric && f.source.contains(&Role::Agent))
+    }
+
+    /// Notes the acts this sentence names and who did them, for later sentences: nouns
+    /// of acts with a doer, and frame verbs with a subject, when asserted.
+    fn note_acts(&mut self, recent: &mut Recent, index: usize) {
+        let t = self.tree;
+        for w in 0..t.len() {
+            let doers = match t.upos(w) {
+                "NOUN"
+                    if !self.relational(w)
+                        && (self.lex.is_act_noun(t.lemma(w)) || self.is_act_frame_noun(w)) =>
+                {
+                    self.expand(w)
+                }
+                "VERB"
+                    if self
+                        .lex
+                        .frames_for(Pos::Verb, t.lemma(w))
+                        .any(|f| !f.wildcard && !f.symmetric) =>
+                {
+                    self.doers(w)
+                }
+                _ => continue,
+            };
+            // (only an act the sentence asserts plainly: not "expects B to strike")
+            if !doers.is_empty() && matches!(self.modality(w), Ok(false)) {
+                recent.note_act(t.lemma(w), doers, index);
+            }
+        }
     }
 
     /// The preposition of an object that the parse read as an adverb before it
@@ -1821,6 +1974,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
         } else {
             None
         }
+    }
+
+    /// The verb of causing that noun `p` (or the first of its coordination) is the object
+    /// of ("*sparked* condemnation from A and calls for restraint from B").
+    fn causing_verb(&self, p: usize) -> Option<usize> {
+        let t = self.tree;
+        let p = t.first_conjunct(p);
+        let h = t.head(p)?;
+        (t.rel(p) == "obj" && t.upos(h) == "VERB" && self.lex.is_causing_verb(t.lemma(h)))
+            .then_some(h)
     }
 
     /// The actors in `role` for frame word `p`.
@@ -2127,6 +2290,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return out;
         }
         words = self.by_preposition(p, "nmod", self.lex.agent_preposition());
+        // "the sanctions imposed by the United States": the agent of a participle on it
+        for c in t.children(p).to_vec() {
+            if t.base(c) == "acl" && t.upos(c) == "VERB" && t.is_passive(c) {
+                words.extend(t.children_rel(c, "obl:agent"));
+            }
+        }
         // "the supply of weapons to the RSF by the UAE" with the "by" phrase hung on a
         // noun inside the act's phrase: names and things take no agent
         if words.is_empty() && !frame.wildcard {
@@ -2156,12 +2325,28 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 from.extend(self.by_preposition(v, "obl", source));
                 return self.expand_all(&from);
             }
-            return self.doers(v);
+            let found = self.doers(v);
+            if !found.is_empty() {
+                return found;
+            }
         }
         if frame.symmetric {
             return self.state_holder(p);
         }
         Vec::new()
+    }
+
+    /// Who a relation noun comes from when nothing else names its agent: its own "from"
+    /// phrase, or its causing verb's ("the move drew condemnation from Taipei"). (Only
+    /// for the noun's own claim: "Spain provoked condemnation from Algeria" does not
+    /// make the condemnation stand for Algeria.)
+    fn from_phrase(&mut self, p: usize) -> Vec<usize> {
+        let source = self.lex.source_preposition();
+        let mut from = self.by_preposition(p, "nmod", source);
+        if let Some(v) = self.causing_verb(p) {
+            from.extend(self.by_preposition(v, "obl", source));
+        }
+        self.expand_all(&from)
     }
 
     /// Who is in the state that symmetric noun `p` names: the subject of the clause the
@@ -2275,6 +2460,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
                 if t.base(c) == "aux" && lex.is_unasserting(l) {
                     return Err(format!("prescribed by {:?}, not reported", t.form(c)));
+                }
+                // "any action taken against B would ...": no act is said to be
+                if x == p && t.base(c) == "det" && lex.is_unasserting(l) {
+                    return Err(format!("{:?} asserts no such act", t.form(c)));
                 }
                 if t.base(c) == "advcl"
                     && t.children_base(c, "mark")
@@ -2777,6 +2966,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     break;
                 }
             }
+            // (not one that is also the target: "cooperation from both A and B")
+            if sources.is_empty()
+                && frame.source.contains(&Role::Agent)
+                && !frame.wildcard
+                && !frame.symmetric
+            {
+                sources = self.from_phrase(p);
+                if sources.iter().any(|a| targets.contains(a)) {
+                    sources.clear();
+                }
+            }
         }
         // "vetoed sanctions on B", "blocked a resolution condemning B": an act against B
         // that nobody is said to do, objected to by A, puts A on B's side
@@ -2812,6 +3012,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // keyed on any noun: there the preposition names the target)
         if targets.is_empty() && frame.pos == Pos::Noun && !frame.wildcard {
             if let Some((v, true)) = self.governing_verb(p) {
+                let words = self.subject_words(v);
+                targets = self.expand_all(&words);
+            }
+        }
+        // "the move drew condemnation from Taipei": a relation noun a deed brings about
+        // is aimed at whoever did the deed
+        if targets.is_empty() && frame.pos == Pos::Noun && !frame.wildcard && !frame.symmetric {
+            if let Some(v) = self.causing_verb(p) {
                 let words = self.subject_words(v);
                 targets = self.expand_all(&words);
             }
