@@ -2340,7 +2340,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// phrase, or its causing verb's ("the move drew condemnation from Taipei"). (Only
     /// for the noun's own claim: "Spain provoked condemnation from Algeria" does not
     /// make the condemnation stand for Algeria.)
-    fn from_phrase(&mut self, p: usize) -> Vec<usize> {
+    fn giver_from(&mut self, p: usize) -> Vec<usize> {
         let source = self.lex.source_preposition();
         let mut from = self.by_preposition(p, "nmod", source);
         if let Some(v) = self.causing_verb(p) {
@@ -2972,7 +2972,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 && !frame.wildcard
                 && !frame.symmetric
             {
-                sources = self.from_phrase(p);
+                sources = self.giver_from(p);
                 if sources.iter().any(|a| targets.contains(a)) {
                     sources.clear();
                 }
