@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
 use crate::corpus::Document;
 use crate::error::Error;
-use crate::frames::{self, FrameLexicon};
+use crate::frames::{self, FrameLexicon, Pos};
 use crate::graphfile::round2;
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_SENTENCE_BYTES;
@@ -593,7 +593,7 @@ impl Extractor {
                     let mut words = self
                         .syntax
                         .as_ref()
-                        .map(|m| parse_after_dateline(m.get(), sentence))
+                        .map(|m| parse_after_dateline(m.get(), Some(&self.frames), sentence))
                         .unwrap_or_default();
                     if let Some(model) = self.syntax.as_ref().map(SyntaxModel::get) {
                         known_lemmas(&mut words, model, &self.frames);
@@ -1355,15 +1355,31 @@ fn as_written(
 /// form after its dateline, with the words and spans as written.
 pub fn parse_as_written(model: &crate::syntax::Model, sentence: &str) -> Vec<crate::syntax::Word> {
     let plain = Normalized::new(sentence);
-    let words = parse_after_dateline(model, &plain.text);
+    let lex = FrameLexicon::embedded().ok();
+    let words = parse_after_dateline(model, lex.as_ref(), &plain.text);
     as_written(&words, sentence, |a, b| plain.original_span(a, b, sentence))
 }
 
 /// The parse of `sentence` without the dateline that may open it
-/// ([`frames::dateline_end`]), with spans into the whole sentence.
-fn parse_after_dateline(model: &crate::syntax::Model, sentence: &str) -> Vec<crate::syntax::Word> {
+/// ([`frames::dateline_end`]), with spans into the whole sentence. The relation nouns
+/// of `lex` are content words to the tagger ("ally" is never an adverb).
+fn parse_after_dateline(
+    model: &crate::syntax::Model,
+    lex: Option<&FrameLexicon>,
+    sentence: &str,
+) -> Vec<crate::syntax::Word> {
     let from = frames::dateline_end(sentence);
-    let mut words = model.parse(&sentence[from..]);
+    let content = |form: &str| {
+        lex.is_some_and(|lex| {
+            let lower = form.to_lowercase();
+            lex.has(Pos::Noun, &lower)
+                || model
+                    .lemma_candidates(&lower, "NOUN")
+                    .iter()
+                    .any(|l| lex.has(Pos::Noun, l))
+        })
+    };
+    let mut words = model.parse_knowing(&sentence[from..], &content);
     for w in &mut words {
         w.span = w.span.start + from..w.span.end + from;
     }

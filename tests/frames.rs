@@ -1932,3 +1932,53 @@ fn any_act_is_no_act() {
         ),
     ]);
 }
+
+#[test]
+fn coordinated_relation_nouns_share_their_phrases_and_holder() {
+    check(&[
+        (
+            "Iran is the main backer and supplier of Hezbollah.",
+            &[("Iran", "supports", "Hezbollah", false)],
+        ),
+        (
+            "Egypt, a friend and partner of Haftar, warned Turkey.",
+            &[
+                ("Egypt", "supports", "Khalifa Haftar", false),
+                ("Egypt", "warns", "Turkey", false),
+            ],
+        ),
+        // a noun of no relation does not lend its phrase: "the war and its effect on B"
+        ("Russia condemned the war and its effect on Iran.", &[]),
+        // "dismissed A as a thief and an agent": A holds both
+        (
+            "The Kremlin dismissed Navalny as a traitor and an American agent.",
+            &[
+                ("Russia", "opposes", "Navalny", false),
+                ("Navalny", "supports", "United States", false),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_relation_noun_after_a_linking_verb_is_its_subject_s() {
+    check(&[
+        (
+            "Qatar remains the closest ally of Hamas.",
+            &[("Qatar", "supports", "Hamas", false)],
+        ),
+        // the tagger may not read "ally" as an adverb: the lexicon knows it for a noun
+        (
+            "Turkey is the Tripoli government's most important foreign ally.",
+            &[("Turkey", "supports", "Government of National Accord", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn an_epithet_belongs_to_the_name() {
+    check(&[(
+        "General Lefort was a loyal friend of Tsar Peter the Great.",
+        &[("Lefort", "supports", "Peter the Great", false)],
+    )]);
+}

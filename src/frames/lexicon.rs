@@ -176,6 +176,7 @@ struct FileDef {
     name_prepositions: Vec<String>,
     intent_nouns: Vec<String>,
     causing_verbs: Vec<String>,
+    linking_verbs: Vec<String>,
     event_references: Vec<String>,
     comitative_prepositions: Vec<String>,
     agentive_participles: Vec<String>,
@@ -290,6 +291,7 @@ pub struct FrameLexicon {
     name_prepositions: HashSet<String>,
     intent_nouns: HashSet<String>,
     causing_verbs: HashSet<String>,
+    linking_verbs: HashSet<String>,
     event_references: HashSet<String>,
     comitative_prepositions: HashSet<String>,
     agentive_participles: HashSet<String>,
@@ -474,6 +476,7 @@ impl FrameLexicon {
             name_prepositions: set(def.name_prepositions),
             intent_nouns: set(def.intent_nouns),
             causing_verbs: set(def.causing_verbs),
+            linking_verbs: set(def.linking_verbs),
             event_references: set(def.event_references),
             comitative_prepositions: set(def.comitative_prepositions),
             agentive_participles: set(def.agentive_participles),
@@ -682,6 +685,10 @@ impl FrameLexicon {
     /// criticism from B"): a relation noun there is aimed at the subject.
     pub fn is_causing_verb(&self, lemma: &str) -> bool {
         self.causing_verbs.contains(lemma)
+    }
+    /// A verb that links its subject to a predicate noun ("Turkey *remains* B's ally").
+    pub fn is_linking_verb(&self, lemma: &str) -> bool {
+        self.linking_verbs.contains(lemma)
     }
     /// A noun that refers back to whatever act was named last ("the *move*").
     pub fn is_event_reference(&self, lemma: &str) -> bool {

@@ -1330,6 +1330,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if end == i {
             end = self.name_tail(i).unwrap_or(end);
         }
+        // "Peter the Great": an epithet, a definite article and a capitalised word in
+        // apposition to the name
+        if end + 2 < t.len()
+            && t.upos(end + 1) == "DET"
+            && self.lex.is_definite(&t.form(end + 1).to_lowercase())
+            && t.form(end + 2).starts_with(char::is_uppercase)
+            && matches!(t.upos(end + 2), "ADJ" | "PROPN")
+            && t.head(end + 2) == Some(end)
+            && t.children(end + 2).len() == 1
+        {
+            end += 2;
+        }
         let name = self.text[t.span(run[0], end)].to_string();
         Some((
             name,
@@ -2117,6 +2129,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         words.retain(|&w| w != p);
                     }
                 }
+                // "a backer and supplier of B": a phrase of one conjunct is every
+                // conjunct's that has none of its own
+                if words.is_empty() && base == "nmod" && t.upos(p) == "NOUN" {
+                    // (a noun of the same frame: not "the war and its aftermath on B")
+                    let same = |c: usize| {
+                        self.lex
+                            .frames_for(Pos::Noun, t.lemma(c))
+                            .any(|f| f.id == frame.id)
+                    };
+                    for c in t.conjuncts(t.first_conjunct(p)) {
+                        if c != p && t.upos(c) == "NOUN" && same(c) && words.is_empty() {
+                            words = self.by_preposition(c, base, prep);
+                        }
+                    }
+                }
                 // "reaffirmed its support for B": a phrase after the noun that the parse
                 // hung on the noun's verb
                 if words.is_empty() && base == "nmod" && t.rel(p) == "obj" {
@@ -2188,6 +2215,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let words = self.subject_words(p);
             return self.expand_all(&words);
         }
+        // "A is a backer and supplier of B": a noun coordinated with another is held by
+        // whoever holds the first
+        if t.rel(p) == "conj" && matches!(t.upos(p), "NOUN" | "ADJ") {
+            let first = t.first_conjunct(p);
+            if first != p {
+                return self.holder(first);
+            }
+        }
         // "A, an ally of B"
         if t.rel(p) == "appos" {
             if let Some(h) = t.head(p) {
@@ -2214,8 +2249,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // "Iran's closest ally is Syria"
             "nsubj" if t.children_base(h, "cop").next().is_some() => self.expand(h),
             // "emerged as an ally of B", "considered A an ally"
+            // ("dismissed A as a thief": the object)
             "obl" if t.preposition(p) == self.lex.role_preposition() => {
-                let words = self.subject_words(h);
+                let mut words: Vec<usize> = t.children_rel(h, "obj").collect();
+                if words.is_empty() {
+                    words = self.subject_words(h);
+                }
                 self.expand_all(&words)
             }
             "xcomp" => {
@@ -2226,6 +2265,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 } else {
                     self.expand_all(&obj)
                 }
+            }
+            // "Turkey remains B's ally" read with the noun as the verb's object
+            "obj" if self.lex.is_linking_verb(t.lemma(h)) => {
+                let words = self.subject_words(h);
+                self.expand_all(&words)
             }
             _ => Vec::new(),
         }

@@ -217,17 +217,6 @@ impl<'w> Tree<'w> {
                 return Vec::new();
             };
             match self.rel(v) {
-                // a verb coordinated with no conjunction and no comma is a misparse
-                // ("remarks came as China blamed B" read as "came" and "blamed"): it
-                // shares no subject
-                "conj"
-                    if !self
-                        .children(v)
-                        .iter()
-                        .any(|&c| matches!(self.base(c), "cc" | "punct")) =>
-                {
-                    return Vec::new();
-                }
                 "conj" => v = h,
                 "xcomp" => {
                     let obj: Vec<usize> = self.children_rel(h, "obj").collect();
@@ -370,29 +359,5 @@ mod tests {
             ("Haftar", "PROPN", "NNP", 2, "obj"),
         ]);
         assert_eq!(Tree::new(&participle).subject(1, &no_control), vec![0]);
-    }
-
-    #[test]
-    fn a_verb_conjunct_shares_its_subject_only_when_coordinated_by_a_word_or_comma() {
-        let no_control = |_: usize| false;
-        // "Mali quit and joined Niger"
-        let joined = words(&[
-            ("Mali", "PROPN", "NNP", 2, "nsubj"),
-            ("quit", "VERB", "VBD", 0, "root"),
-            ("and", "CCONJ", "CC", 4, "cc"),
-            ("joined", "VERB", "VBD", 2, "conj"),
-            ("Niger", "PROPN", "NNP", 4, "obj"),
-        ]);
-        assert_eq!(Tree::new(&joined).subject(3, &no_control), vec![0]);
-        // "remarks came as China blamed B", "blamed" misread as a conjunct of "came"
-        let misread = words(&[
-            ("remarks", "NOUN", "NNS", 2, "nsubj"),
-            ("came", "VERB", "VBD", 0, "root"),
-            ("as", "ADP", "IN", 4, "case"),
-            ("China", "PROPN", "NNP", 2, "obl"),
-            ("blamed", "VERB", "VBD", 2, "conj"),
-            ("Manila", "PROPN", "NNP", 5, "obj"),
-        ]);
-        assert!(Tree::new(&misread).subject(4, &no_control).is_empty());
     }
 }

@@ -238,9 +238,17 @@ impl Model {
 
     /// Tokenizes, tags, lemmatizes and parses one sentence.
     pub fn parse(&self, sentence: &str) -> Vec<Word> {
+        self.parse_knowing(sentence, &|_| false)
+    }
+
+    /// Like [`Model::parse`], where the caller knows some words for content words
+    /// (nouns, proper nouns, verbs or adjectives, never an adverb or a function word):
+    /// `content` is asked of each word's form.
+    pub fn parse_knowing(&self, sentence: &str, content: &dyn Fn(&str) -> bool) -> Vec<Word> {
         let spans = self.tokenize(sentence);
         let forms: Vec<&str> = spans.iter().map(|r| &sentence[r.clone()]).collect();
-        let mut words = self.annotate(&forms);
+        let marks: Vec<bool> = forms.iter().map(|f| content(f)).collect();
+        let mut words = self.annotate_knowing(&forms, &marks);
         for (w, s) in words.iter_mut().zip(spans) {
             w.span = s;
         }
@@ -250,8 +258,13 @@ impl Model {
     /// Tags, lemmatizes and parses a sentence already split into words. Spans count
     /// from the first word as if the words were joined by single spaces.
     pub fn annotate(&self, forms: &[&str]) -> Vec<Word> {
+        self.annotate_knowing(forms, &[])
+    }
+
+    /// Like [`Model::annotate`], a word marked in `content` being a content word.
+    fn annotate_knowing(&self, forms: &[&str], content: &[bool]) -> Vec<Word> {
         let lex: Vec<Lexical> = forms.iter().map(|f| Lexical::of(f)).collect();
-        let tags = self.tagger.tag(&lex);
+        let tags = self.tagger.tag_content(&lex, content);
         let (heads, labels) = self.parser.parse(&parser::Input {
             words: &lex,
             tags: &tags,

@@ -247,27 +247,51 @@ pub(crate) struct Tagger {
 impl Tagger {
     /// The tag (an index into `tags`) of every word.
     pub(crate) fn tag(&self, words: &[Lexical]) -> Vec<u16> {
-        let first = self.pass(&self.weights, words, None);
+        self.tag_content(words, &[])
+    }
+
+    /// Like [`Tagger::tag`], but a word marked in `content` (missing marks are false) takes
+    /// only a content tag (noun, proper noun, verb, adjective): the caller knows it
+    /// for a content word.
+    pub(crate) fn tag_content(&self, words: &[Lexical], content: &[bool]) -> Vec<u16> {
+        let first = self.pass(&self.weights, words, None, content);
         if self.second.is_empty() {
             return first;
         }
-        self.pass(&self.second, words, Some(&first))
+        self.pass(&self.second, words, Some(&first), content)
     }
 
     /// The first pass only.
     pub(crate) fn tag_first(&self, words: &[Lexical]) -> Vec<u16> {
-        self.pass(&self.weights, words, None)
+        self.pass(&self.weights, words, None, &[])
     }
 
-    fn pass(&self, weights: &Weights, words: &[Lexical], ahead: Option<&[u16]>) -> Vec<u16> {
+    fn pass(
+        &self,
+        weights: &Weights,
+        words: &[Lexical],
+        ahead: Option<&[u16]>,
+        content: &[bool],
+    ) -> Vec<u16> {
         let mut tags = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; weights.classes()];
         let title = title_case(words);
+        let is_content = |c: usize| {
+            matches!(
+                self.tags[c].split('\t').next(),
+                Some("NOUN" | "PROPN" | "VERB" | "ADJ")
+            )
+        };
         for i in 0..words.len() {
             features(words, title, &tags, ahead, i, &mut feats);
             weights.score(&feats, &mut scores);
-            let t = best(&scores, |c| c < self.tags.len()).unwrap_or(0);
+            let only_content = content.get(i).copied().unwrap_or(false);
+            let t = best(&scores, |c| {
+                c < self.tags.len() && (!only_content || is_content(c))
+            })
+            .or_else(|| best(&scores, |c| c < self.tags.len()))
+            .unwrap_or(0);
             tags.push(t as u16);
         }
         tags
