@@ -912,7 +912,9 @@ fn check(r: &Row) -> Option<String> {
             problems.push(format!("stdout lacks {line:?}:\n{out}"));
         }
     }
-    if took > Duration::from_secs(20) {
+    // a hang guard, not a speed target: a loaded machine (tests run six at a time)
+    // stretched a one-second run past twenty seconds once
+    if took > Duration::from_secs(120) {
         problems.push(format!("took {took:?}"));
     }
     let _ = std::fs::remove_dir_all(&dir);
