@@ -1589,7 +1589,11 @@ fn pretty_element<T: serde::Serialize>(value: &T) -> String {
     out
 }
 
-fn explain_text(ex: &geokg::extract::Extraction, syntax: Option<&Model>) -> String {
+fn explain_text(
+    extractor: &geokg::extract::Extractor,
+    ex: &geokg::extract::Extraction,
+    syntax: Option<&Model>,
+) -> String {
     let mut out = format!("== {}\n", ex.doc);
     for s in &ex.sentences {
         out.push_str(&format!(
@@ -1604,9 +1608,7 @@ fn explain_text(ex: &geokg::extract::Extraction, syntax: Option<&Model>) -> Stri
             out.push_str(&parse_line(&s.tree));
         } else if let Some(model) = syntax {
             // the surface engine reads no tree: the one the frame engine would read
-            out.push_str(&parse_line(&geokg::extract::parse_as_written(
-                model, &s.text,
-            )));
+            out.push_str(&parse_line(&extractor.parse_as_written(model, &s.text)));
         }
         for (t, id, how) in &s.mentions {
             out.push_str(&format!("    mention \"{t}\" -> {id} ({how})\n"));
@@ -1665,7 +1667,7 @@ fn run_extract(
         let mut text = String::new();
         let mut pretty = Vec::new();
         if explain {
-            text = explain_text(&ex, syntax);
+            text = explain_text(&extractor, &ex, syntax);
         } else {
             match format {
                 ExtractFormat::Jsonl => {

@@ -313,6 +313,18 @@ impl Extractor {
         ranges
     }
 
+    /// The tree the frame engine reads for a sentence as written, parsed by `model`: the
+    /// parse of its plain form after its dateline, with the words and spans as written.
+    pub fn parse_as_written(
+        &self,
+        model: &crate::syntax::Model,
+        sentence: &str,
+    ) -> Vec<crate::syntax::Word> {
+        let plain = Normalized::new(sentence);
+        let words = parse_after_dateline(model, Some(&self.frames), &plain.text);
+        as_written(&words, sentence, |a, b| plain.original_span(a, b, sentence))
+    }
+
     /// The syntax model the frame engine parses with, once it has one.
     pub fn syntax_model(&self) -> Option<&crate::syntax::Model> {
         self.syntax.as_ref().map(SyntaxModel::get)
@@ -519,40 +531,37 @@ impl Extractor {
                         .collect();
                     recent.note(&named, si);
                 };
-                // (or one actor and an act named before: "Kabul condemned the attack")
-                let refers_back = |recent: &frames::Recent| {
-                    self.syntax
-                        .as_ref()
-                        .map(SyntaxModel::get)
-                        .is_some_and(|model| {
-                            let lower = sentence.to_lowercase();
-                            let words: Vec<&str> = model
-                                .tokenize(&lower)
-                                .into_iter()
-                                .map(|r| &lower[r])
-                                .collect();
-                            recent.refers_to_act(&self.frames, &words, si, |w| {
-                                model.lemma_candidates(w, "NOUN")
-                            })
-                        })
-                };
-                let mut why_not = if known == 0
-                    || (known + capitalised_words(sentence) < 2 && !refers_back(&recent))
-                {
-                    Some("it names no known actor with another actor or name")
+                // the sentence's words in lower case, for the word checks below
+                let model = self.syntax.as_ref().map(SyntaxModel::get);
+                let lower = if known > 0 {
+                    sentence.to_lowercase()
                 } else {
-                    None
+                    String::new()
                 };
-                if let (None, Some(model)) = (why_not, self.syntax.as_ref().map(SyntaxModel::get)) {
-                    let lower = sentence.to_lowercase();
-                    let words: Vec<&str> = model
-                        .tokenize(&lower)
-                        .into_iter()
-                        .map(|r| &lower[r])
-                        .collect();
+                let words: Vec<&str> = match model {
+                    Some(m) if known > 0 => {
+                        m.tokenize(&lower).into_iter().map(|r| &lower[r]).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                // (or one actor and an act named before: "Kabul condemned the attack")
+                let refers_back = || {
+                    model.is_some_and(|m| {
+                        recent.refers_to_act(&self.frames, &words, si, |w| {
+                            m.lemma_candidates(w, "NOUN")
+                        })
+                    })
+                };
+                let mut why_not =
+                    if known == 0 || (known + capitalised_words(sentence) < 2 && !refers_back()) {
+                        Some("it names no known actor with another actor or name")
+                    } else {
+                        None
+                    };
+                if let (None, Some(m)) = (why_not, model) {
                     if !self
                         .frames
-                        .may_hold_frame(&words, |w, upos| model.lemma_candidates(w, upos))
+                        .may_hold_frame(&words, |w, upos| m.lemma_candidates(w, upos))
                     {
                         why_not = Some("no word of it is a frame's word");
                     }
@@ -1349,15 +1358,6 @@ fn as_written(
             }
         })
         .collect()
-}
-
-/// The tree the frame engine reads for a sentence as written: the parse of its plain
-/// form after its dateline, with the words and spans as written.
-pub fn parse_as_written(model: &crate::syntax::Model, sentence: &str) -> Vec<crate::syntax::Word> {
-    let plain = Normalized::new(sentence);
-    let lex = FrameLexicon::embedded().ok();
-    let words = parse_after_dateline(model, lex.as_ref(), &plain.text);
-    as_written(&words, sentence, |a, b| plain.original_span(a, b, sentence))
 }
 
 /// The parse of `sentence` without the dateline that may open it

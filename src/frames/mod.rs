@@ -61,13 +61,12 @@ impl Recent {
         }
     }
 
-    /// The acts within reach of sentence `sentence`, latest last.
-    fn acts_near(&self, sentence: usize) -> Vec<(String, Vec<usize>)> {
+    /// The acts within reach of sentence `sentence`, latest last: (lemma, doers).
+    fn acts_within(&self, sentence: usize) -> impl Iterator<Item = (&str, &[usize])> {
         self.acts
             .iter()
-            .filter(|(_, _, s)| sentence.saturating_sub(*s) <= Self::ACT_REACH)
-            .map(|(l, d, _)| (l.clone(), d.clone()))
-            .collect()
+            .filter(move |(_, _, s)| sentence.saturating_sub(*s) <= Self::ACT_REACH)
+            .map(|(l, d, _)| (l.as_str(), d.as_slice()))
     }
 
     /// Does a sentence of these lowercased `words`, sentence `sentence`, refer back to
@@ -80,12 +79,7 @@ impl Recent {
         sentence: usize,
         lemmas: impl Fn(&str) -> Vec<String>,
     ) -> bool {
-        let near: Vec<&str> = self
-            .acts
-            .iter()
-            .filter(|(_, _, s)| sentence.saturating_sub(*s) <= Self::ACT_REACH)
-            .map(|(l, _, _)| l.as_str())
-            .collect();
+        let near: Vec<&str> = self.acts_within(sentence).map(|(l, _)| l).collect();
         if near.is_empty() {
             return false;
         }
@@ -378,7 +372,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
             name_head: vec![None; n],
             capital: vec![false; n],
             co_owners: vec![Vec::new(); n],
-            earlier_acts: recent.acts_near(index),
+            earlier_acts: recent
+                .acts_within(index)
+                .map(|(l, d)| (l.to_string(), d.to_vec()))
+                .collect(),
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
