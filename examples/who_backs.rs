@@ -9,10 +9,8 @@ fn main() {
         .unwrap_or_else(|| "Haftar".to_string());
     let graph = match geokg::default_graph() {
         Ok(g) => g,
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{e}");
-            }
+        Err(e) => {
+            eprintln!("{e}");
             std::process::exit(2);
         }
     };

@@ -650,7 +650,7 @@ pub fn main() -> i32 {
 
 fn load_graph(path: &Option<PathBuf>) -> Result<KnowledgeGraph, Vec<Error>> {
     match path {
-        None => geokg::default_graph(),
+        None => geokg::default_graph().map_err(|e| e.problems().to_vec()),
         Some(p) => read_graph_file(p),
     }
 }

@@ -62,6 +62,9 @@ pub enum Error {
     },
     /// A command-line argument or option value is invalid.
     Usage(String),
+    /// Several problems found at once (every problem in a set of data files), in the
+    /// order found; never empty, never one.
+    Several(Vec<Error>),
 }
 
 impl fmt::Display for Error {
@@ -92,11 +95,41 @@ impl fmt::Display for Error {
                 write!(f, "cannot understand \"{question}\": {message}")
             }
             Error::Usage(message) => write!(f, "{message}"),
+            Error::Several(errors) => {
+                write!(f, "{} problems:", errors.len())?;
+                for e in errors {
+                    write!(f, "\n  {e}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// Problems found together become one error: the problem itself when there is one,
+/// [`Error::Several`] when there are more.
+impl From<Vec<Error>> for Error {
+    fn from(mut errors: Vec<Error>) -> Error {
+        if errors.len() == 1 {
+            errors.remove(0)
+        } else {
+            Error::Several(errors)
+        }
+    }
+}
+
+impl Error {
+    /// The single problems this error holds: the errors of [`Error::Several`], else
+    /// itself.
+    pub fn problems(&self) -> &[Error] {
+        match self {
+            Error::Several(errors) => errors,
+            one => std::slice::from_ref(one),
+        }
+    }
+}
 
 /// Result with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -346,6 +346,127 @@ pub struct Reply<'g> {
     pub notes: Vec<String>,
 }
 
+/// One relation a reply rests on, whatever the question's form: who did what to whom,
+/// whether only hedged claims say so, and the claims with their evidence.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Finding<'g> {
+    /// The acting actor.
+    pub source: &'g Actor,
+    /// The relation.
+    pub relation: RelationKind,
+    /// The actor acted upon.
+    pub target: &'g Actor,
+    /// Every claim behind it is hedged (suspected, alleged, reported).
+    pub hedged: bool,
+    /// The claims behind it, best evidence first. A claim may be about an actor
+    /// affiliated with an end (a minister for the state) when the answer rolls it up.
+    pub claims: Vec<&'g Claim>,
+}
+
+impl<'g> Finding<'g> {
+    /// The evidence of each claim, best first: the sentence it was read in, or the
+    /// citation of a curated fact.
+    pub fn evidence(&self) -> impl Iterator<Item = &'g str> + '_ {
+        self.claims.iter().map(|c| c.evidence_text())
+    }
+}
+
+impl<'g> Reply<'g> {
+    /// The relations the reply rests on, in the reply's order (strongest rows first): a
+    /// row of "who backs X" is one finding, "allies of X" gives one per direction, a
+    /// verdict that holds gives one, a link gives each relation on its paths once, a
+    /// profile gives its sections' rows. Camps ([`Response::Blocs`]) are a split, not
+    /// relations, and give none.
+    pub fn findings(&self) -> Vec<Finding<'g>> {
+        let mut out = Vec::new();
+        match &self.response {
+            Response::Rows(a) => {
+                for row in &a.rows {
+                    row_findings(row, a.subject, &mut out);
+                }
+            }
+            Response::About(about) => {
+                for section in &about.sections {
+                    for row in &section.rows {
+                        row_findings(row, about.subject, &mut out);
+                    }
+                }
+            }
+            Response::Verdict(v) => {
+                if v.holds() {
+                    out.push(Finding {
+                        source: v.source,
+                        relation: v.kind,
+                        target: v.target,
+                        hedged: v.hedged(),
+                        claims: v.claims.iter().map(|c| c.claim).collect(),
+                    });
+                }
+            }
+            Response::Link(link) => {
+                for hop in link.paths.iter().flat_map(|p| &p.hops) {
+                    for l in &hop.links {
+                        let crate::signed::Link::Relation(e) = l else {
+                            continue;
+                        };
+                        if out.iter().any(|f: &Finding<'g>| {
+                            f.source.id == e.source.id
+                                && f.relation == e.kind
+                                && f.target.id == e.target.id
+                        }) {
+                            continue;
+                        }
+                        out.push(Finding {
+                            source: e.source,
+                            relation: e.kind,
+                            target: e.target,
+                            hedged: e.hedged(),
+                            claims: e.claims.clone(),
+                        });
+                    }
+                }
+            }
+            Response::Blocs(_) => {}
+        }
+        out
+    }
+}
+
+/// The findings of one answer row about `subject`: the row's actor acting on the subject
+/// (`Way::In`), the subject acting on it (`Way::Out`), or both, each with its claims.
+fn row_findings<'g>(row: &AnswerRow<'g>, subject: &'g Actor, out: &mut Vec<Finding<'g>>) {
+    // a claim runs out of the subject when the subject's side is its source
+    let outward = |c: &Counted<'g>| match row.way {
+        Way::In => false,
+        Way::Out => true,
+        Way::Both => c.source.id == subject.id || c.target.id == row.actor.id,
+    };
+    for out_of_subject in [false, true] {
+        let claims: Vec<&'g Claim> = row
+            .claims
+            .iter()
+            .filter(|c| outward(c) == out_of_subject)
+            .map(|c| c.claim)
+            .collect();
+        if claims.is_empty() {
+            continue;
+        }
+        let (source, target) = if out_of_subject {
+            (subject, row.actor)
+        } else {
+            (row.actor, subject)
+        };
+        out.push(Finding {
+            source,
+            relation: row.kind,
+            target,
+            hedged: claims.iter().all(|c| c.hedged),
+            claims,
+        });
+    }
+}
+
 /// Parses a question, using the graph's names to choose between readings.
 ///
 /// # Errors
@@ -543,8 +664,8 @@ pub fn answer<'g>(graph: &'g KnowledgeGraph, question: &Question) -> Result<Answ
     match ask(graph, question, &Options::default())?.response {
         Response::Rows(a) => Ok(a),
         _ => Err(Error::Question {
-            question: format!("{question:?}"),
-            message: "not a list question; use query::ask".into(),
+            question: question.form().to_string(),
+            message: "this form has no ranked rows: use query::ask or KnowledgeGraph::answer, which answer every form".into(),
         }),
     }
 }

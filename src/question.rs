@@ -85,6 +85,15 @@ pub enum Question {
     },
 }
 
+impl std::str::FromStr for Question {
+    type Err = Error;
+
+    /// Parses a question as [`parse`] does: `"who backs Haftar".parse::<Question>()`.
+    fn from_str(s: &str) -> Result<Question> {
+        parse(s)
+    }
+}
+
 impl Question {
     /// The name of the form, as used in `--json` output: `who`, `what`, `does`, `link`,
     /// `allies`, `enemies`, `about` or `blocs`.
