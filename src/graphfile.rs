@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::data::ActorRecord;
 use crate::error::{Error, Location, Result};
 use crate::graph::KnowledgeGraph;
-use crate::model::{Actor, ActorKind, Affiliation, Claim, Evidence, Provenance, Span};
+use crate::model::{round2, Actor, ActorKind, Affiliation, Claim, Evidence, Provenance, Span};
 
 /// The `format` tag of a graph file.
 pub const GRAPH_FORMAT: &str = "geokg-graph";
@@ -77,11 +77,6 @@ pub struct EvidenceRecord {
     pub sentence: String,
     /// The rule that fired.
     pub rule: String,
-}
-
-/// Rounds a confidence to two decimals for stable output.
-pub(crate) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 impl From<&Claim> for ClaimRecord {
@@ -434,4 +429,54 @@ pub fn parse_fragment(path: &str, line: usize, text: &str) -> Result<(Vec<Actor>
         .map(|(i, r)| claim_from_record(r, &format!("claims[{i}]"), &here))
         .collect::<Result<Vec<_>>>()?;
     Ok((actors, claims))
+}
+
+/// The evidence for a claim: a citation, or a sentence of a document.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceOut {
+    /// The citation or the sentence.
+    pub text: String,
+    /// Curated claims with a structured source: url, publisher, date and accessed;
+    /// `null` otherwise.
+    pub cite: Option<crate::data::CiteRecord>,
+    /// Document id for extracted claims, `null` for curated ones.
+    pub doc: Option<String>,
+    /// Sentence index in the document, `null` for curated claims.
+    pub sentence_index: Option<usize>,
+    /// Byte span `[start, end)` of the sentence, `null` for curated claims.
+    pub span: Option<[usize; 2]>,
+    /// Extraction rule, `null` for curated claims.
+    pub rule: Option<String>,
+    /// The claim is hedged.
+    pub hedged: bool,
+}
+
+impl From<&Claim> for EvidenceOut {
+    fn from(c: &Claim) -> Self {
+        match &c.provenance {
+            Provenance::Curated {
+                citation,
+                source_ref,
+                ..
+            } => EvidenceOut {
+                text: citation.clone(),
+                cite: source_ref.as_deref().map(crate::data::CiteRecord::from),
+                doc: None,
+                sentence_index: None,
+                span: None,
+                rule: None,
+                hedged: c.hedged,
+            },
+            Provenance::Extracted(e) => EvidenceOut {
+                text: e.sentence.clone(),
+                cite: None,
+                doc: Some(e.doc.clone()),
+                sentence_index: Some(e.sentence_index),
+                span: Some([e.span.start, e.span.end]),
+                rule: Some(e.rule.clone()),
+                hedged: c.hedged,
+            },
+        }
+    }
 }

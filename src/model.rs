@@ -402,6 +402,11 @@ pub fn check_url(url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Rounds a confidence to two decimals for stable output.
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 /// Where a claim comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Provenance {

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::blocs::Blocs;
 use crate::graph::{Direction, Edge, KnowledgeGraph};
-use crate::graphfile::round2;
-use crate::model::{Actor, ActorKind, Claim, Provenance, RelationKind};
+use crate::graphfile::EvidenceOut;
+use crate::model::{round2, Actor, ActorKind, Claim, Provenance, RelationKind};
 use crate::query::{AnswerRow, Counted, Happened, Reply, Response, Through, Way};
 use crate::signed::{Link, Sign};
 
@@ -31,56 +31,6 @@ impl From<&Actor> for ActorRef {
             id: a.id.clone(),
             name: a.name.clone(),
             kind: a.kind.as_str().to_string(),
-        }
-    }
-}
-
-/// The evidence for a claim: a citation, or a sentence of a document.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct EvidenceOut {
-    /// The citation or the sentence.
-    pub text: String,
-    /// Curated claims with a structured source: url, publisher, date and accessed;
-    /// `null` otherwise.
-    pub cite: Option<crate::data::CiteRecord>,
-    /// Document id for extracted claims, `null` for curated ones.
-    pub doc: Option<String>,
-    /// Sentence index in the document, `null` for curated claims.
-    pub sentence_index: Option<usize>,
-    /// Byte span `[start, end)` of the sentence, `null` for curated claims.
-    pub span: Option<[usize; 2]>,
-    /// Extraction rule, `null` for curated claims.
-    pub rule: Option<String>,
-    /// The claim is hedged.
-    pub hedged: bool,
-}
-
-impl From<&Claim> for EvidenceOut {
-    fn from(c: &Claim) -> Self {
-        match &c.provenance {
-            Provenance::Curated {
-                citation,
-                source_ref,
-                ..
-            } => EvidenceOut {
-                text: citation.clone(),
-                cite: source_ref.as_deref().map(crate::data::CiteRecord::from),
-                doc: None,
-                sentence_index: None,
-                span: None,
-                rule: None,
-                hedged: c.hedged,
-            },
-            Provenance::Extracted(e) => EvidenceOut {
-                text: e.sentence.clone(),
-                cite: None,
-                doc: Some(e.doc.clone()),
-                sentence_index: Some(e.sentence_index),
-                span: Some([e.span.start, e.span.end]),
-                rule: Some(e.rule.clone()),
-                hedged: c.hedged,
-            },
         }
     }
 }

@@ -7,9 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::graph::KnowledgeGraph;
-use crate::graphfile::round2;
+use crate::graphfile::EvidenceOut;
+use crate::model::round2;
 use crate::model::{Claim, Provenance};
-use crate::report::EvidenceOut;
 
 use super::{country_of, date_range, evidence_scores};
 
