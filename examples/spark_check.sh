@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Spark recipe of the README on a generated corpus and checks that its output,
+# Runs the Spark recipe of docs/cli.md on a generated corpus and checks that its output,
 # merged, is the graph a single-machine build writes (byte for byte), and that its claim
 # lines are those of a single-machine extract. Needs pyspark and Java 17; not part of
 # `cargo test`.

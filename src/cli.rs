@@ -484,7 +484,7 @@ impl ExtractEngine {
 enum ExtractFormat {
     /// One line per relation, for people.
     Text,
-    /// One JSON object per line: the claim line README.md documents.
+    /// One JSON object per line: the claim line docs/json-output.md documents.
     Jsonl,
     /// One JSON array.
     Json,

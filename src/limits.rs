@@ -1,6 +1,6 @@
 //! Limits: how much will geokg read before it says no?
 //!
-//! Every limit is here, so that the README's table and the code cannot drift apart. Each
+//! Every limit is here, so that the table in docs/cli.md and the code cannot drift apart. Each
 //! one is far above what real input needs, and each is enforced with a message naming
 //! what was too large, never with a hang or a crash:
 //!

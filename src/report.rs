@@ -1,6 +1,6 @@
 //! Presenting answers: plain text for people and a stable JSON schema for scripts.
 //!
-//! The JSON record types here are the documented `--json` contract (see README.md);
+//! The JSON record types here are the documented `--json` contract (see docs/json-output.md);
 //! they are separate from the domain types so the model can change without silently
 //! changing the output.
 

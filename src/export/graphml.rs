@@ -2,7 +2,7 @@
 //!
 //! One `<key>` per attribute, typed (`int`, `double`, `boolean`, `string`) so numbers
 //! read back as numbers, declared in a fixed order: node keys `d0`–`d6`, then edge keys
-//! `d7`–`d16` (see the table in README.md). Nodes are ordered by id, edges by (source,
+//! `d7`–`d16` (see the table in docs/cli.md). Nodes are ordered by id, edges by (source,
 //! relation, target) with ids `e0`, `e1`, …; an attribute without a value is left out.
 //! Text is escaped by hand, and characters XML 1.0 forbids are dropped (an id that loses
 //! some takes the first free suffix `~1`, `~2`, …, so that actors keep a node each).

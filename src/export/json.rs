@@ -1,7 +1,7 @@
 //! JSON for scripts: a node-link graph (what `networkx.node_link_graph` reads) and JSON
 //! Lines of claims, each with its evidence.
 //!
-//! Both are documented contracts (README.md): their record types here reject unknown
+//! Both are documented contracts (docs/json-output.md): their record types here reject unknown
 //! fields when read back, and optional values are written as `null`, never left out.
 
 use serde::{Deserialize, Serialize};
