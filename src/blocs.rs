@@ -30,10 +30,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+use crate::filter::Options;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Actor, ActorKind, Claim};
 use crate::place::Place;
-use crate::query::Options;
 use crate::signed::{Link, Ties};
 
 /// Groups of at most this many actors are split exactly (2^(n−1) splits tried).

@@ -63,6 +63,7 @@ pub mod data;
 pub mod error;
 pub mod export;
 mod facade;
+pub mod filter;
 pub mod graph;
 pub mod graphfile;
 pub mod input;

@@ -240,6 +240,64 @@ impl Normalized {
     }
 }
 
+/// Which (first byte, length) and (last byte, length) pairs the words of a set have:
+/// most words of a text are in no such set, and a clear bit says so without comparing
+/// them with its words. Lengths past 63 share one bit.
+#[derive(Debug, Clone)]
+pub(crate) struct Shapes {
+    first: [u64; 256],
+    last: [u64; 256],
+}
+
+impl Shapes {
+    /// The shapes of no word.
+    pub(crate) const EMPTY: Shapes = Shapes {
+        first: [0; 256],
+        last: [0; 256],
+    };
+
+    /// The shapes of `words`.
+    pub(crate) const fn of(words: &[&str]) -> Self {
+        let mut shapes = Shapes::EMPTY;
+        let mut k = 0;
+        while k < words.len() {
+            shapes.insert(words[k].as_bytes());
+            k += 1;
+        }
+        shapes
+    }
+
+    /// Adds the shape of `word` (an empty word has none).
+    pub(crate) const fn insert(&mut self, word: &[u8]) {
+        if let (Some(&b), Some(&e)) = (word.first(), word.last()) {
+            let bit = shape_bit(word.len());
+            self.first[b as usize] |= bit;
+            self.last[e as usize] |= bit;
+        }
+    }
+
+    /// May `word` be one of the words? False only when it is not.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&b), Some(&e)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let bit = shape_bit(word.len());
+        self.first[usize::from(b)] & bit != 0 && self.last[usize::from(e)] & bit != 0
+    }
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes::EMPTY
+    }
+}
+
+/// The bit of a word's length in [`Shapes`].
+const fn shape_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

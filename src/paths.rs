@@ -12,9 +12,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 
+use crate::filter::Options;
 use crate::graph::KnowledgeGraph;
 use crate::model::Actor;
-use crate::query::Options;
 use crate::signed::{Link, Sign, Ties};
 
 /// One step of a path: two adjacent actors and every link between them.

@@ -6,7 +6,7 @@
 //! descriptions ("the group", "the bloc", "the junta") to the latest actor of a fitting
 //! kind; first-person pronouns inside quotes to the speaker.
 
-use crate::lexicon::Shapes;
+use crate::normalize::Shapes;
 use crate::mention::ActorTable;
 use crate::model::ActorKind;
 

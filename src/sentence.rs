@@ -5,8 +5,8 @@
 //! that can start a sentence, at a blank line, or at a line break after a line that looks
 //! like a headline. Abbreviations (`Gen.`, `U.S.`, `Jan.`) and initials do not end one.
 
-use crate::lexicon::Shapes;
 use crate::model::Span;
+use crate::normalize::Shapes;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov",
