@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{geokg, temp_dir};
+use common::{geokg, skip, temp_dir};
 
 /// What standard error must be.
 enum Err {
@@ -846,9 +846,12 @@ fn expand(arg: &str, dir: &str) -> String {
 fn check(r: &Row) -> Option<String> {
     let dir = temp_dir(r.name);
     if !(r.setup)(&dir) {
-        eprintln!(
-            "{}: skipped (file permissions do not apply to this user)",
-            r.name
+        skip(
+            &format!(
+                "bad_inputs_give_exact_messages_and_exit_codes, row {}",
+                r.name
+            ),
+            "file permissions do not apply to this user",
         );
         return None;
     }
