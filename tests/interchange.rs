@@ -11,10 +11,13 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use common::{fixture, run, run_bytes, temp_dir, write_graph_file, GenActor, GenClaim, Rng};
+use common::{
+    cannot_run, fixture, run, run_bytes, skip, temp_dir, this_test, write_graph_file, GenActor,
+    GenClaim, Rng,
+};
 
-/// Runs a Python script with networkx; `None` (after a note) when python3 or networkx
-/// is missing and CI is not set. The script prints one JSON value.
+/// Runs a Python script with networkx; `None` (after saying the check is skipped) when
+/// python3 or networkx is missing and CI is not set. The script prints one JSON value.
 fn networkx(script: &str, args: &[&str]) -> Option<Value> {
     let prelude = "import json, sys\ntry:\n    import networkx as nx\nexcept ImportError:\n    print('NO-NETWORKX'); sys.exit(0)\n";
     let out = match Command::new("python3")
@@ -29,7 +32,10 @@ fn networkx(script: &str, args: &[&str]) -> Option<Value> {
                 std::env::var_os("CI").is_none(),
                 "python3 is required on CI: {e}"
             );
-            eprintln!("skipping: no python3 ({e})");
+            skip(
+                &this_test(),
+                &format!("python3 {}; networkx reads nothing", cannot_run(&e)),
+            );
             return None;
         }
     };
@@ -41,7 +47,10 @@ fn networkx(script: &str, args: &[&str]) -> Option<Value> {
             std::env::var_os("CI").is_none(),
             "networkx is required on CI (.ci/run installs it)"
         );
-        eprintln!("skipping: networkx is not installed (pip install networkx)");
+        skip(
+            &this_test(),
+            "networkx is not installed (pip install networkx); the export is not read back",
+        );
         return None;
     }
     assert!(stderr.trim().is_empty(), "python warned:\n{stderr}");

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use common::{geokg, have_graphviz, run, temp_dir, write_graph_file, GenActor, GenClaim, Rng};
 
 #[test]
@@ -105,17 +103,26 @@ fn render_picks_dot_for_small_graphs_and_sfdp_for_large_ones() {
     );
 }
 
+/// The default graph is drawn with sfdp into an SVG, its best-evidenced actors when it
+/// has too many (how long it takes is measured by
+/// `cargo run --release --example scaling`, not here).
 #[test]
-fn render_of_the_full_default_graph_takes_seconds() {
+fn render_of_the_full_default_graph_writes_an_svg() {
     if !have_graphviz() {
         return;
     }
-    let dir = temp_dir("render-time");
+    let dir = temp_dir("render-all");
     let out = dir.join("all.svg");
-    let start = Instant::now();
-    run(["render", "-o", out.to_str().unwrap()]).expect_code(0);
-    let took = start.elapsed();
-    assert!(took < Duration::from_secs(20), "render took {took:?}");
+    let out_s = out.to_str().unwrap();
+    let r = run(["render", "-o", out_s]).expect_code(0);
+    assert!(
+        r.stderr.contains(&format!("\ngeokg: wrote {out_s} ("))
+            && r.stderr.contains("; sfdp layout in "),
+        "{}",
+        r.stderr
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
 }
 
 /// 2,000 actors and 10,000 relations.
@@ -146,8 +153,11 @@ fn big_graph(dir: &std::path::Path) -> String {
     path.to_str().unwrap().to_string()
 }
 
+/// A graph too large to draw whole is cut down to its busiest part, with a note; with
+/// `--all` it is drawn whole with sfdp (the time of both is measured by
+/// `cargo run --release --example scaling`, not here).
 #[test]
-fn render_of_a_large_graph_takes_seconds_capped_or_not() {
+fn render_of_a_large_graph_is_capped_unless_all() {
     if !have_graphviz() {
         return;
     }
@@ -155,15 +165,9 @@ fn render_of_a_large_graph_takes_seconds_capped_or_not() {
     let g = big_graph(&dir);
     let out = dir.join("big.svg");
     let out_s = out.to_str().unwrap();
-    let start = Instant::now();
     let r = run(["--graph", &g, "render", "-o", out_s]).expect_code(0);
     assert!(r.stderr.starts_with("geokg: drew the "), "{}", r.stderr);
-    assert!(
-        start.elapsed() < Duration::from_secs(20),
-        "{:?}",
-        start.elapsed()
-    );
-    let start = Instant::now();
+    assert!(std::fs::read(&out).unwrap().starts_with(b"<?xml"));
     let r = run(["--graph", &g, "render", "--all", "-o", out_s]).expect_code(0);
     assert!(
         r.stderr
@@ -171,11 +175,7 @@ fn render_of_a_large_graph_takes_seconds_capped_or_not() {
         "{}",
         r.stderr
     );
-    assert!(
-        start.elapsed() < Duration::from_secs(60),
-        "{:?}",
-        start.elapsed()
-    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"<?xml"));
 }
 
 #[test]

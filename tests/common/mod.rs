@@ -193,8 +193,35 @@ impl Rng {
     }
 }
 
-/// Runs `dot -Tjson` on `dot_text`; `None` (after a note) when Graphviz is missing and
-/// CI is not set.
+/// The name of the running test: libtest runs each test on a thread named after it
+/// (also with `--test-threads 1`).
+pub fn this_test() -> String {
+    std::thread::current()
+        .name()
+        .unwrap_or("(unnamed thread)")
+        .to_string()
+}
+
+/// Says that `test`, or a part of it, did not run and why: `skipped: TEST: WHY` on
+/// standard error. libtest captures what the print macros write in a passing test, so
+/// an `eprintln!` there is never seen; a write to the standard error handle itself is
+/// not captured and shows in the `cargo test` output. Where CI must have the tool, the
+/// caller fails on CI instead of calling this.
+pub fn skip(test: &str, why: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "skipped: {test}: {why}");
+}
+
+/// Why a program did not start, for a skip note: "not found", or the error.
+pub fn cannot_run(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        "not found".into()
+    } else {
+        format!("cannot run ({e})")
+    }
+}
+
+/// Runs `dot -Tjson` on `dot_text`; `None` (after saying the check is skipped) when
+/// Graphviz is missing and CI is not set.
 pub fn graphviz_json(dot_text: &str) -> Option<serde_json::Value> {
     let child = Command::new("dot")
         .arg("-Tjson")
@@ -208,7 +235,13 @@ pub fn graphviz_json(dot_text: &str) -> Option<serde_json::Value> {
             if std::env::var_os("CI").is_some() {
                 panic!("Graphviz `dot` is required on CI: {e}");
             }
-            eprintln!("skipping: Graphviz `dot` not found ({e})");
+            skip(
+                &this_test(),
+                &format!(
+                    "Graphviz `dot` {}; the DOT is not read back",
+                    cannot_run(&e)
+                ),
+            );
             return None;
         }
     };
@@ -226,7 +259,8 @@ pub fn graphviz_json(dot_text: &str) -> Option<serde_json::Value> {
     Some(serde_json::from_slice(&out.stdout).expect("dot -Tjson gives JSON"))
 }
 
-/// Whether Graphviz is here; on CI it must be.
+/// Whether Graphviz is here; on CI it must be. When it is not, says that what needs it
+/// is skipped.
 pub fn have_graphviz() -> bool {
     let ok = std::process::Command::new("dot").arg("-V").output().is_ok();
     if !ok {
@@ -234,7 +268,10 @@ pub fn have_graphviz() -> bool {
             std::env::var_os("CI").is_none(),
             "Graphviz is required on CI"
         );
-        eprintln!("skipping: Graphviz `dot` not found");
+        skip(
+            &this_test(),
+            "Graphviz `dot` not found; what needs it is not checked",
+        );
     }
     ok
 }
