@@ -335,16 +335,6 @@ impl Extractor {
         self.engine
     }
 
-    /// An extractor over the embedded registry and lexicon.
-    ///
-    /// # Errors
-    /// Only if the embedded data is inconsistent, which the tests rule out.
-    pub fn embedded() -> Result<Self, Vec<Error>> {
-        let data = crate::data::embedded()?;
-        let lexicon = Lexicon::embedded().map_err(|e| vec![e])?;
-        Ok(Extractor::new(data.actors, lexicon))
-    }
-
     /// Names a coordination shares ("North and South Korea"): a capitalised word whose
     /// conjunct begins a registry name and that, put in the conjunct's place, makes
     /// another registry name. Returns the word's range and actor.

@@ -205,6 +205,23 @@ impl KnowledgeGraph {
     }
 }
 
+/// The extractor of the curated data compiled in. It lives with the front door because
+/// extraction sits below the curated data: the extractor is handed its registry, and only
+/// the layers above know where the registry comes from.
+impl Extractor {
+    /// An extractor over the embedded registry and cue lexicon (the surface engine until
+    /// [`Extractor::with_engine`] says otherwise; [`KnowledgeGraph::reader`] reads with
+    /// the frame engine).
+    ///
+    /// # Errors
+    /// Only if the embedded data is inconsistent, which the tests rule out.
+    pub fn embedded() -> std::result::Result<Self, Vec<Error>> {
+        let data = crate::data::embedded()?;
+        let lexicon = crate::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
+        Ok(Extractor::new(data.actors, lexicon))
+    }
+}
+
 /// A curated claim to add with [`KnowledgeGraph::add_claim`]: actors by name, a
 /// relation and the citation that establishes it.
 #[derive(Debug, Clone, PartialEq)]
