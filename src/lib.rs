@@ -29,7 +29,8 @@ pub mod time;
 pub use error::{Error, Result};
 pub use graph::{Direction, Edge, KnowledgeGraph};
 pub use model::{
-    Actor, ActorKind, Affiliation, Claim, Date, Evidence, Provenance, RelationKind, SourceRef, Span,
+    Actor, ActorKind, Affiliation, AffiliationKind, Claim, Date, Evidence, Provenance,
+    RelationKind, SourceRef, Span,
 };
 
 /// The graph built from the curated data compiled into the binary.

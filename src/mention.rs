@@ -13,7 +13,7 @@ use foldhash::HashMap;
 use foldhash::HashSet;
 
 use crate::lexicon::{Lexicon, PhraseIndex};
-use crate::model::{Actor, ActorKind, NameRole};
+use crate::model::{Actor, ActorKind, AffiliationKind, NameRole};
 use crate::normalize::{fold, Normalized};
 
 /// How a mention names its actor.
@@ -966,6 +966,7 @@ impl Matcher {
                         actor.affiliations.push(crate::model::Affiliation {
                             actor: state,
                             role: "based in".into(),
+                            kind: AffiliationKind::Other,
                             from: None,
                             until: None,
                         });
@@ -1121,6 +1122,7 @@ impl Matcher {
             if let Some(o) = owner {
                 actor.affiliations.push(crate::model::Affiliation {
                     actor: table.get(o).id.clone(),
+                    kind: title_kind(&title),
                     role: title.clone(),
                     from: None,
                     until: None,
@@ -1694,6 +1696,41 @@ pub fn slug(name: &str) -> String {
     let kept = out.trim_end_matches('-').len();
     out.truncate(kept);
     out
+}
+
+/// What a title read before a new person's name makes the person to the actor named just
+/// before it ("RSF commander Abu Lulu", "Malian President Assimi Goïta"): a president
+/// leads, a leader, chief or commander stands at the head, a deputy, spokesman or other
+/// official does not. `title` is in lower case.
+fn title_kind(title: &str) -> AffiliationKind {
+    const NOT_HEAD: [&str; 7] = [
+        "deputy", "vice", "senior", "former", "spokes", "son of", "acting",
+    ];
+    const HEAD: [&str; 9] = [
+        "commander",
+        "leader",
+        "head",
+        "chief",
+        "founder",
+        "chair",
+        "emir",
+        "president",
+        "prime minister",
+    ];
+    if NOT_HEAD.iter().any(|w| title.contains(w)) {
+        return AffiliationKind::Other;
+    }
+    let folded = fold(title);
+    if folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "president")
+    {
+        AffiliationKind::Leads
+    } else if HEAD.iter().any(|w| title.contains(w)) {
+        AffiliationKind::HeadsGovernment
+    } else {
+        AffiliationKind::Other
+    }
 }
 
 fn capitalise(s: &str) -> String {
