@@ -402,8 +402,9 @@ fn fills(office: &Office, f: &Affiliation) -> bool {
 }
 
 /// Who holds `office` of `state` in the window: an actor of the office's kinds affiliated
-/// with the state, or with a government of the state that holds then, by an affiliation of
-/// the office's kind; the one that took it last.
+/// with the state, or with the state's government then (`government_of` the state: not a
+/// rival, shadow or regional one), by an affiliation of the office's kind; the one that took
+/// it last.
 fn holder<'g>(
     graph: &'g KnowledgeGraph,
     state: &'g Actor,
@@ -412,11 +413,10 @@ fn holder<'g>(
 ) -> Option<&'g Actor> {
     let mut seats: Vec<&Actor> = vec![state];
     for m in graph.members(&state.id) {
-        let serving = m
-            .affiliations
-            .iter()
-            .any(|f| f.actor == state.id && window.holds(f));
-        if m.kind == ActorKind::Government && serving {
+        let governs = m.affiliations.iter().any(|f| {
+            f.actor == state.id && f.kind == AffiliationKind::GovernmentOf && window.holds(f)
+        });
+        if m.kind == ActorKind::Government && governs {
             seats.push(m);
         }
     }
