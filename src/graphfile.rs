@@ -471,7 +471,11 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(
-            e.starts_with("g.json:3:") && e.contains("actors[1].affiliations[0].kind: unknown affiliation kind \"boss\", expected one of leads,"),
+            e.starts_with("g.json:3:")
+                && e.contains(
+                    "actors[1].affiliations[0].kind: unknown affiliation kind \"boss\", \
+                     expected one of leads,"
+                ),
             "{e}"
         );
         let e = from_json(

@@ -581,3 +581,28 @@ impl Claim {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affiliation_kinds_read_their_names_and_only_those() {
+        for k in AffiliationKind::ALL {
+            assert_eq!(k.as_str().parse::<AffiliationKind>(), Ok(k));
+        }
+        let e = "leader".parse::<AffiliationKind>().unwrap_err();
+        assert_eq!(
+            e,
+            "unknown affiliation kind \"leader\", expected one of leads, heads_government, \
+             commands, member, armed_forces_of, government_of, legislature_of, represents, other"
+        );
+        // who stands at the head of what they hold
+        let heads: Vec<&str> = AffiliationKind::ALL
+            .into_iter()
+            .filter(|k| k.heads())
+            .map(AffiliationKind::as_str)
+            .collect();
+        assert_eq!(heads, ["leads", "heads_government", "commands"]);
+    }
+}
