@@ -258,7 +258,7 @@ fn leaders(ties: &Ties<'_>, nodes: &[usize], options: &Options) -> Vec<usize> {
             let led = !matches!(
                 group.kind,
                 ActorKind::State | ActorKind::InternationalOrganisation
-            ) && crate::query::leads(&f.role)
+            ) && f.kind.heads()
                 && options.window.holds(f);
             if led {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));

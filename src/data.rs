@@ -14,7 +14,8 @@ use crate::graph::KnowledgeGraph;
 use crate::jsonpos::{line_col, JsonPositions};
 use crate::limits::{MAX_NAMES_PER_LIST, MAX_NAME_BYTES};
 use crate::model::{
-    check_url, Actor, ActorKind, Affiliation, Claim, Date, Provenance, RelationKind, SourceRef,
+    check_url, Actor, ActorKind, Affiliation, AffiliationKind, Claim, Date, Provenance,
+    RelationKind, SourceRef,
 };
 use crate::normalize::fold;
 
@@ -108,6 +109,10 @@ pub struct ActorRecord {
 pub struct AffiliationRecord {
     pub actor: String,
     pub role: String,
+    /// `leads`, `commands`, … ([`AffiliationKind`]); required, and checked with the other
+    /// fields so that a missing one is reported with the allowed values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,6 +182,7 @@ impl From<&Actor> for ActorRecord {
                 .map(|f| AffiliationRecord {
                     actor: f.actor.clone(),
                     role: f.role.clone(),
+                    kind: Some(f.kind.as_str().to_string()),
                     from: f.from.map(|d| d.to_string()),
                     until: f.until.map(|d| d.to_string()),
                 })
@@ -348,6 +354,18 @@ fn parse_date(
             });
             None
         }
+    }
+}
+
+/// The kind of an affiliation record, or what is wrong with it (missing, or not one of
+/// the names).
+pub(crate) fn affiliation_kind(f: &AffiliationRecord) -> Result<AffiliationKind, String> {
+    match &f.kind {
+        Some(k) => k.parse(),
+        None => Err(format!(
+            "no kind: add \"kind\" with one of {}",
+            AffiliationKind::names()
+        )),
     }
 }
 
@@ -605,12 +623,25 @@ impl Checker {
                 } else if !ids.contains_key(&f.actor) {
                     errors.push(unknown_ref(file, format!("{p}.actor"), &f.actor, &ids));
                 }
+                // a missing kind is located at the affiliation
+                let kind = match affiliation_kind(f) {
+                    Ok(k) => k,
+                    Err(message) => {
+                        errors.push(Error::Data {
+                            location: file.locate(&format!("{p}.kind")),
+                            field: format!("{p}.kind"),
+                            message,
+                        });
+                        AffiliationKind::Other
+                    }
+                };
                 let from = parse_date(file, || format!("{p}.from"), &f.from, &mut errors);
                 let until = parse_date(file, || format!("{p}.until"), &f.until, &mut errors);
                 check_range(file, &p, from, until, &mut errors);
                 affiliations.push(Affiliation {
                     actor: f.actor.clone(),
                     role: f.role.clone(),
+                    kind,
                     from,
                     until,
                 });

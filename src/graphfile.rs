@@ -252,9 +252,12 @@ fn actor_from_record(
                 })
                 .transpose()
         };
+        let kind = crate::data::affiliation_kind(f)
+            .map_err(|m| here(format!("{field}.affiliations[{j}].kind"), m))?;
         affiliations.push(Affiliation {
             actor: f.actor.clone(),
             role: f.role.clone(),
+            kind,
             from: date(&f.from, "from")?,
             until: date(&f.until, "until")?,
         });
@@ -478,5 +481,57 @@ impl From<&Claim> for EvidenceOut {
                 hedged: c.hedged,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph_with(affiliation: &str) -> String {
+        format!(
+            r#"{{"format": "geokg-graph", "version": 1, "actors": [
+{{"id": "g", "name": "Group", "kind": "armed_group"}},
+{{"id": "p", "name": "Person", "kind": "person", "affiliations": [{affiliation}]}}
+], "claims": []}}"#
+        )
+    }
+
+    #[test]
+    fn an_affiliation_kind_is_read_and_required() {
+        let g = from_json(
+            "g.json",
+            &graph_with(r#"{"actor": "g", "role": "commander", "kind": "commands"}"#),
+        )
+        .unwrap();
+        let p = g.actor("p").unwrap();
+        assert_eq!(
+            p.affiliations[0].kind,
+            crate::model::AffiliationKind::Commands
+        );
+        let e = from_json(
+            "g.json",
+            &graph_with(r#"{"actor": "g", "role": "commander", "kind": "boss"}"#),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("g.json:3:")
+                && e.contains(
+                    "actors[1].affiliations[0].kind: unknown affiliation kind \"boss\", \
+                     expected one of leads,"
+                ),
+            "{e}"
+        );
+        let e = from_json(
+            "g.json",
+            &graph_with(r#"{"actor": "g", "role": "commander"}"#),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("actors[1].affiliations[0].kind: no kind: add \"kind\""),
+            "{e}"
+        );
     }
 }

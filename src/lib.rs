@@ -87,7 +87,8 @@ pub use error::{Error, Result};
 pub use facade::{NewClaim, ReadClaim, Reader, Reading};
 pub use graph::{Direction, Edge, KnowledgeGraph};
 pub use model::{
-    Actor, ActorKind, Affiliation, Claim, Date, Evidence, Provenance, RelationKind, SourceRef, Span,
+    Actor, ActorKind, Affiliation, AffiliationKind, Claim, Date, Evidence, Provenance,
+    RelationKind, SourceRef, Span,
 };
 pub use query::{Finding, Reply, Response};
 pub use question::Question;

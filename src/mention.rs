@@ -13,7 +13,7 @@ use foldhash::HashMap;
 use foldhash::HashSet;
 
 use crate::lexicon::{Lexicon, PhraseIndex};
-use crate::model::{Actor, ActorKind, NameRole};
+use crate::model::{Actor, ActorKind, AffiliationKind, NameRole};
 use crate::normalize::{fold, Normalized};
 
 /// How a mention names its actor.
@@ -966,6 +966,7 @@ impl Matcher {
                         actor.affiliations.push(crate::model::Affiliation {
                             actor: state,
                             role: "based in".into(),
+                            kind: AffiliationKind::Other,
                             from: None,
                             until: None,
                         });
@@ -1121,6 +1122,7 @@ impl Matcher {
             if let Some(o) = owner {
                 actor.affiliations.push(crate::model::Affiliation {
                     actor: table.get(o).id.clone(),
+                    kind: title_kind(&title),
                     role: title.clone(),
                     from: None,
                     until: None,
@@ -1696,6 +1698,60 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// What a title read before a new person's name makes the person to the actor named just
+/// before it ("RSF commander Abu Lulu", "Malian President Assimi Goïta"), as the curated
+/// data would have it (`data/README.md`): a deputy or former holder is `other`, a
+/// spokesman or envoy `represents`, a commander `commands`, a prime minister
+/// `heads_government`, a president, leader, chief, chair or monarch `leads`, any other
+/// title (minister, general, governor) `other`. `title` is the title as read, chained ones
+/// together ("government spokesman colonel"), in lower case.
+fn title_kind(title: &str) -> AffiliationKind {
+    const NOT_HEAD: &[&str] = &["deputy", "vice", "senior", "former", "acting", "son of"];
+    const REPRESENTS: &[&str] = &[
+        "spokes",
+        "envoy",
+        "ambassador",
+        "representative",
+        "negotiator",
+        "mediator",
+        "foreign minister",
+        "foreign affairs minister",
+        "foreign secretary",
+        "secretary of state",
+    ];
+    const COMMANDS: &[&str] = &["commander", "army chief", "chief of staff"];
+    const HEADS_GOVERNMENT: &[&str] = &["prime minister", "premier", "chancellor"];
+    const LEADS: &[&str] = &[
+        "president",
+        "leader",
+        "head",
+        "chief",
+        "founder",
+        "chair",
+        "emir",
+        "king",
+        "queen",
+        "sultan",
+        "secretary-general",
+        "secretary general",
+    ];
+    let title = fold(title);
+    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    if has(NOT_HEAD) {
+        AffiliationKind::Other
+    } else if has(REPRESENTS) {
+        AffiliationKind::Represents
+    } else if has(COMMANDS) {
+        AffiliationKind::Commands
+    } else if has(HEADS_GOVERNMENT) {
+        AffiliationKind::HeadsGovernment
+    } else if has(LEADS) {
+        AffiliationKind::Leads
+    } else {
+        AffiliationKind::Other
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -1707,6 +1763,34 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_gives_the_kind_the_curated_data_would() {
+        use AffiliationKind::*;
+        for (title, kind) in [
+            ("president", Leads),
+            ("président", Leads),
+            ("junta leader", Leads),
+            ("emir", Leads),
+            ("chairman", Leads),
+            ("vice president", Other),
+            ("deputy commander", Other),
+            ("former president", Other),
+            ("government spokesman colonel", Represents),
+            ("special envoy", Represents),
+            ("foreign minister", Represents),
+            ("commander", Commands),
+            ("army chief", Commands),
+            ("commander-in-chief", Commands),
+            ("prime minister", HeadsGovernment),
+            ("premier", HeadsGovernment),
+            ("defence minister", Other),
+            ("general", Other),
+            ("sheikh", Other),
+        ] {
+            assert_eq!(title_kind(title), kind, "{title}");
+        }
+    }
 
     #[test]
     fn skeletons_find_other_spellings_and_only_them() {

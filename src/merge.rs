@@ -178,7 +178,7 @@ pub fn combine(a: &Actor, b: &Actor) -> Actor {
         .chain(&b.affiliations)
         .cloned()
         .collect();
-    let akey = |f: &Affiliation| (f.actor.clone(), f.role.clone(), f.from, f.until);
+    let akey = |f: &Affiliation| (f.actor.clone(), f.role.clone(), f.kind, f.from, f.until);
     affiliations.sort_by_key(akey);
     affiliations.dedup();
     Actor {
@@ -207,6 +207,7 @@ mod tests {
             a.affiliations.push(Affiliation {
                 actor: s.to_string(),
                 role: "minister".into(),
+                kind: crate::model::AffiliationKind::Other,
                 from: None,
                 until: None,
             });

@@ -224,13 +224,121 @@ impl Span {
     }
 }
 
+/// What an affiliation makes its actor to the actor it is affiliated with: the meaning
+/// code reads, where [`Affiliation::role`] is the text people read ("prime minister
+/// (selected by the LPDF …)" is [`AffiliationKind::HeadsGovernment`]).
+///
+/// The curated files write it as `"kind"` in snake case (`armed_forces_of`); how to choose
+/// is in `data/README.md`. More kinds may come, so a `match` needs a wildcard arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum AffiliationKind {
+    /// The head of the actor: a state's head of state (president, monarch, supreme
+    /// leader), the leader, chair or secretary general of a group, party, council or
+    /// organisation, the head of a mission. A person who leads a group stands for it.
+    Leads,
+    /// Head of government: a state's prime minister, premier or chancellor, or the
+    /// prime minister at the head of a government actor. Stands for a group it heads, but
+    /// is not the head of state.
+    HeadsGovernment,
+    /// Military command of the actor: commander, commander-in-chief, chief of staff. A
+    /// commander stands for the force he commands.
+    Commands,
+    /// A part of the actor: a faction, component, branch, wing, affiliate, organ, agency
+    /// or mission of it, or a regional government or force within a state.
+    Member,
+    /// The armed forces of the actor: a state's army ("the Sudanese army"), a government's
+    /// forces, a movement's armed wing.
+    ArmedForcesOf,
+    /// The government of the state: recognised or in control (a military government, de
+    /// facto authorities). Not a rival, shadow, regional or exiled government.
+    GovernmentOf,
+    /// The legislature of the actor: its parliament or assembly.
+    LegislatureOf,
+    /// Speaks or negotiates for the actor: foreign minister, spokesperson, envoy,
+    /// ambassador, representative.
+    Represents,
+    /// Any other tie (a minister other than the foreign minister, a deputy, an adviser, a
+    /// group based in a state); the role text says what it is.
+    Other,
+}
+
+impl AffiliationKind {
+    /// All kinds, in their canonical order.
+    pub const ALL: [AffiliationKind; 9] = [
+        AffiliationKind::Leads,
+        AffiliationKind::HeadsGovernment,
+        AffiliationKind::Commands,
+        AffiliationKind::Member,
+        AffiliationKind::ArmedForcesOf,
+        AffiliationKind::GovernmentOf,
+        AffiliationKind::LegislatureOf,
+        AffiliationKind::Represents,
+        AffiliationKind::Other,
+    ];
+
+    /// The name used in files (`armed_forces_of`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AffiliationKind::Leads => "leads",
+            AffiliationKind::HeadsGovernment => "heads_government",
+            AffiliationKind::Commands => "commands",
+            AffiliationKind::Member => "member",
+            AffiliationKind::ArmedForcesOf => "armed_forces_of",
+            AffiliationKind::GovernmentOf => "government_of",
+            AffiliationKind::LegislatureOf => "legislature_of",
+            AffiliationKind::Represents => "represents",
+            AffiliationKind::Other => "other",
+        }
+    }
+
+    /// Does the holder stand at the head of the actor (leads, heads its government or
+    /// commands it), so that what a person says and does in the role counts for a group?
+    pub fn heads(self) -> bool {
+        matches!(
+            self,
+            AffiliationKind::Leads | AffiliationKind::HeadsGovernment | AffiliationKind::Commands
+        )
+    }
+
+    /// The names of all kinds, for messages: "leads, heads_government, …, other".
+    pub fn names() -> String {
+        let names: Vec<&str> = AffiliationKind::ALL.iter().map(|k| k.as_str()).collect();
+        names.join(", ")
+    }
+}
+
+impl fmt::Display for AffiliationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for AffiliationKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        AffiliationKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown affiliation kind \"{s}\", expected one of {}",
+                    AffiliationKind::names()
+                )
+            })
+    }
+}
+
 /// A link from an actor to the actor it serves or belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Affiliation {
     /// Id of the actor served (a state, an army, an organisation).
     pub actor: String,
-    /// The role, such as "defence minister" or "commander".
+    /// The role as people read it, such as "defence minister" or "commander; led
+    /// Operation Dignity …": shown in output, never read for meaning.
     pub role: String,
+    /// What the role makes the actor to the one served, as code reads it.
+    pub kind: AffiliationKind,
     /// When the affiliation began, if known.
     pub from: Option<Date>,
     /// When it ended, if it has.
@@ -476,5 +584,30 @@ impl Claim {
             Provenance::Extracted(e) => &e.sentence,
             Provenance::Curated { citation, .. } => citation,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affiliation_kinds_read_their_names_and_only_those() {
+        for k in AffiliationKind::ALL {
+            assert_eq!(k.as_str().parse::<AffiliationKind>(), Ok(k));
+        }
+        let e = "leader".parse::<AffiliationKind>().unwrap_err();
+        assert_eq!(
+            e,
+            "unknown affiliation kind \"leader\", expected one of leads, heads_government, \
+             commands, member, armed_forces_of, government_of, legislature_of, represents, other"
+        );
+        // who stands at the head of what they hold
+        let heads: Vec<&str> = AffiliationKind::ALL
+            .into_iter()
+            .filter(|k| k.heads())
+            .map(AffiliationKind::as_str)
+            .collect();
+        assert_eq!(heads, ["leads", "heads_government", "commands"]);
     }
 }

@@ -5,8 +5,10 @@
 //! named by its name, alias or demonym, with an office word ("government", "army",
 //! "president"), means the actor that holds that office of the state at the date asked
 //! about (`--as-of`, else now): the actor of the office's kinds whose affiliation with the
-//! state (or with the state's government) has a role naming the office, and no role word
-//! that rules it out ("rival", "shadow"). When several hold it, the one that took it last.
+//! state (or with the state's government) is of the office's affiliation kind: the
+//! government is `government_of` the state (a rival or shadow government is not), the army
+//! its `armed_forces_of`, the head of state `leads` it. When several hold it, the one that
+//! took it last.
 //! A capital stands for its state; when the state has no relation of its own (its
 //! relations are recorded on rival governments, as Libya's are), for the government of
 //! the state at that date, when the registry lists one apart from the state.
@@ -23,7 +25,7 @@ use serde::Deserialize;
 
 use crate::error::{serde_message, Error, Result};
 use crate::graph::{Direction, KnowledgeGraph};
-use crate::model::{Actor, ActorKind, Affiliation, NameRole};
+use crate::model::{Actor, ActorKind, Affiliation, AffiliationKind, NameRole};
 use crate::normalize::fold;
 use crate::time::Window;
 
@@ -47,8 +49,7 @@ struct OfficeRecord {
     office: String,
     words: Vec<String>,
     kinds: Vec<String>,
-    roles: Vec<String>,
-    not_roles: Vec<String>,
+    affiliations: Vec<String>,
     else_state: bool,
 }
 
@@ -61,10 +62,8 @@ pub struct Office {
     words: Vec<String>,
     /// The kinds of actor that can hold it.
     kinds: Vec<ActorKind>,
-    /// Role words, one of which the holder's affiliation must have.
-    roles: Vec<String>,
-    /// Role words that rule a holder out.
-    not_roles: Vec<String>,
+    /// The kinds of affiliation with the state (or its government) that hold it.
+    affiliations: Vec<AffiliationKind>,
     /// With no holder, the state itself stands for the office.
     else_state: bool,
 }
@@ -146,10 +145,18 @@ impl Rules {
                         .map_err(|e| bad(format!("{}: {e}", o.office)))
                 })
                 .collect::<Result<Vec<_>>>()?;
+            let affiliations = o
+                .affiliations
+                .iter()
+                .map(|k| {
+                    k.parse::<AffiliationKind>()
+                        .map_err(|e| bad(format!("{}: {e}", o.office)))
+                })
+                .collect::<Result<Vec<_>>>()?;
             let words: Vec<String> = o.words.iter().map(|w| fold(w)).collect();
-            if words.iter().any(String::is_empty) || o.roles.is_empty() {
+            if words.iter().any(String::is_empty) || affiliations.is_empty() {
                 return Err(bad(format!(
-                    "office \"{}\": an empty word or no role",
+                    "office \"{}\": an empty word or no affiliation kind",
                     o.office
                 )));
             }
@@ -157,8 +164,7 @@ impl Rules {
                 office: o.office.clone(),
                 words,
                 kinds,
-                roles: o.roles.iter().map(|w| words_of(w)).collect(),
-                not_roles: o.not_roles.iter().map(|w| words_of(w)).collect(),
+                affiliations,
                 else_state: o.else_state,
             });
         }
@@ -390,33 +396,15 @@ fn when(window: &Window) -> String {
     }
 }
 
-/// A role as words: folded, anything but letters, digits and `'` a space.
-fn words_of(role: &str) -> String {
-    let f = fold(role);
-    let spaced: String = f
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '\'' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Does `role` (its head, before `;`, `,` or `(`) name the office and nothing that rules
-/// it out?
-fn fills(office: &Office, role: &str) -> bool {
-    let head = format!(" {} ", words_of(crate::query::role_head(role)));
-    let has = |w: &String| head.contains(&format!(" {w} "));
-    office.roles.iter().any(has) && !office.not_roles.iter().any(has)
+/// Does the affiliation hold the office: is it of one of the office's kinds?
+fn fills(office: &Office, f: &Affiliation) -> bool {
+    office.affiliations.contains(&f.kind)
 }
 
 /// Who holds `office` of `state` in the window: an actor of the office's kinds affiliated
-/// with the state, or with a government of the state that holds then, in a role naming the
-/// office; the one that took it last.
+/// with the state, or with the state's government then (`government_of` the state: not a
+/// rival, shadow or regional one), by an affiliation of the office's kind; the one that took
+/// it last.
 fn holder<'g>(
     graph: &'g KnowledgeGraph,
     state: &'g Actor,
@@ -425,11 +413,10 @@ fn holder<'g>(
 ) -> Option<&'g Actor> {
     let mut seats: Vec<&Actor> = vec![state];
     for m in graph.members(&state.id) {
-        let serving = m
-            .affiliations
-            .iter()
-            .any(|f| f.actor == state.id && window.holds(f));
-        if m.kind == ActorKind::Government && serving {
+        let governs = m.affiliations.iter().any(|f| {
+            f.actor == state.id && f.kind == AffiliationKind::GovernmentOf && window.holds(f)
+        });
+        if m.kind == ActorKind::Government && governs {
             seats.push(m);
         }
     }
@@ -440,7 +427,7 @@ fn holder<'g>(
                 continue;
             }
             for f in &m.affiliations {
-                if f.actor == seat.id && window.holds(f) && fills(office, &f.role) {
+                if f.actor == seat.id && window.holds(f) && fills(office, f) {
                     found.push((f, m));
                 }
             }
@@ -506,22 +493,26 @@ mod tests {
     }
 
     #[test]
-    fn roles_name_an_office_as_whole_words() {
+    fn an_office_is_held_by_its_kind_of_affiliation() {
         let rules = Rules::parse(EMBEDDED_NAMES).unwrap();
-        let [government, _, head] = rules.offices() else {
+        let [government, army, head] = rules.offices() else {
             panic!()
         };
-        assert!(fills(
-            government,
-            "internationally recognised government of Libya, seated in Tripoli"
-        ));
-        assert!(!fills(
-            government,
-            "rival government of Libya appointed by the House"
-        ));
-        assert!(!fills(government, "shadow government"));
-        assert!(fills(head, "transitional president"));
-        assert!(!fills(head, "vice president"));
-        assert!(!fills(head, "presidential spokesman"));
+        let tie = |kind: AffiliationKind| Affiliation {
+            actor: "lby".into(),
+            role: "whatever the text says".into(),
+            kind,
+            from: None,
+            until: None,
+        };
+        // a rival government is not the government, whatever its role text says
+        assert!(fills(government, &tie(AffiliationKind::GovernmentOf)));
+        assert!(!fills(government, &tie(AffiliationKind::Other)));
+        assert!(fills(army, &tie(AffiliationKind::ArmedForcesOf)));
+        assert!(!fills(army, &tie(AffiliationKind::Member)));
+        // the head of state, not the head of government
+        assert!(fills(head, &tie(AffiliationKind::Leads)));
+        assert!(!fills(head, &tie(AffiliationKind::HeadsGovernment)));
+        assert!(!fills(head, &tie(AffiliationKind::Other)));
     }
 }

@@ -752,33 +752,6 @@ pub fn ask<'g>(
     })
 }
 
-/// Roles that make a person stand for the group they hold them in.
-pub(crate) fn leads(role: &str) -> bool {
-    let role = role.to_lowercase();
-    let head = role.split([';', '(', ',']).next().unwrap_or("");
-    if [
-        "deputy", "vice", "senior", "former", "spokes", "son of", "acting",
-    ]
-    .iter()
-    .any(|w| head.contains(w))
-    {
-        return false;
-    }
-    [
-        "commander",
-        "leader",
-        "head",
-        "chief",
-        "founder",
-        "chair",
-        "emir",
-        "president",
-        "prime minister",
-    ]
-    .iter()
-    .any(|w| head.contains(w))
-}
-
 /// An actor whose claims count for the subject, and the affiliations that make it so.
 struct Proxy<'g> {
     actor: &'g Actor,
@@ -820,7 +793,7 @@ fn subject_side<'g>(
             if matches!(
                 g.kind,
                 ActorKind::State | ActorKind::InternationalOrganisation
-            ) || !leads(&f.role)
+            ) || !f.kind.heads()
             {
                 continue;
             }
@@ -1153,34 +1126,5 @@ fn verdict<'g>(
         target,
         claims,
         others,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn leadership_roles() {
-        for role in [
-            "commander",
-            "commander; led Operation Dignity from May 2014",
-            "prime minister (selected by the LPDF)",
-            "chairman",
-            "founder and leader",
-            "head (killed in Tripoli in May 2025)",
-        ] {
-            assert!(leads(role), "{role}");
-        }
-        for role in [
-            "senior commander and son of Khalifa Haftar",
-            "deputy chairman of the Security Council",
-            "vice president",
-            "defence minister",
-            "spokesman",
-            "Tarhuna-based militia allied with the LNA",
-        ] {
-            assert!(!leads(role), "{role}");
-        }
     }
 }

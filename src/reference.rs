@@ -7,7 +7,7 @@
 //! kind; first-person pronouns inside quotes to the speaker.
 
 use crate::mention::ActorTable;
-use crate::model::ActorKind;
+use crate::model::{ActorKind, AffiliationKind};
 use crate::normalize::Shapes;
 
 /// A word that may stand for an actor, and what it can stand for.
@@ -191,13 +191,13 @@ fn most_named_state(list: &[&Seen], kind: &dyn Fn(usize) -> ActorKind) -> Option
 }
 
 /// A regular army ("Sudanese Armed Forces"; "Tatmadaw", the armed forces of Myanmar):
-/// an armed group whose affiliation role says armed forces or army. Rebel armies
-/// ("Arakan Army") belong to no state and are not "the army".
+/// an armed group affiliated with a state as its armed forces. Rebel armies ("Arakan
+/// Army") belong to no state and are not "the army"; a movement's armed wing is the
+/// armed forces of the movement, not of a state.
 fn is_state_army(a: &crate::model::Actor, table: &ActorTable<'_>) -> bool {
     a.kind == ActorKind::ArmedGroup
         && a.affiliations.iter().any(|f| {
-            let r = f.role.to_lowercase();
-            (r.contains("armed forces") || r == "army" || r == "military")
+            f.kind == AffiliationKind::ArmedForcesOf
                 && table
                     .by_id(&f.actor)
                     .is_some_and(|s| s.kind == ActorKind::State)
@@ -240,7 +240,7 @@ fn is_legislature(a: &crate::model::Actor) -> bool {
     .any(|w| n.contains(w))
         || a.affiliations
             .iter()
-            .any(|f| f.role.contains("legislature"))
+            .any(|f| f.kind == AffiliationKind::LegislatureOf)
 }
 
 /// A mention seen so far: actor table index and sentence index.
@@ -471,11 +471,12 @@ mod tests {
     fn known_classes_are_what_each_document_would_find() {
         use crate::model::{Actor, Affiliation};
         let mut actors = crate::data::embedded().expect("registry").actors;
-        let army = |id: &str, of: &str, role: &str| {
+        let army = |id: &str, of: &str, role: &str, kind: AffiliationKind| {
             let mut a = Actor::new(id, id, ActorKind::ArmedGroup);
             a.affiliations.push(Affiliation {
                 actor: of.into(),
                 role: role.into(),
+                kind,
                 from: None,
                 until: None,
             });
@@ -483,14 +484,24 @@ mod tests {
         };
         // a state's army, a group, a legislature, and an army of a state the registry
         // lacks, which a document's new actor may name
-        actors.push(army("test-army", "mli", "Armed Forces"));
-        actors.push(army("test-group", "mli", "ally"));
+        actors.push(army(
+            "test-army",
+            "mli",
+            "Armed Forces",
+            AffiliationKind::ArmedForcesOf,
+        ));
+        actors.push(army("test-group", "mli", "ally", AffiliationKind::Other));
         actors.push(Actor::new(
             "test-house",
             "House of Test",
             ActorKind::PoliticalBody,
         ));
-        actors.push(army("test-dangling", "no-such-state", "army"));
+        actors.push(army(
+            "test-dangling",
+            "no-such-state",
+            "army",
+            AffiliationKind::ArmedForcesOf,
+        ));
         let mut ids = foldhash::HashMap::default();
         for (i, a) in actors.iter().enumerate() {
             ids.entry(a.id.clone()).or_insert(i);

@@ -220,6 +220,7 @@ mod tests {
         let minister = Affiliation {
             actor: "tur".into(),
             role: "defence minister".into(),
+            kind: crate::model::AffiliationKind::Other,
             from: Some(d("2018-07")),
             until: Some(d("2023-06")),
         };

@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 
 use geokg::blocs::{blocs, Blocs, Component};
 use geokg::query::Options;
-use geokg::{Actor, ActorKind, Affiliation, Claim, KnowledgeGraph, Provenance, RelationKind};
+use geokg::{
+    Actor, ActorKind, Affiliation, AffiliationKind, Claim, KnowledgeGraph, Provenance, RelationKind,
+};
 
 fn graph() -> &'static KnowledgeGraph {
     static GRAPH: OnceLock<KnowledgeGraph> = OnceLock::new();
@@ -210,6 +212,7 @@ fn a_commander_stays_with_his_group_against_the_pull_of_other_ties() {
     commander.affiliations.push(Affiliation {
         actor: "g".into(),
         role: "commander".into(),
+        kind: AffiliationKind::Commands,
         from: None,
         until: None,
     });

@@ -33,6 +33,20 @@ const BAD: &[(&str, &str)] = &[
          geokg: tests/data/bad/affiliation_unknown.json:6:73: actors[1].affiliations[0].from: invalid date \
          \"2020-02-30\", expected YYYY, YYYY-MM or YYYY-MM-DD: day 30 out of range",
     ),
+    // An affiliation's kind is one of the names, and required; a missing one is located
+    // at the affiliation.
+    (
+        "affiliation_unknown_kind.json",
+        "tests/data/bad/affiliation_unknown_kind.json:6:74: actors[1].affiliations[0].kind: unknown \
+         affiliation kind \"commander\", expected one of leads, heads_government, commands, member, \
+         armed_forces_of, government_of, legislature_of, represents, other",
+    ),
+    (
+        "affiliation_no_kind.json",
+        "tests/data/bad/affiliation_no_kind.json:6:25: actors[1].affiliations[0].kind: no kind: add \
+         \"kind\" with one of leads, heads_government, commands, member, armed_forces_of, \
+         government_of, legislature_of, represents, other",
+    ),
     // NOTE: the name is quoted case-folded ("the boss") rather than as written
     // ("The Boss"). See report.
     (

@@ -8,25 +8,27 @@
 use std::collections::{BTreeMap, HashSet};
 
 use geokg::model::{
-    Actor, ActorKind, Affiliation, Claim, Date, Evidence, Provenance, RelationKind, Span,
+    Actor, ActorKind, Affiliation, AffiliationKind, Claim, Date, Evidence, Provenance,
+    RelationKind, Span,
 };
 use geokg::query::{ask, AnswerRow, Counted, Options, Question, Response};
 use geokg::synth::Rng;
 use geokg::time::Window;
 use geokg::{Direction, KnowledgeGraph};
 
-/// Roles used by the random graphs, and whether holding one makes a person stand for
-/// the group (the rule of `query.rs`, for these roles).
-const ROLES: &[(&str, bool)] = &[
-    ("commander", true),
-    ("leader", true),
-    ("defence minister", false),
-    ("deputy commander", false),
-    ("spokesman", false),
+/// Roles used by the random graphs, their kinds, and whether holding one makes a person
+/// stand for the group (the rule of `query.rs`, for these kinds).
+const ROLES: &[(&str, AffiliationKind, bool)] = &[
+    ("commander", AffiliationKind::Commands, true),
+    ("leader", AffiliationKind::Leads, true),
+    ("prime minister", AffiliationKind::HeadsGovernment, true),
+    ("defence minister", AffiliationKind::Other, false),
+    ("deputy commander", AffiliationKind::Other, false),
+    ("spokesman", AffiliationKind::Represents, false),
 ];
 
 fn leads(role: &str) -> bool {
-    ROLES.iter().any(|&(r, l)| r == role && l)
+    ROLES.iter().any(|&(r, _, l)| r == role && l)
 }
 
 fn date(rng: &mut Rng) -> Date {
@@ -56,11 +58,12 @@ fn graph(seed: u64, claims: usize) -> KnowledgeGraph {
         let mut p = Actor::new(format!("p{i:02}"), format!("Person {i}"), ActorKind::Person);
         for _ in 0..1 + rng.below(2) {
             let served = &actors[rng.below(24)];
-            let (role, _) = ROLES[rng.below(ROLES.len())];
+            let (role, kind, _) = ROLES[rng.below(ROLES.len())];
             let ended = rng.below(4) == 0;
             p.affiliations.push(Affiliation {
                 actor: served.id.clone(),
                 role: role.into(),
+                kind,
                 from: (rng.below(2) == 0).then(|| date(&mut rng)),
                 until: ended.then(|| date(&mut rng)),
             });

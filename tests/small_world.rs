@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use geokg::extract::{Engine, Extractor};
 use geokg::frames::FrameLexicon;
 use geokg::lexicon::Lexicon;
-use geokg::{Actor, ActorKind, Affiliation};
+use geokg::{Actor, ActorKind, Affiliation, AffiliationKind};
 use serde_json::Value;
 
 const SMALL_FRAMES: &str = include_str!("data/frames_small.json");
@@ -40,6 +40,7 @@ fn registry() -> Vec<Actor> {
     varga.affiliations = vec![Affiliation {
         actor: "nor".into(),
         role: "defence minister".into(),
+        kind: AffiliationKind::Other,
         from: None,
         until: None,
     }];

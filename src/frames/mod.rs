@@ -1394,6 +1394,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         actor.affiliations.push(crate::model::Affiliation {
             actor: self.table.get(state).id.clone(),
             role: "based in".into(),
+            kind: crate::model::AffiliationKind::Other,
             from: None,
             until: None,
         });
