@@ -119,7 +119,7 @@ fn extract_stage(b: Bencher, stage: &str) {
     let lexicon = geokg::lexicon::Lexicon::embedded().expect("lexicon");
     let matcher = geokg::mention::Matcher::new(extractor().actors(), &lexicon);
     let mentions = |text: &str| {
-        let mut table = geokg::mention::ActorTable::new(extractor().actors());
+        let mut table = geokg::table::ActorTable::new(extractor().actors());
         matcher.find(text, &mut table).len()
     };
     // one pass before timing, so that no sample is the first to touch the tables

@@ -15,12 +15,13 @@ use crate::error::Error;
 use crate::frames::{self, FrameLexicon, Pos};
 use crate::lexicon::Lexicon;
 use crate::limits::MAX_SENTENCE_BYTES;
-use crate::mention::{ascii_alnum_end, ActorTable, Matcher, Mention, MentionKind, Skeletons};
+use crate::mention::{ascii_alnum_end, Matcher, Mention, MentionKind};
 use crate::model::round2;
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
 use crate::normalize::Normalized;
 use crate::reference::{self, classify, may_refer, Memory, RefKind, Seen};
 use crate::sentence;
+use crate::table::{ActorTable, Skeletons};
 
 /// Reads relations from text with a registry of actors and a cue lexicon.
 #[derive(Debug, Clone)]

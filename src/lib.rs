@@ -108,3 +108,4 @@ pub mod lexicon;
 pub mod mention;
 pub mod reference;
 pub mod sentence;
+pub mod table;

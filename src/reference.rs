@@ -6,9 +6,9 @@
 //! descriptions ("the group", "the bloc", "the junta") to the latest actor of a fitting
 //! kind; first-person pronouns inside quotes to the speaker.
 
-use crate::mention::ActorTable;
 use crate::model::{ActorKind, AffiliationKind};
 use crate::normalize::Shapes;
+use crate::table::ActorTable;
 
 /// A word that may stand for an actor, and what it can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

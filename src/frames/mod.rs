@@ -24,9 +24,10 @@ pub use lexicon::{Frame, FrameLexicon, Pos, PronounClass, Role};
 use tree::Tree;
 
 use crate::claim::{Found, Suppressed};
-use crate::mention::{slug, ActorTable};
+use crate::mention::slug;
 use crate::model::{Actor, ActorKind, RelationKind};
 use crate::syntax::Word;
+use crate::table::ActorTable;
 
 /// Actors seen so far in a document, most recent last, for pronouns and descriptions.
 #[derive(Debug, Default, Clone)]
