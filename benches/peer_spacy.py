@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Side-by-side throughput: geokg extract vs the spaCy en_core_web_sm pipeline.
 
-Both read the same generated corpus (geokg::synth via examples/gen_corpus, JSON Lines),
+Both read the same generated corpus (geokg::text::synth via examples/gen_corpus, JSON Lines),
 in one run, on one thread each; the script prints MB/s, sentences/s and the ratio.
 spaCy is the peer (tokenizer, tagger, parser, NER: what a statistical relation
 extractor would start from); geokg's figure includes its whole pipeline and JSONL

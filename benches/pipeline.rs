@@ -2,7 +2,7 @@
 //! stages alone, bare aho-corasick scans of the same aliases over the same text (the floor,
 //! which ignores case and reports overlaps as the matcher must, and a case-sensitive
 //! leftmost-first scan), a 1M-claim graph build,
-//! query latency on it, and DOT export of 10k edges. The corpus is `geokg::synth` news;
+//! query latency on it, and DOT export of 10k edges. The corpus is `geokg::text::synth` news;
 //! every benchmark checks that the work was done. Results: BENCHMARKS.md.
 //!
 //! `GEOKG_BENCH_MB` sets the corpus size of the throughput benchmarks (default 10).
@@ -12,9 +12,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
-use geokg::corpus::Document;
 use geokg::extract::Extractor;
 use geokg::model::{Actor, Claim, Evidence, NameRole, Provenance, RelationKind, Span};
+use geokg::text::corpus::Document;
 use geokg::KnowledgeGraph;
 
 /// The allocator of the `geokg` binary, so that the figures are the binary's.
@@ -39,7 +39,7 @@ fn corpus_mb() -> usize {
 
 /// The synthetic corpus of `mb` megabytes, as documents (one per article).
 fn documents(mb: usize) -> Vec<Document> {
-    geokg::synth::articles(1, mb * 1_000_000)
+    geokg::text::synth::articles(1, mb * 1_000_000)
         .map(|a| Document::new(a.id, a.text))
         .collect()
 }
@@ -114,12 +114,12 @@ fn extract_stage(b: Bencher, stage: &str) {
     let (docs, bytes, _) = corpus();
     let plain: Vec<String> = docs
         .iter()
-        .map(|d| geokg::normalize::Normalized::new(&d.text).text)
+        .map(|d| geokg::text::normalize::Normalized::new(&d.text).text)
         .collect();
-    let lexicon = geokg::lexicon::Lexicon::embedded().expect("lexicon");
-    let matcher = geokg::mention::Matcher::new(extractor().actors(), &lexicon);
+    let lexicon = geokg::extract::lexicon::Lexicon::embedded().expect("lexicon");
+    let matcher = geokg::extract::mention::Matcher::new(extractor().actors(), &lexicon);
     let mentions = |text: &str| {
-        let mut table = geokg::table::ActorTable::new(extractor().actors());
+        let mut table = geokg::extract::table::ActorTable::new(extractor().actors());
         matcher.find(text, &mut table).len()
     };
     // one pass before timing, so that no sample is the first to touch the tables
@@ -131,10 +131,10 @@ fn extract_stage(b: Bencher, stage: &str) {
         match stage {
             "plain_text" => docs
                 .iter()
-                .for_each(|d| n += geokg::normalize::Normalized::new(&d.text).text.len()),
+                .for_each(|d| n += geokg::text::normalize::Normalized::new(&d.text).text.len()),
             "sentences" => plain
                 .iter()
-                .for_each(|p| n += geokg::sentence::split(p).len()),
+                .for_each(|p| n += geokg::text::sentence::split(p).len()),
             _ => plain.iter().for_each(|p| n += mentions(p)),
         }
         assert!(n > 0);
@@ -151,7 +151,7 @@ fn scan_aliases() -> Vec<String> {
             if role == NameRole::Code {
                 continue;
             }
-            let p = geokg::normalize::Normalized::new(name.trim()).text;
+            let p = geokg::text::normalize::Normalized::new(name.trim()).text;
             if p.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
                 names.push(p);
             }
@@ -206,12 +206,14 @@ fn aho_corasick_case_sensitive_scan_one_thread(b: Bencher) {
 
 /// A graph of the registry actors and `n` extracted claims, Haftar the target of ~1%.
 fn claims(n: usize) -> (Vec<Actor>, Vec<Claim>) {
-    let actors = geokg::data::embedded().expect("embedded data").actors;
+    let actors = geokg::graph::data::embedded()
+        .expect("embedded data")
+        .actors;
     let haftar = actors
         .iter()
         .position(|a| a.id == "khalifa-haftar")
         .expect("haftar");
-    let mut rng = geokg::synth::Rng::new(42);
+    let mut rng = geokg::text::synth::Rng::new(42);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let s = rng.below(actors.len());
@@ -354,7 +356,7 @@ fn syntax_sentences() -> &'static Vec<String> {
         documents(1)
             .iter()
             .flat_map(|d| {
-                geokg::sentence::split(&d.text)
+                geokg::text::sentence::split(&d.text)
                     .into_iter()
                     .map(|s| d.text[s.start..s.end].to_string())
                     .collect::<Vec<_>>()

@@ -11,7 +11,7 @@ fn main() {
     let text = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "Russia and Egypt back the Libyan National Army.".to_string());
-    let (extractor, data) = match (Extractor::embedded(), geokg::data::embedded()) {
+    let (extractor, data) = match (Extractor::embedded(), geokg::graph::data::embedded()) {
         (Ok(x), Ok(d)) => (x, d),
         (Err(errors), _) | (_, Err(errors)) => {
             for e in errors {

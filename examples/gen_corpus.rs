@@ -1,4 +1,4 @@
-//! Writes a synthetic news corpus (see `geokg::synth`) to standard output.
+//! Writes a synthetic news corpus (see `geokg::text::synth`) to standard output.
 //!
 //! Usage: `cargo run --release --example gen_corpus -- [--jsonl] [--seed N] MEGABYTES`
 //!
@@ -26,7 +26,7 @@ fn main() {
     let bytes = (mb * 1_000_000.0) as usize;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut total = 0;
-    for a in geokg::synth::articles(seed, bytes) {
+    for a in geokg::text::synth::articles(seed, bytes) {
         total += a.text.len();
         let r = if jsonl {
             let record = serde_json::json!({

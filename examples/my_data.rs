@@ -5,7 +5,7 @@
 //!
 //! Run: `cargo run --example my_data`
 
-use geokg::data;
+use geokg::graph::data;
 use geokg::query::{self, Question};
 use geokg::{KnowledgeGraph, RelationKind};
 

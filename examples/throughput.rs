@@ -11,8 +11,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use geokg::corpus::{Item, Reader};
 use geokg::extract::Extractor;
+use geokg::text::corpus::{Item, Reader};
 
 /// The allocator of the `geokg` binary, so that the figures are the binary's.
 #[global_allocator]

@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use geokg::corpus::{Document, Item, Reader};
+use geokg::graph::{data, file as graph_file};
+use geokg::query::report;
 use geokg::syntax::{Model, Word};
-use geokg::{data, export, graphfile, query, report, Error, KnowledgeGraph};
+use geokg::text::corpus::{Document, Item, Reader};
+use geokg::{export, query, Error, KnowledgeGraph};
 
 /// `eprintln!` that ignores a standard error it cannot write to (closed, on a full disk)
 /// instead of panicking: messages are lost, the exit status still tells.
@@ -409,7 +411,7 @@ impl Filters {
             rollup: !self.no_rollup,
             hedged: !self.no_hedged,
             min_docs: self.min_docs,
-            window: geokg::time::Window {
+            window: geokg::graph::time::Window {
                 since: self.since,
                 until: self.until,
                 as_of: self.as_of,
@@ -780,7 +782,7 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             let options = filters.options(0, depth);
             options.window.check().map_err(|e| vec![e])?;
             let place = focus_place(&graph, focus.as_deref(), &options.window)?;
-            let blocs = geokg::blocs::blocs(&graph, place.as_ref(), &options);
+            let blocs = geokg::query::blocs::blocs(&graph, place.as_ref(), &options);
             let found = !blocs.components.is_empty();
             let text = if as_json {
                 json(&report::blocs_json(None, &blocs, why))
@@ -870,7 +872,7 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
             let mut data_files = Vec::new();
             let mut errors = Vec::new();
             for f in &files {
-                let text = match geokg::input::read_json(f) {
+                let text = match geokg::text::input::read_json(f) {
                     Ok(t) => t,
                     Err(e) => {
                         errors.push(e);
@@ -881,7 +883,10 @@ fn run(cli: Cli) -> Result<Outcome, Vec<Error>> {
                     .ok()
                     .is_some_and(|v| v.get("cues").is_some());
                 if is_lexicon {
-                    match geokg::lexicon::Lexicon::from_json(&f.display().to_string(), &text) {
+                    match geokg::extract::lexicon::Lexicon::from_json(
+                        &f.display().to_string(),
+                        &text,
+                    ) {
                         Ok(_) => lexicons += 1,
                         Err(e) => errors.push(e),
                     }
@@ -994,8 +999,8 @@ fn coverage(data: &data::Dataset) -> String {
 fn focus_place(
     graph: &KnowledgeGraph,
     focus: Option<&str>,
-    window: &geokg::time::Window,
-) -> Result<Option<geokg::place::Place>, Vec<Error>> {
+    window: &geokg::graph::time::Window,
+) -> Result<Option<geokg::graph::place::Place>, Vec<Error>> {
     let Some(name) = focus else {
         return Ok(None);
     };
@@ -1012,7 +1017,7 @@ fn selection(
     pick: &Pick,
     look: Option<&Look>,
 ) -> Result<export::Selection, Vec<Error>> {
-    let window = geokg::time::Window {
+    let window = geokg::graph::time::Window {
         since: pick.since,
         until: pick.until,
         as_of: None,
@@ -1140,7 +1145,7 @@ fn run_export(
     }
     let text = match format {
         Format::Dot => export::to_dot(graph, &dot_options(look, &selected)),
-        Format::Json => graphfile::to_json(graph),
+        Format::Json => graph_file::to_json(graph),
         Format::Graphml => export::graphml::to_graphml(graph),
         Format::Gexf => export::gexf::to_gexf(graph),
         Format::NodeLink => export::json::to_node_link(graph),
@@ -1677,7 +1682,7 @@ fn run_extract(
                     }
                 }
                 ExtractFormat::Fragments => {
-                    text = graphfile::Fragment::of(&ex).to_line();
+                    text = graph_file::Fragment::of(&ex).to_line();
                 }
                 ExtractFormat::Json => pretty = lines.iter().map(pretty_element).collect(),
                 ExtractFormat::Text => {
@@ -1866,11 +1871,11 @@ fn parse_document(
     format: ParseFormat,
 ) -> (String, Vec<String>, usize) {
     use geokg::limits::MAX_SENTENCE_BYTES;
-    let norm = geokg::normalize::Normalized::new(&doc.text);
+    let norm = geokg::text::normalize::Normalized::new(&doc.text);
     let mut text = String::new();
     let mut elements = Vec::new();
     let mut parsed = 0;
-    for (si, span) in geokg::sentence::split(&norm.text).iter().enumerate() {
+    for (si, span) in geokg::text::sentence::split(&norm.text).iter().enumerate() {
         let (os, oe) = norm.original_span(span.start, span.end, &doc.text);
         // the same sentences extraction leaves unread (it measures the plain text)
         if span.end - span.start > MAX_SENTENCE_BYTES {
@@ -1991,12 +1996,12 @@ fn run_build(
     } else {
         data::load_files_with_embedded(data_files)?
     };
-    let lexicon = geokg::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
+    let lexicon = geokg::extract::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
     let extractor = corpus.configure(geokg::extract::Extractor::new(
         dataset.actors.clone(),
         lexicon,
     ))?;
-    let mut builder = geokg::merge::GraphBuilder::new();
+    let mut builder = geokg::graph::merge::GraphBuilder::new();
     let appending = append && output.exists();
     if appending {
         builder.add_graph(read_graph_file(output)?);
@@ -2025,7 +2030,7 @@ fn run_build(
         )?
     };
     let graph = builder.finish().map_err(|e| vec![e])?;
-    write_file(output, graphfile::to_json(&graph))?;
+    write_file(output, graph_file::to_json(&graph))?;
     if appending {
         // what the file holds now, besides what this run added to it
         let docs: std::collections::HashSet<&str> = graph
@@ -2065,8 +2070,8 @@ fn io_error(path: &str, e: &std::io::Error) -> Error {
 }
 
 fn read_graph_file(path: &std::path::Path) -> Result<KnowledgeGraph, Vec<Error>> {
-    let text = geokg::input::read_json(path).map_err(|e| vec![e])?;
-    graphfile::from_json(&path.display().to_string(), &text).map_err(|e| vec![e])
+    let text = geokg::text::input::read_json(path).map_err(|e| vec![e])?;
+    graph_file::from_json(&path.display().to_string(), &text).map_err(|e| vec![e])
 }
 
 /// Is this file a graph file (one JSON object with "format") rather than fragment lines?
@@ -2100,7 +2105,7 @@ fn is_graph_file(path: &std::path::Path) -> Result<bool, Vec<Error>> {
 fn add_fragments(
     name: &str,
     input: impl std::io::Read,
-    builder: &mut geokg::merge::GraphBuilder,
+    builder: &mut geokg::graph::merge::GraphBuilder,
 ) -> Result<usize, Vec<Error>> {
     use std::io::BufRead;
     let mut reader = std::io::BufReader::with_capacity(1 << 16, input);
@@ -2113,11 +2118,11 @@ fn add_fragments(
             Ok(0) => break,
             Ok(_) => {
                 n += 1;
-                let (text, _) = geokg::input::decode(name, &buf);
+                let (text, _) = geokg::text::input::decode(name, &buf);
                 if text.trim().is_empty() {
                     continue;
                 }
-                match graphfile::parse_fragment(name, n, text.trim()) {
+                match graph_file::parse_fragment(name, n, text.trim()) {
                     Ok((actors, claims)) => builder.add(actors, claims),
                     Err(e) => {
                         bad += 1;
@@ -2144,7 +2149,7 @@ fn run_merge(
             ))]);
         }
     }
-    let mut builder = geokg::merge::GraphBuilder::new();
+    let mut builder = geokg::graph::merge::GraphBuilder::new();
     let mut bad = 0;
     for p in inputs {
         if p.as_os_str() == "-" {
@@ -2163,7 +2168,7 @@ fn run_merge(
         ))]);
     }
     let graph = builder.finish().map_err(|e| vec![e])?;
-    let text = graphfile::to_json(&graph);
+    let text = graph_file::to_json(&graph);
     let found = graph.edge_count() > 0;
     match output {
         Some(path) => {

@@ -11,8 +11,8 @@ use crate::error::{Error, Result};
 use crate::extract::{Engine, Extraction, Extractor};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Actor, Claim, Date, Provenance, RelationKind, SourceRef};
+use crate::query::question::Question;
 use crate::query::{self, Options, Reply};
-use crate::question::Question;
 
 impl KnowledgeGraph {
     /// The graph of the curated data compiled into geokg.
@@ -20,7 +20,7 @@ impl KnowledgeGraph {
     /// # Errors
     /// Only if the embedded data is inconsistent, which the test suite rules out.
     pub fn embedded() -> Result<KnowledgeGraph> {
-        let data = crate::data::embedded()?;
+        let data = crate::graph::data::embedded()?;
         KnowledgeGraph::new(data.actors, data.claims)
     }
 
@@ -37,7 +37,7 @@ impl KnowledgeGraph {
     /// An unreadable file, or every problem found in the files, each naming its file,
     /// line, column and field ([`Error::Several`] when there is more than one).
     pub fn with_files<P: AsRef<Path>>(paths: &[P]) -> Result<KnowledgeGraph> {
-        let data = crate::data::load_files_with_embedded(paths)?;
+        let data = crate::graph::data::load_files_with_embedded(paths)?;
         KnowledgeGraph::new(data.actors, data.claims)
     }
 
@@ -56,7 +56,7 @@ impl KnowledgeGraph {
     /// Only if the compiled-in lexicon or syntax model is damaged, which the test suite
     /// rules out.
     pub fn reader(&self) -> Result<Reader> {
-        let lexicon = crate::lexicon::Lexicon::embedded()?;
+        let lexicon = crate::extract::lexicon::Lexicon::embedded()?;
         let extractor =
             Extractor::new(self.actors().to_vec(), lexicon).with_engine(Engine::Frames)?;
         Ok(Reader { extractor })
@@ -78,7 +78,7 @@ impl KnowledgeGraph {
     /// When a claim names an actor neither this graph nor the reading knows (a reading
     /// made by the reader of another graph); the graph is then left as it was.
     pub fn add_reading(&mut self, reading: &Reading) -> Result<()> {
-        let mut builder = crate::merge::GraphBuilder::new();
+        let mut builder = crate::graph::merge::GraphBuilder::new();
         builder.add(self.actors().to_vec(), self.claims().to_vec());
         builder.add(
             reading.extraction.new_actors.clone(),
@@ -188,7 +188,7 @@ impl KnowledgeGraph {
     /// # Errors
     /// [`Error::UnknownActor`] when the name is neither an actor nor a place.
     pub fn dot_around(&self, focus: &str, depth: usize) -> Result<String> {
-        let window = crate::time::Window::default();
+        let window = crate::graph::time::Window::default();
         let (place, _) = query::place(self, focus, &window)?;
         let selected = crate::export::Selection {
             place: Some(place),
@@ -216,8 +216,8 @@ impl Extractor {
     /// # Errors
     /// Only if the embedded data is inconsistent, which the tests rule out.
     pub fn embedded() -> std::result::Result<Self, Vec<Error>> {
-        let data = crate::data::embedded()?;
-        let lexicon = crate::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
+        let data = crate::graph::data::embedded()?;
+        let lexicon = crate::extract::lexicon::Lexicon::embedded().map_err(|e| vec![e])?;
         Ok(Extractor::new(data.actors, lexicon))
     }
 }

@@ -57,31 +57,18 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod blocs;
-pub mod corpus;
-pub mod data;
+// The pipeline, lowest layer first (ARCHITECTURE.md, "Layers").
 pub mod error;
 pub mod export;
+pub mod extract;
 mod facade;
-pub mod filter;
 pub mod graph;
-pub mod graphfile;
-pub mod input;
 mod jsonpos;
 pub mod limits;
-pub mod merge;
 pub mod model;
-pub mod names;
-pub mod normalize;
-pub mod paths;
-pub mod place;
 pub mod query;
-pub mod question;
-pub mod report;
-pub mod signed;
 pub mod syntax;
-pub mod synth;
-pub mod time;
+pub mod text;
 
 pub use error::{Error, Result};
 pub use facade::{NewClaim, ReadClaim, Reader, Reading};
@@ -90,8 +77,8 @@ pub use model::{
     Actor, ActorKind, Affiliation, AffiliationKind, Claim, Date, Evidence, Provenance,
     RelationKind, SourceRef, Span,
 };
+pub use query::question::Question;
 pub use query::{Finding, Reply, Response};
-pub use question::Question;
 
 /// The graph built from the curated data compiled into the binary; the same as
 /// [`KnowledgeGraph::embedded`].
@@ -101,11 +88,3 @@ pub use question::Question;
 pub fn default_graph() -> Result<KnowledgeGraph> {
     KnowledgeGraph::embedded()
 }
-pub mod claim;
-pub mod extract;
-pub mod frames;
-pub mod lexicon;
-pub mod mention;
-pub mod reference;
-pub mod sentence;
-pub mod table;

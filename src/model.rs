@@ -1,6 +1,6 @@
 //! The domain: actors, relation kinds, claims and their provenance.
 //!
-//! These types are independent of any file format; `data` and `graphfile` convert records
+//! These types are independent of any file format; `graph::data` and `graph::file` convert records
 //! into them through validating constructors.
 
 use std::fmt;

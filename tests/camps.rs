@@ -7,7 +7,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use geokg::blocs::{blocs, Blocs, Component};
+use geokg::query::blocs::{blocs, Blocs, Component};
 use geokg::query::Options;
 use geokg::{
     Actor, ActorKind, Affiliation, AffiliationKind, Claim, KnowledgeGraph, Provenance, RelationKind,

@@ -13,7 +13,7 @@ use geokg::extract::ClaimLine;
 /// A synthetic JSON Lines corpus of about `bytes` bytes of article text.
 fn write_corpus(dir: &Path, name: &str, seed: u64, bytes: usize) -> String {
     let path = dir.join(name);
-    std::fs::write(&path, geokg::synth::jsonl(seed, bytes)).unwrap();
+    std::fs::write(&path, geokg::text::synth::jsonl(seed, bytes)).unwrap();
     path.to_str().unwrap().to_string()
 }
 
@@ -220,7 +220,7 @@ fn build(dir: &Path, out: &str, extra: &[&str]) -> Vec<u8> {
 #[test]
 fn shards_appends_and_merges_give_the_single_build_bytes() {
     let dir = temp_dir("merge");
-    let corpus = geokg::synth::jsonl(21, 120_000);
+    let corpus = geokg::text::synth::jsonl(21, 120_000);
     let all: Vec<&str> = corpus.lines().collect();
     assert!(all.len() > 60);
     let third = all.len() / 3;

@@ -310,7 +310,10 @@ fn check_of_the_repository_data_passes() {
 #[test]
 fn every_embedded_data_file_is_in_the_repository_check() {
     // the files compiled in are the files under data/ (a new conflict file must be embedded)
-    let embedded: Vec<&str> = geokg::data::EMBEDDED.iter().map(|(p, _)| *p).collect();
+    let embedded: Vec<&str> = geokg::graph::data::EMBEDDED
+        .iter()
+        .map(|(p, _)| *p)
+        .collect();
     for entry in std::fs::read_dir("data").unwrap() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_string_lossy().to_string();
@@ -326,7 +329,7 @@ fn every_embedded_data_file_is_in_the_repository_check() {
 
 #[test]
 fn every_embedded_relation_has_a_structured_source() {
-    let data = geokg::data::embedded().unwrap();
+    let data = geokg::graph::data::embedded().unwrap();
     assert!(
         data.unsourced.is_empty(),
         "{}",

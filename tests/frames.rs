@@ -778,7 +778,7 @@ fn a_dateline_is_where_the_sentence_starts_after() {
         ("TRIPOLI -", ""),
         ("", ""),
     ] {
-        let at = geokg::frames::dateline_end(text);
+        let at = geokg::extract::frames::dateline_end(text);
         assert_eq!(&text[at..], after, "{text:?}");
     }
 }

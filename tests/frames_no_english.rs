@@ -97,7 +97,7 @@ fn allowed(s: &str) -> bool {
 
 #[test]
 fn the_frame_engine_code_holds_no_english_word() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/frames");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract/frames");
     let mut found = Vec::new();
     for file in ["mod.rs", "tree.rs"] {
         let code = std::fs::read_to_string(dir.join(file)).unwrap();

@@ -15,7 +15,7 @@ fn lines(text: &str) -> Vec<ClaimLine> {
 
 /// The checks of fuzz/fuzz_targets/extract.rs on one input.
 fn extract_target_checks(data: &[u8]) {
-    let (text, _) = geokg::input::decode("fuzz.txt", data);
+    let (text, _) = geokg::text::input::decode("fuzz.txt", data);
     let fast = EXTRACTOR.extract("fuzz", &text);
     let traced = EXTRACTOR.explain("fuzz", &text);
     assert_eq!(fast.claims, traced.claims);

@@ -8,9 +8,9 @@ mod common;
 use std::sync::OnceLock;
 
 use common::run;
-use geokg::names::Rules;
+use geokg::graph::time::Window;
+use geokg::query::names::Rules;
 use geokg::query::{resolve, resolve_at};
-use geokg::time::Window;
 use geokg::{Date, Error, KnowledgeGraph};
 
 fn graph() -> &'static KnowledgeGraph {
@@ -159,7 +159,8 @@ fn the_rule_words_are_data() {
     assert!(embedded
         .office(graph(), "the Libyan junta", &Window::all())
         .is_none());
-    let text = geokg::names::EMBEDDED_NAMES.replacen("\"regime\"", "\"regime\", \"junta\"", 1);
+    let text =
+        geokg::query::names::EMBEDDED_NAMES.replacen("\"regime\"", "\"regime\", \"junta\"", 1);
     let rules = Rules::parse(&text).unwrap();
     let r = rules
         .office(graph(), "the Libyan junta", &Window::all())

@@ -244,7 +244,7 @@ proptest! {
 
     #[test]
     fn decoding_never_panics_and_keeps_valid_utf8(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        let (text, warnings) = geokg::input::decode("x.txt", &bytes);
+        let (text, warnings) = geokg::text::input::decode("x.txt", &bytes);
         if let Ok(s) = std::str::from_utf8(&bytes) {
             if !s.starts_with('\u{FEFF}') && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
                 prop_assert_eq!(text.as_str(), s);

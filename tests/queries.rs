@@ -12,9 +12,9 @@ mod common;
 
 use std::sync::OnceLock;
 
-use geokg::blocs::Blocs;
-use geokg::corpus::{Item, Reader};
+use geokg::query::blocs::Blocs;
 use geokg::query::{self, Options, Response};
+use geokg::text::corpus::{Item, Reader};
 use geokg::{Date, KnowledgeGraph};
 
 /// The news fixture.
@@ -24,7 +24,7 @@ const NEWS: &str = "tests/data/news.jsonl";
 fn graph() -> &'static KnowledgeGraph {
     static GRAPH: OnceLock<KnowledgeGraph> = OnceLock::new();
     GRAPH.get_or_init(|| {
-        let data = geokg::data::embedded().expect("embedded data");
+        let data = geokg::graph::data::embedded().expect("embedded data");
         let extractor = geokg::extract::Extractor::embedded().expect("embedded lexicon");
         let mut actors = data.actors;
         let mut claims = data.claims;
@@ -555,7 +555,7 @@ fn graph_file() -> &'static str {
     FILE.get_or_init(|| {
         let dir = common::temp_dir("queries-graph");
         let path = dir.join("fixed.graph.json");
-        std::fs::write(&path, geokg::graphfile::to_json(graph())).unwrap();
+        std::fs::write(&path, geokg::graph::file::to_json(graph())).unwrap();
         path.to_string_lossy().into_owned()
     })
 }

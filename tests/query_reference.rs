@@ -7,13 +7,13 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use geokg::graph::time::Window;
 use geokg::model::{
     Actor, ActorKind, Affiliation, AffiliationKind, Claim, Date, Evidence, Provenance,
     RelationKind, Span,
 };
 use geokg::query::{ask, AnswerRow, Counted, Options, Question, Response};
-use geokg::synth::Rng;
-use geokg::time::Window;
+use geokg::text::synth::Rng;
 use geokg::{Direction, KnowledgeGraph};
 
 /// Roles used by the random graphs, their kinds, and whether holding one makes a person

@@ -68,21 +68,21 @@ fn schema_of(path: &str) -> &'static str {
 
 /// The data files compiled into geokg, as (path, text).
 fn embedded() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = geokg::data::EMBEDDED
+    let mut files: Vec<(String, String)> = geokg::graph::data::EMBEDDED
         .iter()
         .map(|(p, t)| (p.to_string(), t.to_string()))
         .collect();
     files.push((
         "data/lexicon.json".into(),
-        geokg::lexicon::EMBEDDED_LEXICON.into(),
+        geokg::extract::lexicon::EMBEDDED_LEXICON.into(),
     ));
     files.push((
         "data/lexicon/en.json".into(),
-        geokg::frames::lexicon::EMBEDDED_FRAMES.into(),
+        geokg::extract::frames::lexicon::EMBEDDED_FRAMES.into(),
     ));
     files.push((
         "data/names/en.json".into(),
-        geokg::names::EMBEDDED_NAMES.into(),
+        geokg::query::names::EMBEDDED_NAMES.into(),
     ));
     files
 }
@@ -284,26 +284,26 @@ fn edits_of_a_real_file_that_break_its_format_are_refused() {
 #[test]
 fn edits_of_the_other_files_that_break_their_format_are_refused() {
     let names = validator("names.schema.json");
-    let mut v = parse("names", geokg::names::EMBEDDED_NAMES);
+    let mut v = parse("names", geokg::query::names::EMBEDDED_NAMES);
     v["offices"][0]["affiliations"] = json!(["rules"]);
     assert!(!names.is_valid(&v));
-    let mut v = parse("names", geokg::names::EMBEDDED_NAMES);
+    let mut v = parse("names", geokg::query::names::EMBEDDED_NAMES);
     v["offices"][0].as_object_mut().unwrap().remove("kinds");
     assert!(!names.is_valid(&v));
 
     let lexicon = validator("lexicon.schema.json");
-    let mut v = parse("lexicon", geokg::lexicon::EMBEDDED_LEXICON);
+    let mut v = parse("lexicon", geokg::extract::lexicon::EMBEDDED_LEXICON);
     v["cues"][0].as_object_mut().unwrap().remove("shape");
     assert!(!lexicon.is_valid(&v));
-    let mut v = parse("lexicon", geokg::lexicon::EMBEDDED_LEXICON);
+    let mut v = parse("lexicon", geokg::extract::lexicon::EMBEDDED_LEXICON);
     v["cues"][0]["shape"] = json!("sideways");
     assert!(!lexicon.is_valid(&v));
 
     let frames = validator("frame-lexicon.schema.json");
-    let mut v = parse("frames", geokg::frames::lexicon::EMBEDDED_FRAMES);
+    let mut v = parse("frames", geokg::extract::frames::lexicon::EMBEDDED_FRAMES);
     v["frames"][0]["source"] = json!(["subject"]);
     assert!(!frames.is_valid(&v));
-    let mut v = parse("frames", geokg::frames::lexicon::EMBEDDED_FRAMES);
+    let mut v = parse("frames", geokg::extract::frames::lexicon::EMBEDDED_FRAMES);
     v.as_object_mut().unwrap().remove("titles");
     assert!(!frames.is_valid(&v));
 }

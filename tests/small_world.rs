@@ -12,9 +12,9 @@
 
 use std::collections::BTreeSet;
 
+use geokg::extract::frames::FrameLexicon;
+use geokg::extract::lexicon::Lexicon;
 use geokg::extract::{Engine, Extractor};
-use geokg::frames::FrameLexicon;
-use geokg::lexicon::Lexicon;
 use geokg::{Actor, ActorKind, Affiliation, AffiliationKind};
 use serde_json::Value;
 

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use geokg::extract::Extractor;
-use geokg::lexicon::Lexicon;
+use geokg::extract::lexicon::Lexicon;
 use geokg::{KnowledgeGraph, Provenance};
 use libfuzzer_sys::fuzz_target;
 
@@ -14,10 +14,10 @@ static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::embedded().unwrap_or_else(|e| panic!("embedded lexicon: {e}")));
 
 fuzz_target!(|data: &[u8]| {
-    let (text, _) = geokg::input::decode("fuzz.json", data);
+    let (text, _) = geokg::text::input::decode("fuzz.json", data);
     // the same text as a lexicon: errors only
     let _ = Lexicon::from_json("fuzz.json", &text);
-    let dataset = match geokg::data::load_texts([("fuzz.json".to_string(), text)]) {
+    let dataset = match geokg::graph::data::load_texts([("fuzz.json".to_string(), text)]) {
         Ok(d) => d,
         Err(errors) => {
             assert!(!errors.is_empty());
@@ -29,10 +29,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let graph = KnowledgeGraph::new(dataset.actors.clone(), dataset.claims.clone())
         .unwrap_or_else(|e| panic!("checked data does not build a graph: {e}"));
-    let json = geokg::graphfile::to_json(&graph);
-    let again = geokg::graphfile::from_json("round.json", &json)
+    let json = geokg::graph::file::to_json(&graph);
+    let again = geokg::graph::file::from_json("round.json", &json)
         .unwrap_or_else(|e| panic!("a written graph file does not read back: {e}\n{json}"));
-    assert_eq!(geokg::graphfile::to_json(&again), json);
+    assert_eq!(geokg::graph::file::to_json(&again), json);
     let _ = geokg::export::to_dot(&graph, &geokg::export::DotOptions { isolated: true, ..geokg::export::DotOptions::standard() });
     // the actors as a registry: a sentence naming the first two
     if dataset.actors.len() >= 2 {

@@ -73,8 +73,8 @@ fuzz_target!(|input: Input| {
     let nodes = dot.lines().filter(|l| l.contains("[label=")).count();
     assert_eq!(nodes, shown, "{dot}");
     // the graph file keeps arbitrary names too
-    let json = geokg::graphfile::to_json(&graph);
-    let again = geokg::graphfile::from_json("g.json", &json)
+    let json = geokg::graph::file::to_json(&graph);
+    let again = geokg::graph::file::from_json("g.json", &json)
         .unwrap_or_else(|e| panic!("graph file with odd names does not read back: {e}\n{json}"));
-    assert_eq!(geokg::graphfile::to_json(&again), json);
+    assert_eq!(geokg::graph::file::to_json(&again), json);
 });

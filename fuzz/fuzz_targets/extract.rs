@@ -13,7 +13,7 @@ static EXTRACTOR: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::embedded().unwrap_or_else(|e| panic!("embedded data: {e:?}")));
 
 fuzz_target!(|data: &[u8]| {
-    let (text, _warnings) = geokg::input::decode("fuzz.txt", data);
+    let (text, _warnings) = geokg::text::input::decode("fuzz.txt", data);
     let fast = EXTRACTOR.extract("fuzz", &text);
     let traced = EXTRACTOR.explain("fuzz", &text);
     assert_eq!(fast.claims, traced.claims, "trace changes the claims");

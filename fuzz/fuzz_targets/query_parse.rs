@@ -26,8 +26,8 @@ fuzz_target!(|data: &[u8]| {
         // answer renders as text and JSON
         Ok(q) => {
             if let Ok(reply) = geokg::query::ask(&GRAPH, &q, &geokg::query::Options::default()) {
-                let _ = geokg::report::reply_text(&reply, true);
-                let _ = geokg::report::reply_json(question, &reply, true);
+                let _ = geokg::query::report::reply_text(&reply, true);
+                let _ = geokg::query::report::reply_json(question, &reply, true);
             }
         }
         Err(e) => assert!(!e.to_string().is_empty()),

@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::graph::file::EvidenceOut;
 use crate::graph::KnowledgeGraph;
-use crate::graphfile::EvidenceOut;
 use crate::model::round2;
 use crate::model::{Claim, Provenance};
 
@@ -172,7 +172,7 @@ pub struct ClaimOut {
     pub citation: Option<String>,
     /// Curated claims with a structured source: url, publisher, date and accessed;
     /// `null` otherwise.
-    pub cite: Option<crate::data::CiteRecord>,
+    pub cite: Option<crate::graph::data::CiteRecord>,
     /// Extracted claims: the document id; `null` for curated claims.
     pub doc: Option<String>,
     /// Extracted claims: 0-based sentence index.
@@ -198,7 +198,7 @@ fn claim_out(graph: &KnowledgeGraph, c: &Claim) -> ClaimOut {
         from: c.from.map(|d| d.to_string()),
         until: c.until.map(|d| d.to_string()),
         citation: None,
-        cite: c.source_ref().map(crate::data::CiteRecord::from),
+        cite: c.source_ref().map(crate::graph::data::CiteRecord::from),
         doc: None,
         sentence_index: None,
         span: None,

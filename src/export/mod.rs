@@ -8,7 +8,7 @@
 //! - [`html`]: one self-contained interactive page: the Graphviz SVG, the actors, edges
 //!   and evidence as JSON, and a small script to search, select and filter.
 //!
-//! The JSON graph file that `--graph` reads lives in [`crate::graphfile`].
+//! The JSON graph file that `--graph` reads lives in [`crate::graph::file`].
 //!
 //! Every writer builds its output in memory and returns it, in a fixed order (actors by
 //! id, edges by source, relation, target), so the same graph gives the same bytes and a
@@ -17,10 +17,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::Result;
+use crate::graph::place::Place;
+use crate::graph::time::Window;
 use crate::graph::{count_sources, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Claim, RelationKind};
-use crate::place::Place;
-use crate::time::Window;
 
 mod camps;
 pub mod dot;
@@ -41,7 +41,7 @@ pub const DEFAULT_LIMIT: usize = 200;
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     /// Keep only the actors within `depth` hops of the actors of this place (see
-    /// [`crate::place`]; `query::place` resolves a name an analyst uses).
+    /// [`crate::graph::place`]; `query::place` resolves a name an analyst uses).
     pub place: Option<Place>,
     /// Hops around `place`, over the relations that pass the filters below.
     pub depth: usize,

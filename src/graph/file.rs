@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::ActorRecord;
 use crate::error::{Error, Location, Result};
+use crate::graph::data::ActorRecord;
 use crate::graph::KnowledgeGraph;
 use crate::model::{round2, Actor, ActorKind, Affiliation, Claim, Evidence, Provenance, Span};
 
@@ -54,7 +54,7 @@ pub struct ClaimRecord {
     pub citation: Option<String>,
     /// Curated claims: the structured source, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<crate::data::CiteRecord>,
+    pub cite: Option<crate::graph::data::CiteRecord>,
     /// Extracted claims: where the claim was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceRecord>,
@@ -102,7 +102,7 @@ impl From<&Claim> for ClaimRecord {
             confidence: round2(c.confidence),
             from: c.from.map(|d| d.to_string()),
             until: c.until.map(|d| d.to_string()),
-            cite: c.source_ref().map(crate::data::CiteRecord::from),
+            cite: c.source_ref().map(crate::graph::data::CiteRecord::from),
             citation,
             evidence,
             conflict: c.conflict().map(str::to_string),
@@ -252,7 +252,7 @@ fn actor_from_record(
                 })
                 .transpose()
         };
-        let kind = crate::data::affiliation_kind(f)
+        let kind = crate::graph::data::affiliation_kind(f)
             .map_err(|m| here(format!("{field}.affiliations[{j}].kind"), m))?;
         affiliations.push(Affiliation {
             actor: f.actor.clone(),
@@ -279,7 +279,7 @@ fn actor_from_record(
 
 /// A structured source record as a model source; `field` names it in messages.
 fn source_ref(
-    r: &crate::data::CiteRecord,
+    r: &crate::graph::data::CiteRecord,
     field: &str,
     here: &dyn Fn(String, String) -> Error,
 ) -> Result<crate::model::SourceRef> {
@@ -442,7 +442,7 @@ pub struct EvidenceOut {
     pub text: String,
     /// Curated claims with a structured source: url, publisher, date and accessed;
     /// `null` otherwise.
-    pub cite: Option<crate::data::CiteRecord>,
+    pub cite: Option<crate::graph::data::CiteRecord>,
     /// Document id for extracted claims, `null` for curated ones.
     pub doc: Option<String>,
     /// Sentence index in the document, `null` for curated claims.
@@ -464,7 +464,9 @@ impl From<&Claim> for EvidenceOut {
                 ..
             } => EvidenceOut {
                 text: citation.clone(),
-                cite: source_ref.as_deref().map(crate::data::CiteRecord::from),
+                cite: source_ref
+                    .as_deref()
+                    .map(crate::graph::data::CiteRecord::from),
                 doc: None,
                 sentence_index: None,
                 span: None,

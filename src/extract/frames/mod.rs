@@ -23,11 +23,11 @@ use std::ops::Range;
 pub use lexicon::{Frame, FrameLexicon, Pos, PronounClass, Role};
 use tree::Tree;
 
-use crate::claim::{Found, Suppressed};
-use crate::mention::slug;
+use crate::extract::claim::{Found, Suppressed};
+use crate::extract::mention::slug;
+use crate::extract::table::ActorTable;
 use crate::model::{Actor, ActorKind, RelationKind};
 use crate::syntax::Word;
-use crate::table::ActorTable;
 
 /// Actors seen so far in a document, most recent last, for pronouns and descriptions.
 #[derive(Debug, Default, Clone)]
@@ -540,14 +540,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 let person = (!name.contains(char::is_whitespace))
                     .then(|| {
                         // (accents and case aside: "Deby" after "Idriss Déby")
-                        let key = crate::normalize::fold(&name);
+                        let key = crate::text::normalize::fold(&name);
                         recent.latest().find(|&a| {
                             let actor = self.table.get(a);
                             actor.kind == ActorKind::Person
-                                && actor
-                                    .name
-                                    .rsplit_once(char::is_whitespace)
-                                    .is_some_and(|(_, last)| crate::normalize::fold(last) == key)
+                                && actor.name.rsplit_once(char::is_whitespace).is_some_and(
+                                    |(_, last)| crate::text::normalize::fold(last) == key,
+                                )
                         })
                     })
                     .flatten();

@@ -1,5 +1,11 @@
 //! The knowledge graph: who relates to whom, with every claim behind each edge.
 
+pub mod data;
+pub mod file;
+pub mod merge;
+pub mod place;
+pub mod time;
+
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
 use foldhash::{HashMap, HashMapExt};
@@ -9,7 +15,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorKind, Claim, NameRole, Provenance, RelationKind};
-use crate::normalize::fold;
+use crate::text::normalize::fold;
 
 /// Which way an edge runs relative to an actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

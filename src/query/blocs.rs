@@ -7,7 +7,7 @@
 //! lists those ties. The balance score is `1 − frustration / total weight`: 1 for a graph
 //! that splits cleanly.
 //!
-//! Ties come from [`crate::signed`]. Each connected group of actors is split on its own.
+//! Ties come from [`crate::query::signed`]. Each connected group of actors is split on its own.
 //! Groups of up to [`EXACT_LIMIT`] actors are solved exactly; larger ones by a
 //! deterministic local search (greedy starts from the best-connected actors, then single
 //! moves while any lowers frustration), so the same graph always gives the same camps.
@@ -30,11 +30,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use crate::filter::Options;
+use crate::graph::place::Place;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Actor, ActorKind, Claim};
-use crate::place::Place;
-use crate::signed::{Link, Ties};
+use crate::query::filter::Options;
+use crate::query::signed::{Link, Ties};
 
 /// Groups of at most this many actors are split exactly (2^(n−1) splits tried).
 pub const EXACT_LIMIT: usize = 16;
@@ -118,7 +118,7 @@ pub struct Blocs<'g> {
 
 /// Splits the graph into camps: in a place when there is one (its seeds and `depth`
 /// ties around them, without the claims of another named conflict; see
-/// [`crate::place`]), else per conflict.
+/// [`crate::graph::place`]), else per conflict.
 pub fn blocs<'g>(graph: &'g KnowledgeGraph, place: Option<&Place>, options: &Options) -> Blocs<'g> {
     if let Some(place) = place {
         let ties = Ties::keeping(graph, options, &|c| place.admits(c));

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::model::RelationKind;
 
-pub(crate) use crate::normalize::Shapes;
+pub(crate) use crate::text::normalize::Shapes;
 
 /// Word phrases in a fixed order, indexed by first word, so that the phrases that can
 /// start at a word are found with one lookup rather than by trying every phrase.
@@ -72,7 +72,7 @@ impl PhraseIndex {
 }
 
 /// The lexicon compiled into the binary.
-pub const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon.json");
+pub const EMBEDDED_LEXICON: &str = include_str!("../../data/lexicon.json");
 
 /// How a cue's source and target are found around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

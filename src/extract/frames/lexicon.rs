@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::{ActorKind, RelationKind};
 
 /// The English frame lexicon compiled into the binary.
-pub const EMBEDDED_FRAMES: &str = include_str!("../../data/lexicon/en.json");
+pub const EMBEDDED_FRAMES: &str = include_str!("../../../data/lexicon/en.json");
 
 /// Which words a frame is keyed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]

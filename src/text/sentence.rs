@@ -1,12 +1,12 @@
 //! Sentence splitting: where does each sentence start and end?
 //!
-//! Works on the plain text of [`crate::normalize::Normalized`]. A sentence ends at `.`,
+//! Works on the plain text of [`crate::text::normalize::Normalized`]. A sentence ends at `.`,
 //! `!` or `?` (after any closing quotes or brackets) followed by a space and something
 //! that can start a sentence, at a blank line, or at a line break after a line that looks
 //! like a headline. Abbreviations (`Gen.`, `U.S.`, `Jan.`) and initials do not end one.
 
 use crate::model::Span;
-use crate::normalize::Shapes;
+use crate::text::normalize::Shapes;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov",

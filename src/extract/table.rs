@@ -6,7 +6,7 @@ use foldhash::HashMap;
 use foldhash::HashSet;
 
 use crate::model::{Actor, ActorKind};
-use crate::normalize::fold;
+use crate::text::normalize::fold;
 
 /// Registry names by their skeleton, so that another spelling of a name finds its actor
 /// ("Abdel-Fattah el-Sissi" is Abdel Fattah al-Sisi, "Mohammed Hamdan Daglo" is Mohamed

@@ -24,13 +24,13 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::error::{serde_message, Error, Result};
+use crate::graph::time::Window;
 use crate::graph::{Direction, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Affiliation, AffiliationKind, NameRole};
-use crate::normalize::fold;
-use crate::time::Window;
+use crate::text::normalize::fold;
 
 /// The rule words compiled into the binary.
-pub const EMBEDDED_NAMES: &str = include_str!("../data/names/en.json");
+pub const EMBEDDED_NAMES: &str = include_str!("../../data/names/en.json");
 
 /// The rule words file, as written.
 #[derive(Debug, Clone, Deserialize)]

@@ -4,24 +4,31 @@
 //! with its sentence and byte span in the original text), the new actors the text
 //! introduced, and diagnostics.
 
+pub mod claim;
+pub mod frames;
+pub mod lexicon;
+pub mod mention;
+pub mod reference;
+pub mod table;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use std::borrow::Cow;
 
-use crate::claim::{self, is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
-use crate::corpus::Document;
 use crate::error::Error;
-use crate::frames::{self, FrameLexicon, Pos};
-use crate::lexicon::Lexicon;
+use crate::extract::claim::{is_qualifier, CompiledLexicon, Found, Suppressed, Tok};
+use crate::extract::frames::{FrameLexicon, Pos};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::mention::{ascii_alnum_end, Matcher, Mention, MentionKind};
+use crate::extract::reference::{classify, may_refer, Memory, RefKind, Seen};
+use crate::extract::table::{ActorTable, Skeletons};
 use crate::limits::MAX_SENTENCE_BYTES;
-use crate::mention::{ascii_alnum_end, Matcher, Mention, MentionKind};
 use crate::model::round2;
 use crate::model::{Actor, ActorKind, Claim, Date, Evidence, Provenance, RelationKind, Span};
-use crate::normalize::Normalized;
-use crate::reference::{self, classify, may_refer, Memory, RefKind, Seen};
-use crate::sentence;
-use crate::table::{ActorTable, Skeletons};
+use crate::text::corpus::Document;
+use crate::text::normalize::Normalized;
+use crate::text::sentence;
 
 /// Reads relations from text with a registry of actors and a cue lexicon.
 #[derive(Debug, Clone)]

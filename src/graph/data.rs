@@ -17,28 +17,34 @@ use crate::model::{
     check_url, Actor, ActorKind, Affiliation, AffiliationKind, Claim, Date, Provenance,
     RelationKind, SourceRef,
 };
-use crate::normalize::fold;
+use crate::text::normalize::fold;
 
 /// The curated files compiled into the binary, as (name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("data/world.json", include_str!("../data/world.json")),
-    ("data/libya.json", include_str!("../data/libya.json")),
+    ("data/world.json", include_str!("../../data/world.json")),
+    ("data/libya.json", include_str!("../../data/libya.json")),
     (
         "data/conflicts.json",
-        include_str!("../data/conflicts.json"),
+        include_str!("../../data/conflicts.json"),
     ),
-    ("data/sudan.json", include_str!("../data/sudan.json")),
-    ("data/yemen.json", include_str!("../data/yemen.json")),
-    ("data/syria.json", include_str!("../data/syria.json")),
-    ("data/israel.json", include_str!("../data/israel.json")),
-    ("data/ukraine.json", include_str!("../data/ukraine.json")),
-    ("data/drc.json", include_str!("../data/drc.json")),
-    ("data/sahel.json", include_str!("../data/sahel.json")),
-    ("data/ethiopia.json", include_str!("../data/ethiopia.json")),
-    ("data/somalia.json", include_str!("../data/somalia.json")),
-    ("data/myanmar.json", include_str!("../data/myanmar.json")),
-    ("data/caucasus.json", include_str!("../data/caucasus.json")),
-    ("data/haiti.json", include_str!("../data/haiti.json")),
+    ("data/sudan.json", include_str!("../../data/sudan.json")),
+    ("data/yemen.json", include_str!("../../data/yemen.json")),
+    ("data/syria.json", include_str!("../../data/syria.json")),
+    ("data/israel.json", include_str!("../../data/israel.json")),
+    ("data/ukraine.json", include_str!("../../data/ukraine.json")),
+    ("data/drc.json", include_str!("../../data/drc.json")),
+    ("data/sahel.json", include_str!("../../data/sahel.json")),
+    (
+        "data/ethiopia.json",
+        include_str!("../../data/ethiopia.json"),
+    ),
+    ("data/somalia.json", include_str!("../../data/somalia.json")),
+    ("data/myanmar.json", include_str!("../../data/myanmar.json")),
+    (
+        "data/caucasus.json",
+        include_str!("../../data/caucasus.json"),
+    ),
+    ("data/haiti.json", include_str!("../../data/haiti.json")),
 ];
 
 /// The version of the curated file format this build reads.
@@ -214,7 +220,7 @@ fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<(String, String)>, Vec<
     let mut errors = Vec::new();
     for p in paths {
         let shown = p.as_ref().display().to_string();
-        match crate::input::read_json(p.as_ref()) {
+        match crate::text::input::read_json(p.as_ref()) {
             Ok(text) => texts.push((shown, text)),
             Err(e) => errors.push(e),
         }

@@ -6,9 +6,9 @@
 //! descriptions ("the group", "the bloc", "the junta") to the latest actor of a fitting
 //! kind; first-person pronouns inside quotes to the speaker.
 
+use crate::extract::table::ActorTable;
 use crate::model::{ActorKind, AffiliationKind};
-use crate::normalize::Shapes;
-use crate::table::ActorTable;
+use crate::text::normalize::Shapes;
 
 /// A word that may stand for an actor, and what it can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -470,7 +470,7 @@ mod tests {
     #[test]
     fn known_classes_are_what_each_document_would_find() {
         use crate::model::{Actor, Affiliation};
-        let mut actors = crate::data::embedded().expect("registry").actors;
+        let mut actors = crate::graph::data::embedded().expect("registry").actors;
         let army = |id: &str, of: &str, role: &str, kind: AffiliationKind| {
             let mut a = Actor::new(id, id, ActorKind::ArmedGroup);
             a.affiliations.push(Affiliation {

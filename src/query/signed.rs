@@ -9,9 +9,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::filter::Options;
 use crate::graph::{Edge, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Claim, RelationKind};
+use crate::query::filter::Options;
 
 /// One link between two actors.
 #[derive(Debug, Clone)]
@@ -174,7 +174,7 @@ impl<'g> Ties<'g> {
                 pairs.entry((a.min(b), a.max(b))).or_default().push(link);
             }
         }
-        for mut edge in crate::filter::filtered_edges(graph, options) {
+        for mut edge in crate::query::filter::filtered_edges(graph, options) {
             edge.claims.retain(|c| keep(c));
             if edge.claims.is_empty() || edge.documents() < options.min_docs {
                 continue;

@@ -1,6 +1,6 @@
 //! Answers: what in the graph answers a question?
 //!
-//! [`ask`] takes a parsed [`Question`] (see [`crate::question`]) and [`Options`] and returns
+//! [`ask`] takes a parsed [`Question`] (see [`crate::query::question`]) and [`Options`] and returns
 //! a [`Response`]: ranked rows (who, what, allies, enemies), a verdict (does X back Y),
 //! paths (how is X linked to Y), a profile (what do we know about X) or camps.
 //!
@@ -14,19 +14,27 @@
 //! **Ranking.** Rows are ranked by distinct documents (a citation counts as one), then
 //! claims, then confidence; rows resting only on hedged claims come after confirmed ones.
 
+pub mod blocs;
+pub mod filter;
+pub mod names;
+pub mod paths;
+pub mod question;
+pub mod report;
+pub mod signed;
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::blocs::Blocs;
 use crate::error::{Error, Result};
+use crate::graph::place::Place;
+use crate::graph::time::Window;
 use crate::graph::{ClaimRef, Direction, KnowledgeGraph};
 use crate::model::{Actor, ActorKind, Affiliation, Claim, Provenance, RelationKind};
-use crate::normalize::fold;
-use crate::paths::Linkage;
-use crate::place::Place;
-use crate::time::Window;
+use crate::query::blocs::Blocs;
+use crate::query::paths::Linkage;
+use crate::text::normalize::fold;
 
-pub use crate::filter::Options;
-pub use crate::question::{parse, parse_with, Question, FORMS};
+pub use crate::query::filter::Options;
+pub use crate::query::question::{parse, parse_with, Question, FORMS};
 
 /// Which way an answer's claims run relative to the actor asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -366,7 +374,7 @@ impl<'g> Reply<'g> {
             Response::Link(link) => {
                 for hop in link.paths.iter().flat_map(|p| &p.hops) {
                     for l in &hop.links {
-                        let crate::signed::Link::Relation(e) = l else {
+                        let crate::query::signed::Link::Relation(e) = l else {
                             continue;
                         };
                         if out.iter().any(|f: &Finding<'g>| {
@@ -431,11 +439,11 @@ fn row_findings<'g>(row: &AnswerRow<'g>, subject: &'g Actor, out: &mut Vec<Findi
 /// # Errors
 /// [`Error::Question`] listing the known forms when the question does not fit one.
 pub fn parse_in(graph: &KnowledgeGraph, question: &str) -> Result<Question> {
-    let rules = crate::names::Rules::embedded();
+    let rules = crate::query::names::Rules::embedded();
     parse_with(question, &|n| {
         !graph.lookup(n).is_empty()
             || rules.office(graph, n, &Window::all()).is_some()
-            || crate::place::is_conflict(graph, n)
+            || crate::graph::place::is_conflict(graph, n)
     })
 }
 
@@ -452,7 +460,7 @@ pub fn resolve<'g>(graph: &'g KnowledgeGraph, name: &str) -> Result<(&'g Actor, 
 /// - exactly (names, aliases, acronyms, demonyms, ids); a capital as its state, or, when
 ///   the state has no relation of its own, as its government then ("Tripoli": the
 ///   Government of National Unity now, the Government of National Accord in 2018), see
-///   [`crate::names`];
+///   [`crate::query::names`];
 /// - a state with an office ("the Libyan government", "the Sudanese army", "the Syrian
 ///   president"): who held it then; this also overrides an exact name of a former holder
 ///   when the window has a date ("the Syrian government" `--as-of 2025`);
@@ -478,8 +486,8 @@ fn resolve_with<'g>(
     window: &Window,
     seats: bool,
 ) -> Result<(&'g Actor, Option<String>)> {
-    let rules = crate::names::Rules::embedded();
-    let read = |r: crate::names::Reading<'g>| {
+    let rules = crate::query::names::Rules::embedded();
+    let read = |r: crate::query::names::Reading<'g>| {
         let note = format!(
             "\"{}\" read as {} ({}): {}",
             name.trim(),
@@ -582,7 +590,7 @@ fn resolve_with<'g>(
     }
 }
 
-/// The place a name speaks of ([`crate::place`]): the actor it resolves to as a focus
+/// The place a name speaks of ([`crate::graph::place`]): the actor it resolves to as a focus
 /// does (a capital means its state), and the named conflicts it labels or is part of
 /// ("Sahel", "the Red Sea", "Sudan"). A name that is only a conflict is not read as a
 /// near actor.
@@ -594,7 +602,7 @@ pub fn place(
     name: &str,
     window: &Window,
 ) -> Result<(Place, Option<String>)> {
-    let (actor, note) = if crate::place::is_conflict(graph, name) {
+    let (actor, note) = if crate::graph::place::is_conflict(graph, name) {
         (graph.resolve(name).ok(), None)
     } else {
         let (a, note) = resolve_with(graph, name, window, false)?;
@@ -690,7 +698,7 @@ pub fn ask<'g>(
         Question::Link { from, to } => {
             let a = find(from)?;
             let b = find(to)?;
-            Response::Link(crate::paths::link(graph, a, b, options))
+            Response::Link(crate::query::paths::link(graph, a, b, options))
         }
         Question::About { actor } => {
             let subject = find(actor)?;
@@ -728,7 +736,7 @@ pub fn ask<'g>(
                 }
                 None => None,
             };
-            Response::Blocs(crate::blocs::blocs(graph, focus.as_ref(), options))
+            Response::Blocs(crate::query::blocs::blocs(graph, focus.as_ref(), options))
         }
         Question::Within {
             question: inner,

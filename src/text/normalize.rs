@@ -42,7 +42,7 @@ fn plain(c: char, out: &mut String) {
 /// A lookup key for a name: accents removed, lower case, apostrophes and spaces unified.
 ///
 /// ```
-/// assert_eq!(geokg::normalize::fold("  Türkiye’s  "), "turkiye's");
+/// assert_eq!(geokg::text::normalize::fold("  Türkiye’s  "), "turkiye's");
 /// ```
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn same_run_stops_where_a_byte_by_byte_search_does() {
-        let mut rng = crate::synth::Rng::new(7);
+        let mut rng = crate::text::synth::Rng::new(7);
         let alphabet: &[u8] = b"ab .\t`\r\n\x7f\xc3\xa9Z0";
         for _ in 0..20_000 {
             let len = rng.below(40);
@@ -372,7 +372,7 @@ mod tests {
             "Haftar", " ", "’s", "“", "é", "\t", "\r\n", "…", "ﬁ", "e\u{301}", "\u{301}",
             "\u{200B}", "`", "—", "Türkiye", ".", "\u{00A0}",
         ];
-        let mut rng = crate::synth::Rng::new(5);
+        let mut rng = crate::text::synth::Rng::new(5);
         for _ in 0..2000 {
             let original: String = (0..8).map(|_| rng.pick(&pieces)).collect();
             let norm = Normalized::new(&original);

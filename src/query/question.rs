@@ -19,7 +19,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::RelationKind;
-use crate::normalize::fold;
+use crate::text::normalize::fold;
 
 /// A parsed question. Names are as written; [`crate::query::ask`] resolves them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Paths: how are two actors linked?
 //!
-//! The signed graph ([`crate::signed`]) is searched for the shortest simple paths between
+//! The signed graph ([`crate::query::signed`]) is searched for the shortest simple paths between
 //! two actors, in either direction along each link: "France −supports→ Khalifa Haftar
 //! ←opposes− Turkey". Among paths of the same length, those whose links rest on more
 //! documents, and on confirmed rather than hedged claims, come first. The k best are found
@@ -12,10 +12,10 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 
-use crate::filter::Options;
 use crate::graph::KnowledgeGraph;
 use crate::model::Actor;
-use crate::signed::{Link, Sign, Ties};
+use crate::query::filter::Options;
+use crate::query::signed::{Link, Sign, Ties};
 
 /// One step of a path: two adjacent actors and every link between them.
 #[derive(Debug, Clone)]

@@ -285,7 +285,8 @@ impl Reader {
                     }
                     let line = state.line;
                     let name = state.name.clone();
-                    let (text, warnings) = crate::input::decode(&format!("{name}:{line}"), &buf);
+                    let (text, warnings) =
+                        crate::text::input::decode(&format!("{name}:{line}"), &buf);
                     let trimmed = text.trim();
                     if trimmed.is_empty() {
                         continue;
@@ -331,7 +332,7 @@ impl Iterator for Reader {
             let source = self.sources.pop_front()?;
             match source {
                 Source::Text(path, id) => {
-                    let item = match crate::input::read_text(&path) {
+                    let item = match crate::text::input::read_text(&path) {
                         Ok((text, warnings)) => {
                             self.consumed += text.len() as u64;
                             self.pending.extend(warnings.into_iter().map(Item::Warning));
@@ -342,12 +343,14 @@ impl Iterator for Reader {
                     self.pending.push_back(item);
                 }
                 Source::StdinText => {
-                    let read =
-                        crate::input::read_limited(std::io::stdin().lock(), MAX_DOCUMENT_BYTES);
+                    let read = crate::text::input::read_limited(
+                        std::io::stdin().lock(),
+                        MAX_DOCUMENT_BYTES,
+                    );
                     let item = match read {
                         Ok(Some(bytes)) => {
                             self.consumed += bytes.len() as u64;
-                            match crate::input::text_from_bytes("<stdin>", &bytes) {
+                            match crate::text::input::text_from_bytes("<stdin>", &bytes) {
                                 Ok((text, warnings)) => {
                                     self.pending.extend(warnings.into_iter().map(Item::Warning));
                                     Item::Document(Document::new("stdin", text))
@@ -355,7 +358,7 @@ impl Iterator for Reader {
                                 Err(e) => Item::Problem(e),
                             }
                         }
-                        Ok(None) => Item::Problem(crate::input::too_large("<stdin>", None)),
+                        Ok(None) => Item::Problem(crate::text::input::too_large("<stdin>", None)),
                         Err(e) => Item::Problem(Error::io("-", &e)),
                     };
                     self.pending.push_back(item);

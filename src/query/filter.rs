@@ -1,10 +1,10 @@
 //! Which claims count? The options every answer, path and camp split reads: roll-up,
 //! hedged claims, documents, time window, place, limits.
 
+use crate::graph::place::Place;
+use crate::graph::time::Window;
 use crate::graph::{Edge, KnowledgeGraph};
 use crate::model::Claim;
-use crate::place::Place;
-use crate::time::Window;
 
 /// How answers are gathered: roll-up, claim filters and limits.
 #[derive(Debug, Clone, PartialEq, Eq)]

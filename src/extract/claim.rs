@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use crate::lexicon::{Lexicon, PhraseIndex, Shape};
+use crate::extract::lexicon::{Lexicon, PhraseIndex, Shape};
 use crate::model::RelationKind;
 
 /// One token of a sentence.

@@ -11,10 +11,10 @@
 
 use foldhash::HashMap;
 
-use crate::lexicon::{Lexicon, PhraseIndex};
+use crate::extract::lexicon::{Lexicon, PhraseIndex};
+use crate::extract::table::ActorTable;
 use crate::model::{Actor, ActorKind, AffiliationKind, NameRole};
-use crate::normalize::{fold, Normalized};
-use crate::table::ActorTable;
+use crate::text::normalize::{fold, Normalized};
 
 /// How a mention names its actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,7 @@ struct WordEntry {
     names: Vec<NameStart>,
     /// Some title's first word is this word.
     title: bool,
-    /// [`crate::reference::REFERRING_WORDS`] holds it.
+    /// [`crate::extract::reference::REFERRING_WORDS`] holds it.
     refers: bool,
 }
 
@@ -393,7 +393,7 @@ impl Matcher {
                 words.entry(run.as_bytes()).title = true;
             }
         }
-        for w in crate::reference::REFERRING_WORDS {
+        for w in crate::extract::reference::REFERRING_WORDS {
             words.entry(w.as_bytes()).refers = true;
         }
         Matcher {
@@ -419,7 +419,7 @@ impl Matcher {
     }
 
     /// [`Matcher::find`], and the start of every word of `text` that may refer to an
-    /// actor (a pronoun or description [`crate::reference::classify`] can read), in
+    /// actor (a pronoun or description [`crate::extract::reference::classify`] can read), in
     /// order; both come from one pass over the words.
     pub(crate) fn find_with_references(
         &self,
@@ -1631,7 +1631,7 @@ mod tests {
             Actor::new("a2", "Omar al-Bashiir", ActorKind::Person),
             Actor::new("one", "Hemedti", ActorKind::Person),
         ];
-        let s = crate::table::Skeletons::new(&actors, ["al", "el"], "aeiouy");
+        let s = crate::extract::table::Skeletons::new(&actors, ["al", "el"], "aeiouy");
         assert_eq!(s.find("Abdel-Fattah el-Sissi"), Some(0));
         assert_eq!(s.find("ABDEL FATTAH AL SISI"), Some(0));
         assert_eq!(s.find("Mohammed Hamdan Daglo"), Some(1));
@@ -1778,7 +1778,7 @@ mod tests {
             "\u{212A}",
             "İ",
         ];
-        let mut rng = crate::synth::Rng::new(7);
+        let mut rng = crate::text::synth::Rng::new(7);
         for _ in 0..3000 {
             let text: String = (0..12).map(|_| rng.pick(&pieces)).collect();
             let mut scanned = m.scan(&text).names;
@@ -1882,7 +1882,7 @@ mod tests {
             ".",
             "\n",
         ];
-        let mut rng = crate::synth::Rng::new(11);
+        let mut rng = crate::text::synth::Rng::new(11);
         for _ in 0..3000 {
             let text: String = (0..10).map(|_| rng.pick(&pieces)).collect();
             let runs: Vec<(usize, usize)> = Runs::new(&text).map(|(s, e, _)| (s, e)).collect();
@@ -1955,7 +1955,7 @@ mod tests {
 
     #[test]
     fn runs_are_the_runs_of_letters_and_digits() {
-        let mut rng = crate::synth::Rng::new(11);
+        let mut rng = crate::text::synth::Rng::new(11);
         let pieces = [
             "a",
             "Zq",
@@ -1998,7 +1998,7 @@ mod tests {
 
     #[test]
     fn ascii_alnum_end_reads_as_one_byte_at_a_time() {
-        let mut rng = crate::synth::Rng::new(12);
+        let mut rng = crate::text::synth::Rng::new(12);
         let pieces: [&[u8]; 8] = [
             b"a",
             b"Z9",
@@ -2038,7 +2038,7 @@ mod tests {
             }
             out.trim_end_matches('-').to_string()
         };
-        let mut rng = crate::synth::Rng::new(5);
+        let mut rng = crate::text::synth::Rng::new(5);
         let pieces = [
             "Hulusi", "AKAR", " ", "  ", "\t", "\r\n", "`", "'", "-", "al-", "X9", ".", "Ö", "é",
         ];

@@ -6,12 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::blocs::Blocs;
+use crate::graph::file::EvidenceOut;
 use crate::graph::{Direction, Edge, KnowledgeGraph};
-use crate::graphfile::EvidenceOut;
 use crate::model::{round2, Actor, ActorKind, Claim, Provenance, RelationKind};
+use crate::query::blocs::Blocs;
+use crate::query::signed::{Link, Sign};
 use crate::query::{AnswerRow, Counted, Happened, Reply, Response, Through, Way};
-use crate::signed::{Link, Sign};
 
 /// A short reference to an actor.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
