@@ -116,12 +116,7 @@ fn extract_stage(b: Bencher, stage: &str) {
         .iter()
         .map(|d| geokg::text::normalize::Normalized::new(&d.text).text)
         .collect();
-    let lexicon = geokg::extract::lexicon::Lexicon::embedded().expect("lexicon");
-    let matcher = geokg::extract::mention::Matcher::new(extractor().actors(), &lexicon);
-    let mentions = |text: &str| {
-        let mut table = geokg::extract::table::ActorTable::new(extractor().actors());
-        matcher.find(text, &mut table).len()
-    };
+    let mentions = |text: &str| extractor().count_mentions(text);
     // one pass before timing, so that no sample is the first to touch the tables
     plain.iter().for_each(|p| {
         mentions(p);
@@ -142,7 +137,7 @@ fn extract_stage(b: Bencher, stage: &str) {
     });
 }
 
-/// The aliases `mention::Matcher` looks for, in plain form, with two letters or digits at
+/// The aliases the mention stage looks for, in plain form, with two letters or digits at
 /// least, codes left out: what the bare scans below look for.
 fn scan_aliases() -> Vec<String> {
     let mut names = Vec::new();

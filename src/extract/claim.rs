@@ -139,11 +139,6 @@ impl CompiledLexicon {
         }
     }
 
-    /// The lexicon.
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
-    }
-
     /// One of the lexicon's speech verbs.
     pub(crate) fn is_speech(&self, w: &str) -> bool {
         self.speech.contains(w)

@@ -9,8 +9,6 @@
 //! know ("Defence Minister Hulusi Akar"), who become new actors affiliated with the
 //! state or group named before the title.
 
-use foldhash::HashMap;
-
 use crate::extract::lexicon::{Lexicon, PhraseIndex};
 use crate::extract::table::ActorTable;
 use crate::model::{Actor, ActorKind, AffiliationKind, NameRole};
@@ -29,8 +27,6 @@ pub enum MentionKind {
     NewPerson,
     /// A demonym with a non-state noun ("Syrian rebels"), a new group.
     NewGroup,
-    /// A pronoun or description resolved by reference.
-    Reference,
 }
 
 /// One actor mention in the plain text.
@@ -237,7 +233,6 @@ pub struct Matcher {
     titles: PhraseIndex,
     state_organs: PhraseIndex,
     non_state: PhraseIndex,
-    by_id: HashMap<String, usize>,
 }
 
 fn plain(s: &str) -> String {
@@ -333,9 +328,7 @@ impl Matcher {
     pub fn new(actors: &[Actor], lexicon: &Lexicon) -> Self {
         let mut texts = Vec::new();
         let mut patterns = Vec::new();
-        let mut by_id = HashMap::default();
         for (i, a) in actors.iter().enumerate() {
-            by_id.insert(a.id.clone(), i);
             for (name, role) in a.names() {
                 if role == NameRole::Code {
                     continue;
@@ -404,13 +397,7 @@ impl Matcher {
             titles: PhraseIndex::new(titles),
             state_organs: PhraseIndex::new(state_organs),
             non_state: PhraseIndex::new(non_state),
-            by_id,
         }
-    }
-
-    /// Registry index of an actor id.
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
     }
 
     /// Finds the mentions in a document's plain text, creating new actors in `table`.

@@ -4,12 +4,12 @@
 //! with its sentence and byte span in the original text), the new actors the text
 //! introduced, and diagnostics.
 
-pub mod claim;
+pub(crate) mod claim;
 pub mod frames;
 pub mod lexicon;
-pub mod mention;
-pub mod reference;
-pub mod table;
+pub(crate) mod mention;
+pub(crate) mod reference;
+pub(crate) mod table;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -391,6 +391,15 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// How many mentions the name scan finds in `plain` (text as `Normalized` rewrites
+    /// it), without reading claims: the mention stage alone, for the stage benchmark
+    /// (`benches/pipeline.rs`).
+    #[doc(hidden)]
+    pub fn count_mentions(&self, plain: &str) -> usize {
+        let mut table = ActorTable::indexed(&self.actors, &self.known_ids);
+        self.matcher.find(plain, &mut table).len()
     }
 
     /// The registry actors.
