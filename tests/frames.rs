@@ -503,6 +503,23 @@ fn tree_operations() {
             "The UAE reportedly armed the RSF.",
             &[(UAE, "supports", RSF, true)],
         ),
+        // a reason clause on a verb with an actor object: the gerund is the object's act
+        (
+            "Germany condemned Turkey for backing the GNA.",
+            &[("Germany", "opposes", TUR, false), (TUR, "supports", GNA, false)],
+        ),
+        (
+            "The EU sanctioned Iran for supplying drones to Russia.",
+            &[
+                ("European Union", "opposes", "Iran", false),
+                ("Iran", "supports", "Russia", false),
+            ],
+        ),
+        // without an actor as object the subject keeps the act
+        (
+            "Egypt sent troops for protecting Haftar.",
+            &[("Egypt", "supports", HAFTAR, false)],
+        ),
         // a prescription is not a report
         ("Turkey should back the GNA.", &[]),
         // apposition

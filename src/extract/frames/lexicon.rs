@@ -167,6 +167,7 @@ struct FileDef {
     hedging_verbs: Vec<String>,
     hedging_words: Vec<String>,
     conditional_marks: Vec<String>,
+    reason_marks: Vec<String>,
     prepositions: Prepositions,
     unasserting_words: Vec<String>,
     example_prepositions: Vec<String>,
@@ -282,6 +283,7 @@ pub struct FrameLexicon {
     hedging_verbs: HashSet<String>,
     hedging_words: HashSet<String>,
     conditional_marks: HashSet<String>,
+    reason_marks: HashSet<String>,
     prepositions: Prepositions,
     unasserting_words: HashSet<String>,
     example_prepositions: HashSet<String>,
@@ -467,6 +469,7 @@ impl FrameLexicon {
             hedging_verbs: set(def.hedging_verbs),
             hedging_words: set(def.hedging_words),
             conditional_marks: set(def.conditional_marks),
+            reason_marks: set(def.reason_marks),
             prepositions: def.prepositions,
             unasserting_words: set(def.unasserting_words),
             example_prepositions: set(def.example_prepositions),
@@ -645,6 +648,11 @@ impl FrameLexicon {
     /// A subordinator that makes its clause a condition ("if", "unless").
     pub fn is_conditional_mark(&self, lemma: &str) -> bool {
         self.conditional_marks.contains(lemma)
+    }
+    /// A subordinator of a reason clause whose gerund is the object's act: "condemned A
+    /// *for* arming B" (A arms B).
+    pub fn is_reason_mark(&self, lemma: &str) -> bool {
+        self.reason_marks.contains(lemma)
     }
     /// A modal that prescribes rather than reports ("should").
     pub fn is_unasserting(&self, lemma: &str) -> bool {

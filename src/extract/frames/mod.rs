@@ -1867,9 +1867,23 @@ impl<'r, 't> SentenceReader<'r, 't> {
 
     /// Does the clause headed by `h` pass its object to its complements as their subject
     /// ("accused A of arming B", "urged A to stop")?
-    fn object_control(&self, h: usize) -> bool {
-        let l = self.tree.lemma(h);
-        self.lex.is_hedging_verb(l)
+    fn object_control(&self, h: usize, clause: usize) -> bool {
+        let t = self.tree;
+        let l = t.lemma(h);
+        // "condemned A for arming B": a reason clause's gerund is the act of the object,
+        // when the object is an actor ("sent troops for protecting B" is the sender's)
+        let names_actor = |w: usize| {
+            !matches!(self.slots[w], Slot::Empty)
+                || t.children(w)
+                    .iter()
+                    .any(|&c| self.demonym[c].is_some() || !matches!(self.slots[c], Slot::Empty))
+        };
+        let reason = t.xpos(clause) == "VBG"
+            && t.children_base(clause, "mark")
+                .any(|m| self.lex.is_reason_mark(&t.lemma(m).to_lowercase()))
+            && t.children_rel(h, "obj").any(names_actor);
+        reason
+            || self.lex.is_hedging_verb(l)
             || self
                 .lex
                 .frames_for(Pos::Verb, l)
@@ -1894,7 +1908,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
             }
         }
-        let control = |h: usize| self.object_control(h);
+        let control = |h: usize, clause: usize| self.object_control(h, clause);
         t.subject(v, &control)
     }
 

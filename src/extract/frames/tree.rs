@@ -201,7 +201,7 @@ impl<'w> Tree<'w> {
     /// - a participle or relative clause modifying a noun takes the noun.
     ///
     /// Passive clauses give their passive subject; the caller swaps roles.
-    pub fn subject(&self, v: usize, object_control: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    pub fn subject(&self, v: usize, object_control: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
         let mut v = v;
         for _ in 0..self.len() {
             let own: Vec<usize> = self
@@ -230,7 +230,7 @@ impl<'w> Tree<'w> {
                     return vec![h];
                 }
                 "advcl" => {
-                    if object_control(h) {
+                    if object_control(h, v) {
                         let obj: Vec<usize> = self.children_rel(h, "obj").collect();
                         if !obj.is_empty() {
                             return obj;
@@ -335,7 +335,7 @@ mod tests {
 
     #[test]
     fn a_relative_clause_without_subject_or_relative_word_has_no_subject() {
-        let no_control = |_: usize| false;
+        let no_control = |_: usize, _: usize| false;
         // "groups that struck ports": the relative word's clause is the noun's
         let with = words(&[
             ("groups", "NOUN", "NNS", 0, "root"),
