@@ -133,9 +133,10 @@ impl KnowledgeGraph {
                 conflict: None,
             },
         };
-        let mut claims = self.claims().to_vec();
+        // both ends are actors of the graph, so the graph rebuilt with the claim is valid
+        let (actors, mut claims) = std::mem::replace(self, KnowledgeGraph::empty()).into_parts();
         claims.push(new);
-        *self = KnowledgeGraph::new(self.actors().to_vec(), claims)?;
+        *self = KnowledgeGraph::new(actors, claims)?;
         Ok(())
     }
 
@@ -296,20 +297,14 @@ impl Reader {
     /// Reads one text. `doc` names it in the evidence (a file name, an article id).
     pub fn read(&self, doc: &str, text: &str) -> Reading {
         let extraction = self.extractor.extract(doc, text);
-        let names = extraction
-            .claims
-            .iter()
-            .map(|c| {
-                (
-                    self.extractor
-                        .name_of(&c.source, &extraction.new_actors)
-                        .to_string(),
-                    self.extractor
-                        .name_of(&c.target, &extraction.new_actors)
-                        .to_string(),
-                )
-            })
-            .collect();
+        let names = {
+            let namer = self.extractor.namer(&extraction);
+            extraction
+                .claims
+                .iter()
+                .map(|c| (namer(&c.source).to_string(), namer(&c.target).to_string()))
+                .collect()
+        };
         Reading { extraction, names }
     }
 }

@@ -827,24 +827,26 @@ impl Extractor {
             .map_or(id, |a| a.name.as_str())
     }
 
-    /// The claims of an extraction as JSONL records.
-    pub fn lines(&self, ex: &Extraction) -> Vec<ClaimLine> {
-        // ids to names once, so that many claims about many new actors stay linear
+    /// The display names of the actor ids of `ex`, as [`Extractor::name_of`] gives them
+    /// (the registry first, then the new actors, else the id itself), with the ids indexed
+    /// once, so that many claims about many new actors stay linear.
+    pub(crate) fn namer<'a>(&'a self, ex: &'a Extraction) -> impl Fn(&'a str) -> &'a str {
         let mut new_names: foldhash::HashMap<&str, &str> = foldhash::HashMap::default();
         for a in &ex.new_actors {
             new_names.entry(&a.id).or_insert(&a.name);
         }
-        // as `name_of`: the registry first, then the new actors, else the id itself
-        let name_of = |id: &str| {
+        move |id: &'a str| {
             let known = self
                 .known_ids
                 .get(id)
                 .map(|&i| self.actors[i].name.as_str());
-            known
-                .or_else(|| new_names.get(id).copied())
-                .unwrap_or(id)
-                .to_string()
-        };
+            known.or_else(|| new_names.get(id).copied()).unwrap_or(id)
+        }
+    }
+
+    /// The claims of an extraction as JSONL records.
+    pub fn lines(&self, ex: &Extraction) -> Vec<ClaimLine> {
+        let name_of = self.namer(ex);
         ex.claims
             .iter()
             .filter_map(|c| {
@@ -853,10 +855,10 @@ impl Extractor {
                 };
                 Some(ClaimLine {
                     doc: e.doc.clone(),
-                    source: name_of(&c.source),
+                    source: name_of(&c.source).to_string(),
                     source_id: c.source.clone(),
                     relation: c.kind.to_string(),
-                    target: name_of(&c.target),
+                    target: name_of(&c.target).to_string(),
                     target_id: c.target.clone(),
                     hedged: c.hedged,
                     confidence: c.confidence,

@@ -1865,8 +1865,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
         out
     }
 
-    /// Does the clause headed by `h` pass its object to its complements as their subject
-    /// ("accused A of arming B", "urged A to stop")?
+    /// Does the clause headed by `h` pass its object to its complement `clause` as its
+    /// subject ("accused A of arming B", "urged A to stop", "condemned A for arming B")?
     fn object_control(&self, h: usize, clause: usize) -> bool {
         let t = self.tree;
         let l = t.lemma(h);
