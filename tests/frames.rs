@@ -761,6 +761,50 @@ fn tree_operations() {
             "Haftar said: \"We will expel the Turkish occupier.\"",
             &[(HAFTAR, "opposes", TUR, false)],
         ),
+        // a request read as a clause on the last of several asked
+        (
+            "The UN called on Rwanda and the M23 to withdraw.",
+            &[
+                ("United Nations", "warns", "Rwanda", false),
+                ("United Nations", "warns", "M23", false),
+            ],
+        ),
+        (
+            "The African Union has called on Egypt and the RSF to agree to a truce.",
+            &[
+                ("African Union", "warns", "Egypt", false),
+                ("African Union", "warns", RSF, false),
+            ],
+        ),
+        // a list of subjects whose first name the parser read as someone addressed
+        (
+            "Mali, Burkina Faso and Niger have recalled their envoys from Algeria.",
+            &[
+                ("Mali", "opposes", "Algeria", false),
+                ("Burkina Faso", "opposes", "Algeria", false),
+                ("Niger", "opposes", "Algeria", false),
+            ],
+        ),
+        // "federal troops", "government positions" with no state subject nearby: the
+        // state the document names most
+        (
+            "Ethiopia accused Egypt of meddling. Ethiopia also criticised Sudan. The TPLF \
+             rejected the vote. Federal troops were later backed by Eritrea.",
+            &[
+                ("Ethiopia", "opposes", "Egypt", false),
+                ("Ethiopia", "opposes", "Sudan", false),
+                ("Eritrea", "supports", "Ethiopia", false),
+            ],
+        ),
+        (
+            "Sudan condemned the RSF. Sudan also criticised Chad. The United Nations urged \
+             restraint. The RSF attacked government positions near the capital.",
+            &[
+                ("Sudan", "opposes", RSF, false),
+                ("Sudan", "opposes", "Chad", false),
+                (RSF, "opposes", "Sudan", false),
+            ],
+        ),
     ]);
 }
 

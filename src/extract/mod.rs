@@ -614,6 +614,7 @@ impl Extractor {
                     if let Some(model) = self.syntax.as_ref().map(SyntaxModel::get) {
                         known_lemmas(&mut words, model, &self.frames);
                     }
+                    frames::tree::repair(&mut words);
                     if trace {
                         let (os, oe) = norm.original_span(span.start, span.end, text);
                         tree = as_written(&words, &text[os..oe], |a, b| {

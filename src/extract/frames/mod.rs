@@ -44,6 +44,8 @@ pub struct Recent {
     /// Acts named so far with whoever did them, latest last: (lemma, doers, sentence),
     /// for a later "the drills" or "the move".
     acts: Vec<(String, Vec<usize>, usize)>,
+    /// How often each actor has been named or referred to in the document so far.
+    named: std::collections::BTreeMap<usize, usize>,
 }
 
 impl Recent {
@@ -122,6 +124,7 @@ impl Recent {
     }
 
     fn push(&mut self, actor: usize, sentence: usize, subject: bool) {
+        *self.named.entry(actor).or_insert(0) += 1;
         let mut subject = subject;
         if let Some(k) = self.seen.iter().position(|&(a, _, _)| a == actor) {
             let (_, s, was) = self.seen.remove(k);
@@ -185,6 +188,29 @@ impl Recent {
             .take_while(|&&(_, s, _)| sentence.saturating_sub(s) <= 1)
             .find(|&&(a, s, subject)| (subject || self.unparsed == Some(s)) && fits(a))
             .map(|&(a, _, _)| a)
+    }
+
+    /// The actor the document is about, among those that fit: named at least twice so
+    /// far and more often than any other that fits. A description nothing nearby fits
+    /// ("the government" three paragraphs on) means it, as a reader takes it.
+    fn salient(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
+        for (&a, &count) in &self.named {
+            if !fits(a) {
+                continue;
+            }
+            match best {
+                Some((_, c)) if count < c => {}
+                Some((_, c)) if count == c => tied = true,
+                _ => {
+                    best = Some((a, count));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|&(_, count)| count >= 2 && !tied)
+            .map(|(a, _)| a)
     }
 
     /// The actor a reference stands for: the latest subject of this or the previous
@@ -770,8 +796,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     });
                     if let Some(kinds) = described {
                         let table = &*self.table;
-                        if let Some(a) =
-                            recent.subject_only(index, |a| kinds.contains(&table.get(a).kind))
+                        let fits = |a: usize| kinds.contains(&table.get(a).kind);
+                        if let Some(a) = recent
+                            .subject_only(index, fits)
+                            .or_else(|| recent.salient(fits))
                         {
                             self.slots[i] = Slot::Actor(a);
                             recent.push(a, index, self.is_subject(i));
@@ -954,17 +982,14 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     };
                 // "the UAE accused the government": a description is none of its own
                 // clause's other participants (looked at only when the first choice is one)
+                let others = self.co_arguments(i);
                 let found = match recent.find(index, described) {
-                    Some(a) => {
-                        let others = self.co_arguments(i);
-                        if others.contains(&a) {
-                            recent.find(index, |a| described(a) && !others.contains(&a))
-                        } else {
-                            Some(a)
-                        }
+                    Some(a) if others.contains(&a) => {
+                        recent.find(index, |a| described(a) && !others.contains(&a))
                     }
-                    None => None,
-                };
+                    found => found,
+                }
+                .or_else(|| recent.salient(|a| described(a) && !others.contains(&a)));
                 if let Some(a) = found {
                     self.slots[i] = Slot::Actor(a);
                     continue;
@@ -2863,11 +2888,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
         t.children(p)
             .iter()
             .any(|&c| matches!(t.base(c), "xcomp" | "ccomp" | "advcl" | "acl"))
+            // "called on the army and the RSF to agree": the request read as a clause
+            // on the asked actor, or on the last of several asked
             || t.children(p).iter().any(|&c| {
                 matches!(t.base(c), "obl" | "obj" | "nmod")
-                    && t.children(c)
-                        .iter()
-                        .any(|&d| matches!(t.base(d), "acl" | "xcomp"))
+                    && t.conjuncts(c).into_iter().any(|k| {
+                        t.children(k)
+                            .iter()
+                            .any(|&d| matches!(t.base(d), "acl" | "xcomp"))
+                    })
             })
     }
 

@@ -314,6 +314,41 @@ impl<'w> Tree<'w> {
     }
 }
 
+/// Mends a parse the way news prose needs it. The parser learned from web text, e-mail
+/// among it, where a name set off by a comma at the start of a sentence is often someone
+/// addressed ("John, see below"). In news such a name is the subject, or the first of a
+/// list of subjects: "Mali, Burkina Faso and Niger have recalled ..." (the rest of the
+/// list read as the subject), "Dagalo, whose fighters ..., has accused ..." (no subject
+/// at all). A sentence-opening proper-noun vocative becomes that subject, or the head of
+/// that list. Heads stay within the sentence and no cycle can arise: the name only takes
+/// over a role of its own head's child.
+pub fn repair(words: &mut [Word]) {
+    let n = words.len();
+    let Some(w) = (0..n).find(|&i| words[i].deprel == "vocative") else {
+        return;
+    };
+    // the name opens the sentence (its other words hang off it) and a comma ends it
+    let opens = (0..w).all(|k| words[k].head == w + 1);
+    let comma = words.get(w + 1).is_some_and(|c| c.form == ",");
+    let v = words[w].head;
+    if words[w].upos != "PROPN" || !opens || !comma || v == 0 || v > n || v == w + 1 {
+        return;
+    }
+    let subject = (w + 1..n).find(|&k| words[k].head == v && words[k].deprel.starts_with("nsubj"));
+    match subject {
+        None => {
+            let passive = words.iter().any(|c| c.head == v && c.deprel == "aux:pass");
+            words[w].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+        }
+        // a list only: "Mali, Burkina Faso and Niger", not "John, you are wrong"
+        Some(s) if words.iter().any(|c| c.head == s + 1 && c.deprel == "conj") => {
+            words[w].deprel = std::mem::replace(&mut words[s].deprel, "conj".to_string());
+            words[s].head = w + 1;
+        }
+        Some(_) => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,5 +394,67 @@ mod tests {
             ("Haftar", "PROPN", "NNP", 2, "obj"),
         ]);
         assert_eq!(Tree::new(&participle).subject(1, &no_control), vec![0]);
+    }
+
+    #[test]
+    fn an_opening_name_read_as_someone_addressed_is_the_subject() {
+        // "Kenya, whose troops left, has accused Somalia ."
+        let mut w = words(&[
+            ("Kenya", "PROPN", "NNP", 8, "vocative"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("whose", "PRON", "WP$", 4, "nmod:poss"),
+            ("troops", "NOUN", "NNS", 5, "nsubj"),
+            ("left", "VERB", "VBD", 1, "acl:relcl"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("has", "AUX", "VBZ", 8, "aux"),
+            ("accused", "VERB", "VBN", 0, "root"),
+            ("Somalia", "PROPN", "NNP", 8, "obj"),
+        ]);
+        repair(&mut w);
+        assert_eq!(w[0].deprel, "nsubj");
+        assert_eq!(w[0].head, 8);
+    }
+
+    #[test]
+    fn an_opening_name_before_a_list_of_subjects_heads_the_list() {
+        // "Chad, Niger and Mali recalled envoys"
+        let mut w = words(&[
+            ("Chad", "PROPN", "NNP", 6, "vocative"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("Niger", "PROPN", "NNP", 6, "nsubj"),
+            ("and", "CCONJ", "CC", 5, "cc"),
+            ("Mali", "PROPN", "NNP", 3, "conj"),
+            ("recalled", "VERB", "VBD", 0, "root"),
+            ("envoys", "NOUN", "NNS", 6, "obj"),
+        ]);
+        repair(&mut w);
+        assert_eq!((w[0].head, w[0].deprel.as_str()), (6, "nsubj"));
+        assert_eq!((w[2].head, w[2].deprel.as_str()), (1, "conj"));
+        let tree = Tree::new(&w);
+        assert_eq!(tree.conjuncts(0), vec![0, 2, 4]);
+    }
+
+    #[test]
+    fn a_name_addressed_inside_the_sentence_or_before_a_subject_stays() {
+        // "John, you are wrong": a subject of its own and no list
+        let mut w = words(&[
+            ("John", "PROPN", "NNP", 5, "vocative"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("you", "PRON", "PRP", 5, "nsubj"),
+            ("are", "AUX", "VBP", 5, "cop"),
+            ("wrong", "ADJ", "JJ", 0, "root"),
+        ]);
+        let before = w.clone();
+        repair(&mut w);
+        assert_eq!(w, before);
+        // "Thanks , John": not the opening word
+        let mut w = words(&[
+            ("Thanks", "NOUN", "NNS", 0, "root"),
+            (",", "PUNCT", ",", 3, "punct"),
+            ("John", "PROPN", "NNP", 1, "vocative"),
+        ]);
+        let before = w.clone();
+        repair(&mut w);
+        assert_eq!(w, before);
     }
 }
