@@ -785,6 +785,39 @@ fn tree_operations() {
                 ("Niger", "opposes", "Algeria", false),
             ],
         ),
+        // a state between sides the noun names: whoever governs the noun only caused
+        // it, and is no side of it (here the sides' first phrase names no actor)
+        (
+            "Chad and Niger have recalled their envoys from Benin. The move escalates \
+             tension between the pair of military governments and Benin.",
+            &[
+                ("Chad", "opposes", "Benin", false),
+                ("Niger", "opposes", "Benin", false),
+            ],
+        ),
+        (
+            "Kenya and Uganda have sent soldiers to Somalia. The move escalates tension \
+             between the pair of neighbours and Eritrea.",
+            &[
+                ("Kenya", "supports", "Somalia", false),
+                ("Uganda", "supports", "Somalia", false),
+            ],
+        ),
+        // a gerund with no clause of its own read as the noun it is written as
+        (
+            "The raid sparked fighting between Israel and Hezbollah.",
+            &[
+                ("Israel", "opposes", "Hezbollah", false),
+                ("Hezbollah", "opposes", "Israel", false),
+            ],
+        ),
+        (
+            "Fighting between Israel and Hezbollah continued on Monday.",
+            &[
+                ("Israel", "opposes", "Hezbollah", false),
+                ("Hezbollah", "opposes", "Israel", false),
+            ],
+        ),
         // "federal troops", "government positions" with no state subject nearby: the
         // state the document names most
         (

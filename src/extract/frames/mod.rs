@@ -2398,7 +2398,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
             let from = self.by_preposition(p, "nmod", self.lex.source_preposition());
             return self.expand_all(&from);
         }
-        if let Some((v, receiving)) = self.governing_verb(p) {
+        // "the move escalated tension between A and B": when the noun names both sides
+        // with a preposition it takes on either side, whoever governs it only caused it
+        let two_sided = frame.source.iter().filter_map(|r| match r {
+            Role::Nominal(prep) if frame.target.contains(r) => Some(prep),
+            _ => None,
+        });
+        let sides_named = frame.symmetric
+            && two_sided
+                .into_iter()
+                .any(|prep| !self.by_preposition(p, "nmod", prep).is_empty());
+        if let Some((v, receiving)) = self.governing_verb(p).filter(|_| !sides_named) {
             if receiving {
                 // "received support from Russia": the giver
                 let source = self.lex.source_preposition();
@@ -2913,6 +2923,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
             _ if after_hyphen => {}
             "VERB" => {
                 out.extend(lex.frames_for(Pos::Verb, lemma));
+                // "fighting between A and B resumed", "sparked fighting between ...": a
+                // gerund with no subject, object, auxiliary or marker of its own is read
+                // as the noun it is written as too
+                let clausal = t.children(p).iter().any(|&c| {
+                    matches!(
+                        t.base(c),
+                        "nsubj" | "obj" | "aux" | "mark" | "csubj" | "ccomp"
+                    )
+                });
+                if t.xpos(p) == "VBG" && !clausal && lex.has(Pos::Noun, &form) {
+                    out.extend(lex.frames_for(Pos::Noun, &form));
+                }
                 if t.xpos(p) == "VBN" {
                     out.extend(
                         lex.frames_for(Pos::Adj, &form)
