@@ -803,6 +803,15 @@ fn tree_operations() {
                 ("Uganda", "supports", "Somalia", false),
             ],
         ),
+        // a noun the tagger read as a verb, given away by its determiner
+        (
+            "Oman condemned the Saudi airstrikes as a breach of the truce.",
+            &[("Oman", "opposes", "Saudi Arabia", false)],
+        ),
+        (
+            "Jordan condemned the Israeli airstrikes as a grave violation of the ceasefire.",
+            &[("Jordan", "opposes", "Israel", false)],
+        ),
         // a gerund with no clause of its own read as the noun it is written as
         (
             "The raid sparked fighting between Israel and Hezbollah.",

@@ -322,8 +322,29 @@ impl<'w> Tree<'w> {
 /// at all). A sentence-opening proper-noun vocative becomes that subject, or the head of
 /// that list. Heads stay within the sentence and no cycle can arise: the name only takes
 /// over a role of its own head's child.
+///
+/// A verb or adjective with a determiner or a possessor of its own is a noun the tagger
+/// misread ("condemned the Israeli *airstrikes*", "joined Somalia's *offensive*"): verbs
+/// and adjectives take neither in Universal Dependencies (an epithet in a name, "Peter
+/// the Great", stays).
 pub fn repair(words: &mut [Word]) {
     let n = words.len();
+    for i in 0..n {
+        // (a capitalised word inside the sentence is part of a name: "Peter the Great")
+        let capitalised = i > 0 && words[i].form.starts_with(char::is_uppercase);
+        if !matches!(words[i].upos.as_str(), "VERB" | "ADJ") || capitalised {
+            continue;
+        }
+        let nominal = words
+            .iter()
+            .any(|c| c.head == i + 1 && matches!(c.deprel.as_str(), "det" | "nmod:poss"));
+        if nominal {
+            let w = &mut words[i];
+            let plural = w.form.ends_with(['s', 'S']) && !w.lemma.eq_ignore_ascii_case(&w.form);
+            w.upos = "NOUN".to_string();
+            w.xpos = if plural { "NNS" } else { "NN" }.to_string();
+        }
+    }
     let Some(w) = (0..n).find(|&i| words[i].deprel == "vocative") else {
         return;
     };
@@ -456,5 +477,30 @@ mod tests {
         let before = w.clone();
         repair(&mut w);
         assert_eq!(w, before);
+    }
+
+    #[test]
+    fn a_verb_or_adjective_with_a_determiner_or_possessor_is_a_noun() {
+        // "Chad condemned the Libyan airstrikes and joined Niger's offensive ."
+        let mut w = words(&[
+            ("Chad", "PROPN", "NNP", 2, "nsubj"),
+            ("condemned", "VERB", "VBD", 0, "root"),
+            ("the", "DET", "DT", 5, "det"),
+            ("Libyan", "ADJ", "JJ", 5, "amod"),
+            ("airstrikes", "VERB", "VBZ", 2, "obj"),
+            ("and", "CCONJ", "CC", 7, "cc"),
+            ("joined", "VERB", "VBD", 2, "conj"),
+            ("Niger", "PROPN", "NNP", 10, "nmod:poss"),
+            ("'s", "PART", "POS", 8, "case"),
+            ("offensive", "ADJ", "JJ", 7, "obj"),
+        ]);
+        w[4].lemma = "airstrike".into();
+        repair(&mut w);
+        assert_eq!((w[4].upos.as_str(), w[4].xpos.as_str()), ("NOUN", "NNS"));
+        assert_eq!((w[9].upos.as_str(), w[9].xpos.as_str()), ("NOUN", "NN"));
+        // the verbs and the adjective with neither stay
+        assert_eq!(w[1].upos, "VERB");
+        assert_eq!(w[3].upos, "ADJ");
+        assert_eq!(w[6].upos, "VERB");
     }
 }
