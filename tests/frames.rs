@@ -803,6 +803,15 @@ fn tree_operations() {
                 ("Uganda", "supports", "Somalia", false),
             ],
         ),
+        // an attack threatened through the act the threat verb governs is a warning
+        (
+            "Turkish officials threatened to expand raids on the YPG.",
+            &[("Turkey", "warns", "YPG", false)],
+        ),
+        (
+            "Israel threatened to widen its strikes on Hezbollah.",
+            &[("Israel", "warns", "Hezbollah", false)],
+        ),
         // a noun the tagger read as a verb, given away by its determiner
         (
             "Oman condemned the Saudi airstrikes as a breach of the truce.",

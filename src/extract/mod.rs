@@ -329,7 +329,8 @@ impl Extractor {
         sentence: &str,
     ) -> Vec<crate::syntax::Word> {
         let plain = Normalized::new(sentence);
-        let words = parse_after_dateline(model, Some(&self.frames), &plain.text);
+        let mut words = parse_after_dateline(model, Some(&self.frames), &plain.text);
+        frames::tree::repair(&mut words);
         as_written(&words, sentence, |a, b| plain.original_span(a, b, sentence))
     }
 
@@ -611,10 +612,10 @@ impl Extractor {
                         .as_ref()
                         .map(|m| parse_after_dateline(m.get(), Some(&self.frames), sentence))
                         .unwrap_or_default();
+                    frames::tree::repair(&mut words);
                     if let Some(model) = self.syntax.as_ref().map(SyntaxModel::get) {
                         known_lemmas(&mut words, model, &self.frames);
                     }
-                    frames::tree::repair(&mut words);
                     if trace {
                         let (os, oe) = norm.original_span(span.start, span.end, text);
                         tree = as_written(&words, &text[os..oe], |a, b| {

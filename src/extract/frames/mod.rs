@@ -2807,11 +2807,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
     }
 
     /// Is the act at `p` only threatened: the object of a threat verb ("threatened an
-    /// offensive") or its open complement ("threatened to attack")?
+    /// offensive"), its open complement ("threatened to attack"), or the object of that
+    /// complement ("threatened to expand attacks")?
     fn threatened(&self, p: usize) -> bool {
         let t = self.tree;
         let Some(h) = t.head(p) else { return false };
         let governed = match t.upos(p) {
+            // "threatened an offensive", "threatened to expand attacks on B": the object
+            // of the threat verb, or of the act it threatens
+            "NOUN" if t.base(p) == "obj" && t.upos(h) == "VERB" && self.threatened(h) => {
+                return true
+            }
             "NOUN" => matches!(t.base(p), "obj"),
             // "threatened to attack", also with the infinitive read as an adverbial clause
             _ => {

@@ -340,6 +340,7 @@ pub fn repair(words: &mut [Word]) {
             .any(|c| c.head == i + 1 && matches!(c.deprel.as_str(), "det" | "nmod:poss"));
         if nominal {
             let w = &mut words[i];
+            // ("airstrikes" read as a verb keeps its verb lemma "airstrike")
             let plural = w.form.ends_with(['s', 'S']) && !w.lemma.eq_ignore_ascii_case(&w.form);
             w.upos = "NOUN".to_string();
             w.xpos = if plural { "NNS" } else { "NN" }.to_string();
