@@ -803,6 +803,22 @@ fn tree_operations() {
                 ("Uganda", "supports", "Somalia", false),
             ],
         ),
+        // "we" in a quote whose speaker comes after it as a pronoun
+        (
+            "William Ruto spoke in Mombasa. \"We will act against al-Shabaab,\" he said.",
+            &[("William Ruto", "opposes", "al-Shabaab", false)],
+        ),
+        (
+            "Emmanuel Macron spoke in Paris. \"We will keep arming Ukraine,\" he said.",
+            &[("Emmanuel Macron", "supports", "Ukraine", false)],
+        ),
+        // ... and a participle right after a noun modifies that noun, not the speaker's
+        // "answer" before it
+        (
+            "Olaf Scholz spoke in Berlin. \"This is our answer to the Iranian regime \
+             supplying Russia with drones,\" he said.",
+            &[("Iran", "supports", "Russia", false)],
+        ),
         // an attack threatened through the act the threat verb governs is a warning
         (
             "Turkish officials threatened to expand raids on the YPG.",

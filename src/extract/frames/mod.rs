@@ -699,6 +699,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
             }
         }
+        // first-person pronouns inside a quote whose speaker is named after them by a
+        // pronoun ('"We will act," he said'): read once the speaker is
+        let mut speaker_later = Vec::new();
         for i in 0..n {
             if inside[i] {
                 continue;
@@ -907,7 +910,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     // participants
                     let others = self.co_arguments(i);
                     let found = match class {
-                        PronounClass::Speaker => self.speaker_of(i),
+                        PronounClass::Speaker => {
+                            let found = self.speaker_of(i);
+                            if found.is_none() {
+                                speaker_later.push(i);
+                            }
+                            found
+                        }
                         PronounClass::Person => recent
                             .find(index, |a| {
                                 self.table.get(a).kind == ActorKind::Person && !others.contains(&a)
@@ -1054,6 +1063,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     }
                 }
                 continue;
+            }
+        }
+        for i in speaker_later {
+            if let Some(a) = self.speaker_of(i) {
+                self.slots[i] = Slot::Actor(a);
+                recent.push(a, index, self.is_subject(i));
             }
         }
     }

@@ -346,6 +346,31 @@ pub fn repair(words: &mut [Word]) {
             w.xpos = if plural { "NNS" } else { "NN" }.to_string();
         }
     }
+    // "a response to the Iranian regime providing Russia with drones": a participle
+    // right after a noun modifies that noun (the nearest attachment), not one before it
+    for i in 1..n {
+        let prev = i - 1;
+        let nominal = matches!(words[prev].upos.as_str(), "NOUN" | "PROPN");
+        if words[i].xpos != "VBG" || words[i].deprel != "acl" || !nominal {
+            continue;
+        }
+        // (not when the noun hangs below the participle already)
+        let mut x = prev;
+        let mut below = false;
+        for _ in 0..n {
+            match words[x].head {
+                0 => break,
+                h if h == i + 1 => {
+                    below = true;
+                    break;
+                }
+                h => x = h - 1,
+            }
+        }
+        if !below {
+            words[i].head = prev + 1;
+        }
+    }
     let Some(w) = (0..n).find(|&i| words[i].deprel == "vocative") else {
         return;
     };
@@ -503,5 +528,29 @@ mod tests {
         assert_eq!(w[1].upos, "VERB");
         assert_eq!(w[3].upos, "ADJ");
         assert_eq!(w[6].upos, "VERB");
+    }
+
+    #[test]
+    fn a_participle_right_after_a_noun_modifies_it() {
+        // "our answer to the regime arming Chad" with "arming" hung on "answer"
+        let mut w = words(&[
+            ("our", "PRON", "PRP$", 2, "nmod:poss"),
+            ("answer", "NOUN", "NN", 0, "root"),
+            ("to", "ADP", "IN", 5, "case"),
+            ("the", "DET", "DT", 5, "det"),
+            ("regime", "NOUN", "NN", 2, "nmod"),
+            ("arming", "VERB", "VBG", 2, "acl"),
+            ("Chad", "PROPN", "NNP", 6, "obj"),
+        ]);
+        repair(&mut w);
+        assert_eq!(w[5].head, 5);
+        // a noun that hangs below the participle is not made its head (no cycle)
+        let mut w = words(&[
+            ("forces", "NOUN", "NNS", 0, "root"),
+            ("rebels", "NOUN", "NNS", 3, "nsubj"),
+            ("fighting", "VERB", "VBG", 1, "acl"),
+        ]);
+        repair(&mut w);
+        assert_eq!(w[2].head, 1);
     }
 }
