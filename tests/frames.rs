@@ -803,6 +803,15 @@ fn tree_operations() {
                 ("Uganda", "supports", "Somalia", false),
             ],
         ),
+        // a passive's "by" phrase hung on a noun inside another oblique
+        (
+            "Haftar has been backed since the start of the war by the UAE.",
+            &[(UAE, "supports", HAFTAR, false)],
+        ),
+        (
+            "Assad was supported during the first years of the uprising by Iran.",
+            &[("Iran", "supports", "Bashar al-Assad", false)],
+        ),
         // "we" in a quote whose speaker comes after it as a pronoun
         (
             "William Ruto spoke in Mombasa. \"We will act against al-Shabaab,\" he said.",

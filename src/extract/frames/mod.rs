@@ -2074,6 +2074,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             agents.extend(self.by_preposition(o, "nmod", by));
                         }
                     }
+                    // "has been propped up since the early years of the war by Russia":
+                    // the "by" phrase hung on a noun inside another oblique of the verb
+                    if agents.is_empty() {
+                        let obliques: Vec<usize> = t
+                            .children_base(p, "obl")
+                            .filter(|&o| t.preposition(o) != by)
+                            .collect();
+                        for o in obliques {
+                            agents.extend(self.by_preposition(o, "nmod", by));
+                            agents.extend(self.nested_nominals(o, by));
+                        }
+                    }
                     return self.expand_all(&agents);
                 }
                 let words = self.subject_words(p);
