@@ -86,6 +86,15 @@ fn verb_frames() {
                 false,
             )],
         ),
+        // verb.in-support
+        (
+            "Iran spoke out in support of the Houthis.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
+        (
+            "Turkey intervened in defence of the GNA.",
+            &[(TUR, "supports", GNA, false)],
+        ),
         // verb.on-behalf
         (
             "Chadian fighters fought for the RSF in Darfur.",
