@@ -870,6 +870,18 @@ fn tree_operations() {
                 ("Hezbollah", "opposes", "Israel", false),
             ],
         ),
+        // a sentence with no frame word is not parsed: the actor it names first is
+        // taken for its subject
+        (
+            "Ethiopia held elections in June. Ethiopia then closed its border with Sudan. \
+             Federal troops were backed by Eritrea.",
+            &[("Eritrea", "supports", "Ethiopia", false)],
+        ),
+        (
+            "Kenya held a summit in May. Kenya then reopened its border with Somalia. \
+             Government forces were later backed by Uganda.",
+            &[("Uganda", "supports", "Kenya", false)],
+        ),
         // "federal troops", "government positions" with no state subject nearby: the
         // state the document names most
         (

@@ -39,8 +39,9 @@ pub struct Recent {
     /// Unknown names of two words or more that were a clause subject and are no actor
     /// yet, with their sentence: a later "he" or "she" may mean one of them.
     names: Vec<(String, usize)>,
-    /// The latest sentence that was not parsed, so whose subjects are not known.
-    unparsed: Option<usize>,
+    /// The latest sentence that was not parsed, so whose subject is not known, with the
+    /// actor it names first (in English most often the subject).
+    unparsed: Option<(usize, usize)>,
     /// Acts named so far with whoever did them, latest last: (lemma, doers, sentence),
     /// for a later "the drills" or "the move".
     acts: Vec<(String, Vec<usize>, usize)>,
@@ -117,7 +118,7 @@ impl Recent {
     /// Notes the actors named, in order, in sentence `sentence`, which was not parsed (so
     /// none is known to be its subject).
     pub fn note(&mut self, actors: &[usize], sentence: usize) {
-        self.unparsed = Some(sentence);
+        self.unparsed = actors.first().map(|&a| (sentence, a));
         for &a in actors {
             self.push(a, sentence, false);
         }
@@ -180,13 +181,13 @@ impl Recent {
 
     /// The latest subject of this or the previous sentence that fits, and no other actor
     /// (for modifiers, which say less than a description: "government troops"); in a
-    /// sentence that was not parsed any actor may have been the subject.
+    /// sentence that was not parsed the actor named first is taken for its subject.
     fn subject_only(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
         self.seen
             .iter()
             .rev()
             .take_while(|&&(_, s, _)| sentence.saturating_sub(s) <= 1)
-            .find(|&&(a, s, subject)| (subject || self.unparsed == Some(s)) && fits(a))
+            .find(|&&(a, s, subject)| (subject || self.unparsed == Some((s, a))) && fits(a))
             .map(|&(a, _, _)| a)
     }
 
