@@ -934,6 +934,18 @@ fn a_dateline_is_where_the_sentence_starts_after() {
             "ONE TWO THREE FOUR FIVE SIX SEVEN - no dateline is that long.",
         ),
         ("TRIPOLI -", ""),
+        (
+            "ISLAMABAD/KABUL (Reuters) -Pakistan denied the raid.",
+            "Pakistan denied the raid.",
+        ),
+        (
+            "CAIRO (AP) \u{2014} Egypt backs Somalia.",
+            "Egypt backs Somalia.",
+        ),
+        (
+            "NATO -backed forces advanced.",
+            "NATO -backed forces advanced.",
+        ),
         ("", ""),
     ] {
         let at = geokg::extract::frames::dateline_end(text);

@@ -331,7 +331,7 @@ pub type Spans = [(Range<usize>, usize)];
 /// "): the byte after the dash and the space that follows it; 0 when there is none. A
 /// dateline is a first word in capitals, then at most five words that start with a capital
 /// (commas and brackets aside), then a dash with space on both sides ("US-backed" has
-/// none). It says where the story was filed and is no part of the sentence:
+/// none) or against a capitalised word after it ("(Reuters) -Afghanistan's"). It says where the story was filed and is no part of the sentence:
 /// the parser, trained on sentences without one, reads the sentence after it.
 pub fn dateline_end(sentence: &str) -> usize {
     let capitals = |w: &str| {
@@ -342,10 +342,18 @@ pub fn dateline_end(sentence: &str) -> usize {
     let mut at = 0;
     for (k, word) in sentence.split_inclusive(char::is_whitespace).enumerate() {
         let w = word.trim_end();
-        if k > 0 && !w.is_empty() && w.chars().all(|c| c == '-') {
+        let dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
+        if k > 0 && !w.is_empty() && w.chars().all(dash) {
             let end = at + word.len();
             let rest = &sentence[end..];
             return end + (rest.len() - rest.trim_start().len());
+        }
+        // "ISLAMABAD/KABUL (Reuters) -Afghanistan's ...": the dash against the first word
+        if k > 0 && w.starts_with(dash) {
+            let after = w.trim_start_matches(dash);
+            if after.starts_with(char::is_uppercase) {
+                return at + (w.len() - after.len());
+            }
         }
         let bare = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
         let fits = if k == 0 {
