@@ -2,6 +2,35 @@
 //!
 //! Every read checks the length left, so a truncated or corrupt model is an error
 //! (`Err(String)` naming what was being read), never a panic or an out-of-bounds slice.
+//! [`Shared`] holds the bytes that a model's weight tables are views of.
+
+use std::sync::Arc;
+
+/// The bytes of a model file, which its weight tables read in place: the model compiled
+/// into the binary (borrowed for the life of the program, never copied), or bytes read
+/// at run time or built by training, shared by every clone of the model.
+#[derive(Clone)]
+pub(crate) enum Shared {
+    Static(&'static [u8]),
+    Owned(Arc<Vec<u8>>),
+}
+
+impl Shared {
+    pub(crate) fn owned(bytes: Vec<u8>) -> Shared {
+        Shared::Owned(Arc::new(bytes))
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = [u8];
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match self {
+            Shared::Static(b) => b,
+            Shared::Owned(b) => b,
+        }
+    }
+}
 
 /// Appends values to a byte buffer.
 #[derive(Debug, Default)]
@@ -51,9 +80,16 @@ impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Self {
         Reader { bytes, pos: 0 }
     }
-    /// The bytes not yet read (they stay unread until [`Reader::take`]).
-    pub(crate) fn rest(&self) -> &'a [u8] {
-        &self.bytes[self.pos..]
+    /// A reader of `bytes` from offset `pos` on.
+    pub(crate) fn at(bytes: &'a [u8], pos: usize) -> Self {
+        Reader {
+            bytes,
+            pos: pos.min(bytes.len()),
+        }
+    }
+    /// The offset of the next byte to read.
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
     }
     pub(crate) fn at_end(&self) -> bool {
         self.pos == self.bytes.len()

@@ -10,8 +10,13 @@
 //! | 8 | payload length |
 //! | 8 | checksum of the payload |
 //! | n | payload: a description, the tokenizer's data, the tagger, the lemmatizer, the parser |
+//!
+//! The weight tables inside the payload are laid out as they are looked up (see
+//! `perceptron::Weights` and docs/syntax.md): reading a model checks every field and keeps
+//! views of the file's bytes, so the model compiled in loads without a copy and a model
+//! read from a file costs one read.
 
-use super::bytes::{Reader, Writer};
+use super::bytes::{Reader, Shared, Writer};
 use super::lemma::Lemmatizer;
 use super::parser::{self, Parser};
 use super::perceptron::{finish, Weights};
@@ -22,24 +27,31 @@ use std::ops::Range;
 
 const MAGIC: &[u8; 8] = b"GEOKGSYN";
 /// The model file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 8 + 8;
 
 /// The model compiled into the library (empty until one is trained).
 static EMBEDDED: &[u8] = include_bytes!("../../data/model/en.syntax");
 
-/// A checksum of the payload: 64-bit words mixed and finished.
+/// A checksum of the payload: 64-bit words mixed in four independent lanes (so that the
+/// processor works on four at once), then the lanes and the last bytes, finished.
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0x6765_6f6b_6773_796e ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let seed = 0x6765_6f6b_6773_796e ^ bytes.len() as u64;
+    let mut lanes = [seed, seed ^ 1, seed ^ 2, seed ^ 3];
+    let mut chunks = bytes.chunks_exact(32);
     for c in &mut chunks {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+        for (lane, w) in lanes.iter_mut().zip(c.chunks_exact(8)) {
+            let v = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            *lane = (*lane ^ v).wrapping_mul(K).rotate_left(29);
+        }
+    }
+    let mut h = seed;
+    for lane in lanes {
+        h = (h ^ finish(lane)).wrapping_mul(K).rotate_left(29);
     }
     for &b in chunks.remainder() {
-        h = (h ^ u64::from(b))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(29);
+        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
     }
     finish(h)
 }
@@ -94,7 +106,7 @@ impl Model {
     pub fn embedded() -> Result<&'static Model, Error> {
         static MODEL: std::sync::OnceLock<Result<Model, Error>> = std::sync::OnceLock::new();
         MODEL
-            .get_or_init(|| Model::from_bytes(EMBEDDED, "<embedded>/en.syntax"))
+            .get_or_init(|| Model::from_shared(Shared::Static(EMBEDDED), "<embedded>/en.syntax"))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -107,14 +119,22 @@ impl Model {
     pub fn load(path: &std::path::Path) -> Result<Model, Error> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, &e))?;
-        Model::from_bytes(&bytes, &shown)
+        Model::from_shared(Shared::owned(bytes), &shown)
     }
 
-    /// Reads a model from bytes; `name` names it in errors.
+    /// Reads a model from bytes (a copy of them); `name` names it in errors.
     ///
     /// # Errors
     /// As [`Model::load`].
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model, Error> {
+        Model::from_shared(Shared::owned(bytes.to_vec()), name)
+    }
+
+    /// Reads a model from the bytes of a model file. The weight tables stay views of
+    /// `file` (the file is laid out as they are used): reading checks the header, the
+    /// checksum and every field, and builds only the small tables.
+    fn from_shared(file: Shared, name: &str) -> Result<Model, Error> {
+        let bytes: &[u8] = &file;
         if bytes.is_empty() {
             return Err(corrupt(name, "the file is empty"));
         }
@@ -145,16 +165,16 @@ impl Model {
         if checksum(payload) != sum {
             return Err(corrupt(name, "checksum mismatch (the file is damaged)"));
         }
-        Model::read_payload(payload).map_err(read)
+        Model::read_payload(&file).map_err(read)
     }
 
-    fn read_payload(payload: &[u8]) -> Result<Model, String> {
-        let mut r = Reader::new(payload);
+    fn read_payload(file: &Shared) -> Result<Model, String> {
+        let mut r = Reader::at(file, HEADER);
         let about = r.str("description")?;
         let tokenizer_data = TokenizerData::read(&mut r)?;
         let tags = r.strs("tag list")?;
-        let tag_weights = Weights::read(&mut r, "tagger weights")?;
-        let second = Weights::read(&mut r, "second tagger weights")?;
+        let tag_weights = Weights::read(&mut r, "tagger weights", file)?;
+        let second = Weights::read(&mut r, "second tagger weights", file)?;
         if tags.is_empty() || tag_weights.classes() != tags.len() || second.classes() != tags.len()
         {
             return Err("corrupt: tagger weights do not match its tags".to_string());
@@ -164,7 +184,7 @@ impl Model {
         }
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let labels = r.strs("label list")?;
-        let parse_weights = Weights::read(&mut r, "parser weights")?;
+        let parse_weights = Weights::read(&mut r, "parser weights", file)?;
         if labels.is_empty() || parse_weights.classes() != 1 + 2 * labels.len() {
             return Err("corrupt: parser weights do not match its labels".to_string());
         }
@@ -340,5 +360,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A weight table changed behind a valid checksum so that a bucket points elsewhere:
+    /// an error naming the table, found when the model is read.
+    #[test]
+    fn a_crafted_weight_table_is_an_error_naming_it() {
+        let Ok(model) = Model::embedded() else {
+            return;
+        };
+        let good = model.to_bytes();
+        let mut parser = Writer::default();
+        model.parser.weights.write(&mut parser);
+        // the parser's table ends the file; its directory follows the number of classes,
+        // the scale, the bucket bits and two lengths
+        let directory = good.len() - parser.buf.len() + 4 + 4 * 127 + 1 + 8;
+        let mut bytes = good.clone();
+        bytes[directory] ^= 1 << 6;
+        let sum = checksum(&bytes[HEADER..]);
+        bytes[20..28].copy_from_slice(&sum.to_le_bytes());
+        let e = Model::from_bytes(&bytes, "crafted")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("parser weights") && e.contains("out of place"),
+            "{e}"
+        );
     }
 }

@@ -2,12 +2,15 @@
 //! and the compact, quantised table the model file holds and inference reads.
 //!
 //! A feature is a 64-bit hash. Training keeps, for each feature, only the classes it was
-//! ever updated for. The compact table is open addressing on the hash with a 32-bit
-//! check, each feature pointing at a row of (class, weight) pairs with weights quantised
-//! to 16 bits.
+//! ever updated for. The compact table ([`Weights`]) holds each feature's row of (class,
+//! weight) pairs, a weight quantised to a byte, in buckets chosen by the hash and
+//! searched by a 14-bit fingerprint; the model file holds the table as it is used.
 
-use super::bytes::{ReadResult, Reader, Writer};
+use super::bytes::{ReadResult, Reader, Shared, Writer};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
 
 /// Mixes one value into a feature hash.
 #[inline]
@@ -71,7 +74,8 @@ struct Entry {
 #[derive(Debug)]
 pub(crate) struct Trainer {
     classes: usize,
-    rows: HashMap<u64, Vec<Entry>>,
+    /// By feature hash (already finished, so the map keeps it as its hash).
+    rows: HashMap<u64, Vec<Entry>, BuildHasherDefault<Finished>>,
     /// Training instances seen (the averaging clock).
     time: u32,
 }
@@ -80,7 +84,7 @@ impl Trainer {
     pub(crate) fn new(classes: usize) -> Self {
         Trainer {
             classes,
-            rows: HashMap::new(),
+            rows: HashMap::default(),
             time: 0,
         }
     }
@@ -153,109 +157,184 @@ impl Trainer {
             row.sort_unstable_by_key(|(c, _)| *c);
             rows.push((*k, row));
         }
-        Weights::build(self.classes, &rows)
+        Weights::build(self.classes, &rows, MAX_BITS, true)
     }
 }
 
-/// Compact inference weights: an open-addressing table from feature hash to a row of
-/// (class, code) pairs, where a code is a weight on a logarithmic scale of 127
-/// magnitudes and a sign. The file holds the same rows, sorted by key.
-#[derive(Debug, Clone, PartialEq)]
+/// Compact inference weights, laid out so that the model file's bytes are the table
+/// itself: reading checks the bytes and keeps a view of them (no copy for the model
+/// compiled in); nothing is rebuilt.
+///
+/// A weight is a class byte and a code byte; a code is a magnitude on a logarithmic scale
+/// of 127 levels and a sign. A feature hash picks one of `2^bits` buckets by its top bits
+/// and is known inside its bucket by a 14-bit fingerprint, its low bits. Three sections:
+///
+/// | section | content |
+/// | --- | --- |
+/// | directory | `2^bits + 1` entries of 4 bytes: a bucket's start in the buckets `<< 6 \| its feature count` (at most 63); the last, the end of the buckets |
+/// | buckets | each bucket: one word a feature (`fingerprint << 2 \| size code`, 2 bytes), sorted; then each feature's row, in the same order |
+/// | long rows | the weights of rows longer than three |
+///
+/// Size code 0, 1, 2: the row is that many weights plus one, in the bucket; 3: the
+/// bucket holds a 4-byte pointer (`first weight << 8 \| length - 1`) into the long rows.
+/// Buckets hold 4 to 8 features on average (32 to 41 bytes), so a lookup reads a
+/// directory entry and one or two cache lines of its bucket, where a feature the model
+/// does not have ends and where most rows are. Two features of a bucket with one
+/// fingerprint keep one row (the longer); a feature absent from the table matches a
+/// fingerprint of its bucket about once in 2,000 to 4,000 lookups, which changes no
+/// score measurably.
+///
+/// Weights made by training also keep their rows by hash ([`ExactRows`]) and score
+/// with those, so that what training does (jackknifed tags, pruning, its reports) does
+/// not depend on the fingerprints.
+#[derive(Clone)]
 pub(crate) struct Weights {
     classes: usize,
     /// The 127 magnitudes, in training units, smallest first.
     levels: Vec<f32>,
     /// Code -> score added, in fixed point (the largest magnitude is 2^20).
     values: Box<[i32; 256]>,
-    /// Table slots: `key << 32 | row offset`, 0 for an empty slot.
-    slots: Vec<u64>,
-    /// Rows: a length, then `class << 8 | code` for each entry.
-    rows: Vec<u16>,
+    /// log2 of the number of buckets.
+    bits: u32,
+    /// The bytes the sections are in: the model file's, or a table's own.
+    bytes: Shared,
+    sections: Sections,
+    /// Training only: the rows by hash, which [`Weights::score`] then uses.
+    exact: Option<Arc<ExactRows>>,
 }
 
-const EMPTY: u64 = 0;
-const LEVELS: usize = 127;
+/// Training's rows, by the high half of the feature hash (`| 1`), each with its full hash.
+/// Two hashes with the same high half keep the first row (in the order of full hashes):
+/// this is how format 1 of the model file keyed its table, and keeping it keeps what
+/// training learns the same as before the file's layout changed.
+type ExactRows = HashMap<u32, (u64, Vec<(u8, u8)>), BuildHasherDefault<Finished>>;
 
-/// The key of a feature hash in the table: its high half, never 0.
+/// The key of a feature hash in [`ExactRows`].
 #[inline]
 fn key_of(h: u64) -> u32 {
     ((h >> 32) as u32) | 1
 }
 
-/// The home slot of a key in a table of `size` slots (keys are uniform 32-bit values).
+/// A hasher for keys that are finished 64-bit hashes already: it keeps them.
+#[derive(Default)]
+struct Finished(u64);
+
+impl Hasher for Finished {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = mix(self.0, u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+    fn write_u32(&mut self, v: u32) {
+        // spread over the high bits too, which the map also uses
+        self.0 = u64::from(v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Where a table's sections are in its bytes.
+#[derive(Debug, Clone)]
+struct Sections {
+    directory: Range<usize>,
+    buckets: Range<usize>,
+    long: Range<usize>,
+}
+
+/// The sections as slices.
+struct Table<'a> {
+    directory: &'a [u8],
+    buckets: &'a [u8],
+    long: &'a [u8],
+}
+
+const LEVELS: usize = 127;
+/// Fingerprint bits kept in a bucket word.
+const FINGERPRINT: u32 = 14;
+/// The most features a bucket holds (its count has 6 bits in the directory; buckets
+/// hold 4 to 8 on average, and more than 63 never happen with hashed features).
+const BUCKET_MAX: usize = 63;
+/// Buckets are chosen so that they hold at most this many features on average.
+const BUCKET_MEAN: usize = 8;
+/// The largest table: 2^24 buckets.
+const MAX_BITS: u32 = 24;
+/// Bytes a row takes in its bucket, by size code.
+const ROW_BYTES: [usize; 4] = [2, 4, 6, 4];
+
+/// The bucket of feature hash `h` among `2^bits` (its top bits).
 #[inline]
-fn home(key: u32, size: usize) -> usize {
-    ((u64::from(key) * size as u64) >> 32) as usize
+fn bucket_of(h: u64, bits: u32) -> usize {
+    (((h >> 32) << bits) >> 32) as usize
 }
 
-/// Builds the table of [`Weights`] row by row, straight from decoded entries.
-struct Builder {
-    size: usize,
-    slots: Vec<u64>,
-    rows: Vec<u16>,
+/// The fingerprint of feature hash `h` (its low bits).
+#[inline]
+fn fingerprint(h: u64) -> u16 {
+    (h & ((1 << FINGERPRINT) - 1)) as u16
 }
 
-impl Builder {
-    fn new(features: usize, weights: usize) -> Builder {
-        // load 0.4: most lookups are of features the model never kept, and a miss ends at
-        // the first empty slot; any size, the home slot is found by multiplication
-        let size = (features * 5 / 2 + 1).max(16);
-        let mut rows = Vec::with_capacity(1 + features + weights);
-        rows.push(0); // offset 0 is never a row (0 means empty)
-        Builder {
-            size,
-            slots: vec![EMPTY; size],
-            rows,
-        }
-    }
+/// The little-endian `u16` at byte `at` (one bounds check, one load).
+#[inline]
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    let mut v = [0u8; 2];
+    v.copy_from_slice(&b[at..at + 2]);
+    u16::from_le_bytes(v)
+}
 
-    /// Adds the row of `key` (entries `class << 8 | code`); a second row with the same
-    /// key (two features sharing a key, 1 in 2^31) is dropped, as is an empty row.
-    fn push(&mut self, key: u32, entries: impl Iterator<Item = u16>) {
-        let mut i = home(key, self.size);
-        while self.slots[i] != EMPTY {
-            if (self.slots[i] >> 32) as u32 == key {
-                return;
-            }
-            i = if i + 1 == self.size { 0 } else { i + 1 };
-        }
-        let offset = self.rows.len();
-        self.rows.push(0);
-        self.rows.extend(entries);
-        let len = self.rows.len() - offset - 1;
-        if len == 0 {
-            self.rows.pop();
-            return;
-        }
-        self.rows[offset] = len as u16;
-        self.slots[i] = (u64::from(key) << 32) | offset as u64;
-    }
+/// The little-endian `u32` at byte `at`.
+#[inline]
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    let mut v = [0u8; 4];
+    v.copy_from_slice(&b[at..at + 4]);
+    u32::from_le_bytes(v)
+}
 
-    fn finish(self, classes: usize, levels: Vec<f32>) -> Weights {
-        let top = levels
-            .iter()
-            .copied()
-            .fold(0.0f32, f32::max)
-            .max(f32::MIN_POSITIVE);
-        let mut values = Box::new([0i32; 256]);
-        for (k, l) in levels.iter().enumerate() {
-            let v = (f64::from(*l / top) * f64::from(1 << 20)).round() as i32;
-            values[k] = v;
-            values[128 + k] = -v;
-        }
-        Weights {
-            classes,
-            levels,
-            values,
-            slots: self.slots,
-            rows: self.rows,
-        }
+/// The little-endian `u64` at byte `at`.
+#[inline]
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut v = [0u8; 8];
+    v.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(v)
+}
+
+impl PartialEq for Weights {
+    /// Equal tables (what the file holds); the exact rows of training are not compared.
+    fn eq(&self, other: &Weights) -> bool {
+        let (a, b) = (self.table(), other.table());
+        self.classes == other.classes
+            && self.levels == other.levels
+            && self.bits == other.bits
+            && a.directory == b.directory
+            && a.buckets == b.buckets
+            && a.long == b.long
+    }
+}
+
+impl std::fmt::Debug for Weights {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (features, weights) = self.counts();
+        f.debug_struct("Weights")
+            .field("classes", &self.classes)
+            .field("buckets", &(1usize << self.bits))
+            .field("features", &features)
+            .field("weights", &weights)
+            .finish()
     }
 }
 
 impl Weights {
-    /// Quantises float rows (hash, [(class, weight)]) onto a logarithmic scale.
-    fn build(classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
+    /// Quantises float rows (hash, [(class, weight)]) onto a logarithmic scale. With
+    /// `exact`, the rows are also kept by their full hashes.
+    fn build(
+        classes: usize,
+        rows: &[(u64, Vec<(u16, f32)>)],
+        max_bits: u32,
+        exact: bool,
+    ) -> Weights {
         let mags = rows
             .iter()
             .flat_map(|(_, r)| r.iter().map(|(_, w)| w.abs()))
@@ -291,7 +370,7 @@ impl Weights {
                 k
             }
         };
-        let coded: Vec<(u32, Vec<(u8, u8)>)> = rows
+        let coded: Vec<(u64, Vec<(u8, u8)>)> = rows
             .iter()
             .map(|(h, r)| {
                 let row = r
@@ -299,23 +378,147 @@ impl Weights {
                     .filter(|(_, w)| *w != 0.0)
                     .map(|(c, w)| (*c as u8, code(*w)))
                     .collect();
-                (key_of(*h), row)
+                (*h, row)
             })
+            .filter(|(_, r): &(u64, Vec<(u8, u8)>)| !r.is_empty())
             .collect();
-        Weights::from_codes(classes, levels, &coded)
+        if !exact {
+            return Weights::from_codes(classes, levels, &coded, max_bits);
+        }
+        let mut keyed = ExactRows::default();
+        let mut kept = Vec::with_capacity(coded.len());
+        for (h, row) in coded {
+            if let std::collections::hash_map::Entry::Vacant(e) = keyed.entry(key_of(h)) {
+                e.insert((h, row.clone()));
+                kept.push((h, row));
+            }
+        }
+        let mut w = Weights::from_codes(classes, levels, &kept, max_bits);
+        w.exact = Some(Arc::new(keyed));
+        w
     }
 
-    fn from_codes(classes: usize, levels: Vec<f32>, rows: &[(u32, Vec<(u8, u8)>)]) -> Weights {
-        let weights = rows.iter().map(|(_, r)| r.len()).sum();
-        let mut b = Builder::new(rows.len(), weights);
-        for (key, row) in rows {
-            b.push(
-                *key,
-                row.iter()
-                    .map(|(c, code)| u16::from(*c) << 8 | u16::from(*code)),
-            );
+    /// Lays out coded rows (hash, [(class, code)], none empty) as the table's sections.
+    fn from_codes(
+        classes: usize,
+        levels: Vec<f32>,
+        rows: &[(u64, Vec<(u8, u8)>)],
+        max_bits: u32,
+    ) -> Weights {
+        let mut bits = 0;
+        while rows.len() > BUCKET_MEAN << bits && bits < max_bits.min(MAX_BITS) {
+            bits += 1;
         }
-        b.finish(classes, levels)
+        // by bucket, then fingerprint; the longer row first where two share both
+        let mut order: Vec<&(u64, Vec<(u8, u8)>)> = rows.iter().collect();
+        order.sort_by_key(|(h, r)| {
+            (
+                bucket_of(*h, bits),
+                fingerprint(*h),
+                usize::MAX - r.len(),
+                *h,
+            )
+        });
+        let mut directory = Vec::with_capacity(4 + (4 << bits));
+        let (mut buckets, mut long) = (Vec::new(), Vec::new());
+        let start_of = |buckets: &Vec<u8>| {
+            u32::try_from(buckets.len())
+                .ok()
+                .filter(|s| *s < 1 << 26)
+                .expect("a weight table under 64 MiB")
+        };
+        let mut rest = order.as_slice();
+        for b in 0..1usize << bits {
+            let here = rest
+                .iter()
+                .take_while(|(h, _)| bucket_of(*h, bits) == b)
+                .count();
+            let (mine, after) = rest.split_at(here);
+            rest = after;
+            let mut kept: Vec<&(u64, Vec<(u8, u8)>)> = Vec::with_capacity(mine.len());
+            for row in mine {
+                let same = kept
+                    .last()
+                    .is_some_and(|k| fingerprint(k.0) == fingerprint(row.0));
+                if !same && kept.len() < BUCKET_MAX {
+                    kept.push(row);
+                }
+            }
+            let entry = start_of(&buckets) << 6 | kept.len() as u32;
+            directory.extend_from_slice(&entry.to_le_bytes());
+            for (h, row) in &kept {
+                let size = if row.len() <= 3 { row.len() - 1 } else { 3 };
+                buckets.extend_from_slice(&(fingerprint(*h) << 2 | size as u16).to_le_bytes());
+            }
+            for (_, row) in &kept {
+                let target = if row.len() <= 3 {
+                    &mut buckets
+                } else {
+                    let first = u32::try_from(long.len() / 2)
+                        .ok()
+                        .filter(|f| *f < 1 << 24)
+                        .expect("long rows under 2^24 weights");
+                    let pointer = first << 8 | (row.len() - 1) as u32;
+                    buckets.extend_from_slice(&pointer.to_le_bytes());
+                    &mut long
+                };
+                for (c, code) in row {
+                    target.push(*c);
+                    target.push(*code);
+                }
+            }
+        }
+        // the end of the last bucket, so that every bucket's end is the next one's start
+        directory.extend_from_slice(&(start_of(&buckets) << 6).to_le_bytes());
+        let mut all = Vec::new();
+        let mut section = |part: &[u8]| {
+            all.extend_from_slice(part);
+            all.len() - part.len()..all.len()
+        };
+        let sections = Sections {
+            directory: section(&directory),
+            buckets: section(&buckets),
+            long: section(&long),
+        };
+        Weights::new(classes, levels, bits, Shared::owned(all), sections)
+    }
+
+    fn new(
+        classes: usize,
+        levels: Vec<f32>,
+        bits: u32,
+        bytes: Shared,
+        sections: Sections,
+    ) -> Weights {
+        let top = levels
+            .iter()
+            .copied()
+            .fold(0.0f32, f32::max)
+            .max(f32::MIN_POSITIVE);
+        let mut values = Box::new([0i32; 256]);
+        for (k, l) in levels.iter().enumerate() {
+            let v = (f64::from(*l / top) * f64::from(1 << 20)).round() as i32;
+            values[k] = v;
+            values[128 + k] = -v;
+        }
+        Weights {
+            classes,
+            levels,
+            values,
+            bits,
+            bytes,
+            sections,
+            exact: None,
+        }
+    }
+
+    fn table(&self) -> Table<'_> {
+        let s = &self.sections;
+        Table {
+            directory: &self.bytes[s.directory.clone()],
+            buckets: &self.bytes[s.buckets.clone()],
+            long: &self.bytes[s.long.clone()],
+        }
     }
 
     /// The number of classes scored.
@@ -325,74 +528,143 @@ impl Weights {
 
     /// Whether there is no weight at all.
     pub(crate) fn is_empty(&self) -> bool {
-        self.rows.len() <= 1
+        self.sections.buckets.is_empty()
     }
 
     /// Number of features kept, and of (feature, class) weights.
     pub(crate) fn counts(&self) -> (usize, usize) {
-        let features = self.slots.iter().filter(|s| **s != EMPTY).count();
-        (features, self.rows.len().saturating_sub(1 + features))
+        let rows = self.features();
+        (rows.len(), rows.iter().map(|(_, r)| r.len()).sum())
     }
 
     /// Scores every class (in fixed point) for these features.
     ///
-    /// Two passes: first every feature's row is found (the table reads do not depend on
-    /// each other, so the processor overlaps their cache misses), then the rows are added.
+    /// In passes, so that the processor overlaps the cache misses of all features instead
+    /// of waiting for each in turn: the directory, then the first and last bytes of every
+    /// bucket (a miss), then the search of each bucket (now in cache), then the long rows
+    /// pointed to, then the sums.
     #[inline]
     pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
+        if let Some(exact) = &self.exact {
+            return self.score_exact(exact, features, scores);
+        }
+        let t = self.table();
         // classes are bytes: a table of 256 needs no bounds check in the loop below
         let mut sum = [0i32; 256];
-        let size = self.slots.len();
-        let mut found = [(0usize, 0usize); 160];
-        let mut n = 0;
+        // (bucket start, features, fingerprint, bucket end)
+        let mut found = [(0usize, 0usize, 0u16, 0usize); 128];
+        // (row start, weights, in the long rows)
+        let mut rows = [(0usize, 0usize, false); 128];
+        let mut touched = 0u8;
         for chunk in features.chunks(found.len()) {
-            for &h in chunk {
-                let key = key_of(h);
-                let mut i = home(key, size);
-                loop {
-                    let slot = self.slots[i];
-                    if slot == EMPTY {
+            let found = &mut found[..chunk.len()];
+            for (slot, &h) in found.iter_mut().zip(chunk) {
+                let entries = u64_at(t.directory, 4 * bucket_of(h, self.bits));
+                let (entry, end) = (entries as u32 as usize, (entries >> 38) as usize);
+                *slot = (entry >> 6, entry & 63, fingerprint(h), end);
+            }
+            let mut last = 0u8;
+            for slot in found.iter_mut() {
+                let (start, count, fp, end) = *slot;
+                // a feature whose fingerprint sorts before the bucket's first is absent
+                let first = if count > 0 {
+                    u16_at(t.buckets, start) >> 2
+                } else {
+                    u16::MAX
+                };
+                if end > start {
+                    last ^= t.buckets[end - 1];
+                }
+                slot.1 = if first > fp { 0 } else { count };
+            }
+            touched ^= last;
+            let mut n = 0;
+            for &(start, count, fp, _) in found.iter() {
+                let mut at = start + 2 * count;
+                for k in 0..count {
+                    let word = u16_at(t.buckets, start + 2 * k);
+                    if word >> 2 >= fp {
+                        if word >> 2 == fp {
+                            rows[n] = (at, usize::from(word & 3), false);
+                            n += 1;
+                        }
                         break;
                     }
-                    if (slot >> 32) as u32 == key {
-                        // reading the row's length here starts its load early too
-                        let off = slot as u32 as usize;
-                        found[n] = (off, usize::from(self.rows[off]));
-                        n += 1;
-                        break;
-                    }
-                    i = if i + 1 == size { 0 } else { i + 1 };
+                    at += ROW_BYTES[usize::from(word & 3)];
                 }
             }
-            for &(off, len) in &found[..n] {
-                for &e in &self.rows[off + 1..off + 1 + len] {
-                    sum[usize::from(e >> 8)] += self.values[usize::from(e & 0xff)];
+            // follow the pointers to long rows, reading their first bytes
+            let mut first = 0u8;
+            for row in &mut rows[..n] {
+                if row.1 == 3 {
+                    let p = u32_at(t.buckets, row.0) as usize;
+                    *row = (2 * (p >> 8), (p & 0xff) + 1, true);
+                    first ^= t.long[row.0];
+                } else {
+                    *row = (row.0, row.1 + 1, false);
                 }
             }
-            n = 0;
+            touched ^= first;
+            for &(at, len, in_long) in &rows[..n] {
+                let row = if in_long { t.long } else { t.buckets };
+                for e in row[at..at + 2 * len].chunks_exact(2) {
+                    sum[usize::from(e[0])] += self.values[usize::from(e[1])];
+                }
+            }
+        }
+        // the reads made only to start cache misses early must not be optimised away
+        std::hint::black_box(touched);
+        for (s, v) in scores.iter_mut().zip(sum) {
+            *s = v;
+        }
+    }
+
+    /// [`Weights::score`] by full hashes (weights made by training).
+    fn score_exact(&self, exact: &ExactRows, features: &[u64], scores: &mut [i32]) {
+        let mut sum = [0i32; 256];
+        for f in features {
+            for &(c, code) in exact.get(&key_of(*f)).map_or(&[][..], |r| r.1.as_slice()) {
+                sum[usize::from(c)] += self.values[usize::from(code)];
+            }
         }
         for (s, v) in scores.iter_mut().zip(sum) {
             *s = v;
         }
     }
 
-    /// Every feature's key and row, sorted by key.
-    fn features(&self) -> Vec<(u32, Vec<(u8, u8)>)> {
-        let mut out: Vec<(u32, Vec<(u8, u8)>)> = self
-            .slots
-            .iter()
-            .filter(|s| **s != EMPTY)
-            .map(|s| {
-                let off = (s & 0xffff_ffff) as usize;
-                let len = usize::from(self.rows[off]);
-                let row = self.rows[off + 1..off + 1 + len]
-                    .iter()
-                    .map(|e| ((e >> 8) as u8, (e & 0xff) as u8))
-                    .collect();
-                ((s >> 32) as u32, row)
-            })
-            .collect();
-        out.sort_unstable_by_key(|(k, _)| *k);
+    /// Every feature's row with a hash that finds it in this table (the full hash for
+    /// weights made by training; else the bucket's top bits and the fingerprint).
+    fn features(&self) -> Vec<(u64, Vec<(u8, u8)>)> {
+        if let Some(exact) = &self.exact {
+            let mut out: Vec<(u64, Vec<(u8, u8)>)> = exact.values().cloned().collect();
+            out.sort_unstable();
+            return out;
+        }
+        let t = self.table();
+        let mut out = Vec::new();
+        for b in 0..1usize << self.bits {
+            let entry = u32_at(t.directory, 4 * b) as usize;
+            let (start, count) = (entry >> 6, entry & 63);
+            let mut at = start + 2 * count;
+            let top = if self.bits == 0 {
+                0
+            } else {
+                (b as u64) << (64 - self.bits)
+            };
+            for k in 0..count {
+                let word = u16_at(t.buckets, start + 2 * k);
+                let row = match word & 3 {
+                    3 => {
+                        let p = u32_at(t.buckets, at) as usize;
+                        &t.long[2 * (p >> 8)..2 * ((p >> 8) + (p & 0xff) + 1)]
+                    }
+                    size => &t.buckets[at..at + 2 * (usize::from(size) + 1)],
+                };
+                at += ROW_BYTES[usize::from(word & 3)];
+                let row = row.chunks_exact(2).map(|e| (e[0], e[1])).collect();
+                out.push((top | u64::from(word >> 2), row));
+            }
+        }
         out
     }
 
@@ -401,7 +673,7 @@ impl Weights {
         let rows: Vec<(u64, Vec<(u16, f32)>)> = self
             .features()
             .into_iter()
-            .map(|(key, row)| {
+            .map(|(h, row)| {
                 let kept = row
                     .into_iter()
                     .map(|(c, code)| {
@@ -410,104 +682,120 @@ impl Weights {
                     })
                     .filter(|(_, w)| w.abs() >= min)
                     .collect();
-                (u64::from(key) << 32, kept)
+                (h, kept)
             })
-            .filter(|(_, r): &(u64, Vec<(u16, f32)>)| !r.is_empty())
             .collect();
-        Weights::build(self.classes, &rows)
+        match self.exact {
+            Some(_) => Weights::build(self.classes, &rows, MAX_BITS, true),
+            // the hashes made up from buckets and fingerprints find their rows only
+            // in a table of at most as many buckets
+            None => Weights::build(self.classes, &rows, self.bits, false),
+        }
     }
 
-    /// Writes the weights: the levels, then the rows sorted by key, keys as gaps
-    /// (varints), each weight as a class byte and a code byte.
+    /// Writes the weights: the number of classes, the scale, the bucket bits, the
+    /// lengths of the buckets and of the long rows, then the sections as they are.
     pub(crate) fn write(&self, w: &mut Writer) {
-        let features = self.features();
         w.len(self.classes);
         for l in &self.levels {
             w.f32(*l);
         }
-        w.len(features.len());
-        let mut prev = 0u32;
-        for (key, row) in &features {
-            varint(w, u64::from(key - prev));
-            prev = *key;
-            varint(w, row.len() as u64);
-            for (c, code) in row {
-                w.u8(*c);
-                w.u8(*code);
-            }
+        w.u8(self.bits as u8);
+        let t = self.table();
+        for part in [t.buckets, t.long] {
+            w.len(part.len());
+        }
+        for part in [t.directory, t.buckets, t.long] {
+            w.buf.extend_from_slice(part);
         }
     }
 
-    pub(crate) fn read(r: &mut Reader<'_>, what: &str) -> ReadResult<Weights> {
+    /// Reads weights written by [`Weights::write`] from `r`, which reads `file`: the
+    /// table stays a view of `file`'s bytes. Every offset, row and pointer is checked
+    /// here, so that a lookup never leaves its section.
+    pub(crate) fn read(r: &mut Reader<'_>, what: &str, file: &Shared) -> ReadResult<Weights> {
+        let bad = |m: &str| format!("corrupt: {what} has {m}");
         let classes = r.u32(what)? as usize;
         if classes == 0 || classes > 256 {
-            return Err(format!("corrupt: {what} has a malformed header"));
+            return Err(bad("a malformed header"));
         }
         let mut levels = Vec::with_capacity(LEVELS);
         for _ in 0..LEVELS {
             let l = r.f32(what)?;
             if !l.is_finite() || l < 0.0 {
-                return Err(format!("corrupt: {what} has a malformed scale"));
+                return Err(bad("a malformed scale"));
             }
             levels.push(l);
         }
-        let n = r.len(3, what)?;
-        // decode straight from the bytes into the table: this loop is most of a model's
-        // load time
-        let bytes = r.rest();
-        let mut pos = 0usize;
-        let bad = |m: &str| format!("corrupt: {what} has {m}");
-        let varint_at = |pos: &mut usize| -> ReadResult<u64> {
-            let mut v = 0u64;
-            for shift in (0..64).step_by(7) {
-                let b = *bytes
-                    .get(*pos)
-                    .ok_or_else(|| format!("truncated: {what}"))?;
-                *pos += 1;
-                v |= u64::from(b & 0x7f) << shift;
-                if b < 0x80 {
-                    return Ok(v);
-                }
-            }
-            Err(bad("an overlong number"))
+        let bits = u32::from(r.u8(what)?);
+        if bits > MAX_BITS {
+            return Err(bad("a malformed header"));
+        }
+        let lengths = [r.u32(what)?, r.u32(what)?].map(|n| n as usize);
+        let mut section = |n: usize| -> ReadResult<Range<usize>> {
+            let at = r.pos();
+            r.take(n, what)?;
+            Ok(at..at + n)
         };
-        let mut builder = Builder::new(n, bytes.len().min(n * 2 * classes) / 2);
-        let mut key = 0u64;
-        let mut malformed = false;
-        for _ in 0..n {
-            key += varint_at(&mut pos)?;
-            let len = varint_at(&mut pos)? as usize;
-            if key > u64::from(u32::MAX) || len == 0 || len > classes {
-                return Err(bad("a malformed row"));
-            }
-            let pairs = bytes
-                .get(pos..pos + 2 * len)
-                .ok_or_else(|| format!("truncated: {what}"))?;
-            pos += 2 * len;
-            for p in pairs.chunks_exact(2) {
-                malformed |= usize::from(p[0]) >= classes || usize::from(p[1] & 127) >= LEVELS;
-            }
-            builder.push(
-                key as u32,
-                pairs
-                    .chunks_exact(2)
-                    .map(|p| u16::from(p[0]) << 8 | u16::from(p[1])),
-            );
-        }
-        if malformed {
-            return Err(bad("a malformed weight"));
-        }
-        r.take(pos, what)?;
-        Ok(builder.finish(classes, levels))
+        let buckets = 1usize << bits;
+        let sections = Sections {
+            directory: section(4 * (buckets + 1))?,
+            buckets: section(lengths[0])?,
+            long: section(lengths[1])?,
+        };
+        let weights = Weights::new(classes, levels, bits, file.clone(), sections);
+        weights.check().map_err(bad)?;
+        Ok(weights)
     }
-}
 
-fn varint(w: &mut Writer, mut v: u64) {
-    while v >= 0x80 {
-        w.u8((v as u8) | 0x80);
-        v >>= 7;
+    /// Checks the sections: buckets back to back and in order, fingerprints sorted, rows
+    /// inside their bucket, pointers inside the long rows, every class below the number
+    /// of classes and every code on the scale.
+    fn check(&self) -> Result<(), &'static str> {
+        let t = self.table();
+        let classes = self.classes;
+        let weight_ok = |e: &[u8]| usize::from(e[0]) < classes && usize::from(e[1] & 127) < LEVELS;
+        if t.long.len() % 2 != 0 || !t.long.chunks_exact(2).all(weight_ok) {
+            return Err("a malformed weight");
+        }
+        let mut end = 0usize;
+        for b in 0..1usize << self.bits {
+            let entry = u32_at(t.directory, 4 * b) as usize;
+            let (start, count) = (entry >> 6, entry & 63);
+            if start != end || start + 2 * count > t.buckets.len() {
+                return Err("a bucket out of place");
+            }
+            let mut at = start + 2 * count;
+            let mut last = None;
+            for k in 0..count {
+                let word = u16_at(t.buckets, start + 2 * k);
+                if last.is_some_and(|l| l >= word >> 2) {
+                    return Err("a bucket out of order");
+                }
+                last = Some(word >> 2);
+                let size = ROW_BYTES[usize::from(word & 3)];
+                let here = t
+                    .buckets
+                    .get(at..at + size)
+                    .ok_or("a row outside the buckets")?;
+                if word & 3 == 3 {
+                    let p = u32_at(here, 0) as usize;
+                    if 2 * ((p >> 8) + (p & 0xff) + 1) > t.long.len() {
+                        return Err("a pointer outside the long rows");
+                    }
+                } else if !here.chunks_exact(2).all(weight_ok) {
+                    return Err("a malformed weight");
+                }
+                at += size;
+            }
+            end = at;
+        }
+        let sentinel = u32_at(t.directory, 4 << self.bits) as usize;
+        if end != t.buckets.len() || sentinel != end << 6 {
+            return Err("a bucket out of place");
+        }
+        Ok(())
     }
-    w.u8(v as u8);
 }
 
 /// The best class of `scores` among those `allowed` says may be taken (first wins ties).
@@ -555,10 +843,165 @@ mod tests {
         }
         let mut out = Writer::default();
         w.write(&mut out);
-        let back = Weights::read(&mut Reader::new(&out.buf), "w").unwrap();
+        let file = Shared::owned(out.buf.clone());
+        let back = Weights::read(&mut Reader::new(&file), "w", &file).unwrap();
         assert_eq!(back, w);
-        for cut in [0, 5, out.buf.len() / 2, out.buf.len() - 1] {
-            assert!(Weights::read(&mut Reader::new(&out.buf[..cut]), "w").is_err());
+        assert!(back.exact.is_none(), "read back, the table is scored");
+        for (f, _) in &data {
+            let mut exact = vec![0; 3];
+            w.score(f, &mut exact);
+            back.score(f, &mut s);
+            assert_eq!(s, exact, "the table scores as the full hashes do");
         }
+        for cut in [0, 5, out.buf.len() / 2, out.buf.len() - 1] {
+            let file = Shared::owned(out.buf[..cut].to_vec());
+            assert!(Weights::read(&mut Reader::new(&file), "w", &file).is_err());
+        }
+    }
+
+    /// A table of `n` features with rows of 1 to 6 weights over 8 classes, hashes
+    /// spread by `finish`.
+    fn table(n: u64) -> Weights {
+        let rows: Vec<(u64, Vec<(u16, f32)>)> = (0..n)
+            .map(|k| {
+                let len = 1 + (k % 6) as u16;
+                let row = (0..len)
+                    .map(|c| (c, (k as f32 + 1.0) * if c % 2 == 0 { 1.0 } else { -0.5 }))
+                    .collect();
+                (finish(k + 1), row)
+            })
+            .collect();
+        let mut sorted = rows;
+        sorted.sort_by_key(|(h, _)| *h);
+        Weights::build(8, &sorted, MAX_BITS, true)
+    }
+
+    fn bytes_of(w: &Weights) -> Vec<u8> {
+        let mut out = Writer::default();
+        w.write(&mut out);
+        out.buf
+    }
+
+    fn read(bytes: &[u8]) -> ReadResult<Weights> {
+        let file = Shared::owned(bytes.to_vec());
+        Weights::read(&mut Reader::new(&file), "w", &file)
+    }
+
+    #[test]
+    fn the_table_finds_every_row_and_misses_absent_features() {
+        let w = table(5_000);
+        let back = read(&bytes_of(&w)).unwrap();
+        assert!(back.bits >= 8, "{back:?}");
+        // a feature sharing its bucket and fingerprint with a longer row is the only one
+        // the table cannot tell apart (a handful in 5,000)
+        let (mut exact, mut found) = (vec![0; 8], vec![0; 8]);
+        let differ = (0..5_000u64)
+            .filter(|k| {
+                w.score(&[finish(k + 1)], &mut exact);
+                back.score(&[finish(k + 1)], &mut found);
+                found != exact
+            })
+            .count();
+        assert!(differ <= 10, "{differ} rows of 5,000 not found");
+        assert_eq!(back.counts().0 + differ, 5_000);
+        // absent features: few match a fingerprint of their bucket
+        let false_matches = (0..20_000u64)
+            .filter(|k| {
+                back.score(&[finish(1 << 40 | k)], &mut found);
+                found.iter().any(|v| *v != 0)
+            })
+            .count();
+        assert!(
+            false_matches < 60,
+            "{false_matches} of 20,000 absent features matched"
+        );
+        // pruning the table read back prunes the same rows as pruning the full hashes
+        let (table_pruned, exact_pruned) = (back.pruned(3.0).counts(), w.pruned(3.0).counts());
+        assert!(table_pruned.0 <= exact_pruned.0 && table_pruned.0 + differ >= exact_pruned.0);
+    }
+
+    /// A table changed behind its checksum (a crafted file) is an error naming what is
+    /// wrong, never a panic or a lookup outside the file.
+    #[test]
+    fn a_crafted_table_is_an_error() {
+        let w = table(300);
+        let good = bytes_of(&w);
+        let header = 4 + 4 * LEVELS + 1 + 8;
+        let buckets = 1usize << w.bits;
+        let directory = header;
+        let bucket_bytes = directory + 4 * (buckets + 1);
+        let long_rows = bucket_bytes + u32_at(&good, 4 + 4 * LEVELS + 1) as usize;
+        let set = |at: usize, v: u32| {
+            let mut b = good.clone();
+            b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+            b
+        };
+        // the first pointer to a long row
+        let t = w.table();
+        let mut pointer = None;
+        'find: for b in 0..buckets {
+            let entry = u32_at(t.directory, 4 * b) as usize;
+            let (start, count) = (entry >> 6, entry & 63);
+            let mut at = start + 2 * count;
+            for k in 0..count {
+                let word = u16_at(t.buckets, start + 2 * k);
+                if word & 3 == 3 {
+                    pointer = Some(bucket_bytes + at);
+                    break 'find;
+                }
+                at += ROW_BYTES[usize::from(word & 3)];
+            }
+        }
+        let pointer = pointer.expect("rows of 4 to 6 weights are long");
+        let long_len = (good.len() - long_rows) as u32 / 2;
+        // the first two fingerprints of the first bucket with two features, swapped
+        let mut swapped = good.clone();
+        let two = (0..buckets)
+            .map(|b| u32_at(t.directory, 4 * b) as usize)
+            .find(|e| e & 63 >= 2)
+            .expect("a bucket with two features");
+        let (a, b) = (bucket_bytes + (two >> 6), bucket_bytes + (two >> 6) + 2);
+        let (x, y) = (u16_at(&good, a), u16_at(&good, b));
+        swapped[a..a + 2].copy_from_slice(&y.to_le_bytes());
+        swapped[b..b + 2].copy_from_slice(&x.to_le_bytes());
+        let mut bad_class = good.clone();
+        bad_class[long_rows] = 9;
+        let mut many_buckets = good.clone();
+        many_buckets[4 + 4 * LEVELS] = 60;
+        let first = u32_at(&good, directory);
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            (
+                "a bucket starting elsewhere",
+                set(directory, first + (1 << 6)),
+                "bucket out of place",
+            ),
+            (
+                "an end past the buckets",
+                set(directory + 4 * buckets, u32::MAX),
+                "bucket out of place",
+            ),
+            (
+                "a pointer outside the long rows",
+                set(pointer, long_len << 8),
+                "pointer outside the long rows",
+            ),
+            (
+                "a pointer running past the long rows",
+                set(pointer, (long_len - 1) << 8 | 5),
+                "pointer outside the long rows",
+            ),
+            ("fingerprints out of order", swapped, "out of order"),
+            (
+                "a class the table does not have",
+                bad_class,
+                "malformed weight",
+            ),
+            ("a huge bucket count", many_buckets, "malformed header"),
+        ];
+        for (name, bytes, says) in cases {
+            let e = read(&bytes).expect_err(name);
+            assert!(e.contains(says), "{name}: {e}");
+        }
+        assert!(read(&good).is_ok());
     }
 }
