@@ -330,9 +330,10 @@ pub type Spans = [(Range<usize>, usize)];
 /// Where the sentence starts after a dateline ("TRIPOLI - ", "BENGHAZI, Libya (Reuters) -
 /// "): the byte after the dash and the space that follows it; 0 when there is none. A
 /// dateline is a first word in capitals, then at most five words that start with a capital
-/// (commas and brackets aside), then a dash with space on both sides ("US-backed" has
-/// none) or against a capitalised word after it ("(Reuters) -Afghanistan's"). It says where the story was filed and is no part of the sentence:
-/// the parser, trained on sentences without one, reads the sentence after it.
+/// (commas and brackets aside), then a dash (`-`, en or em) with space on both sides
+/// ("US-backed" has none) or against a capitalised word after it ("ACCRA (Reuters)
+/// -Ghana said"). It says where the story was filed and is no part of the sentence: the
+/// parser, trained on sentences without one, reads the sentence after it.
 pub fn dateline_end(sentence: &str) -> usize {
     let capitals = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -348,7 +349,7 @@ pub fn dateline_end(sentence: &str) -> usize {
             let rest = &sentence[end..];
             return end + (rest.len() - rest.trim_start().len());
         }
-        // "ISLAMABAD/KABUL (Reuters) -Afghanistan's ...": the dash against the first word
+        // "LOME/ACCRA (Reuters) -Ghana said ...": the dash against the first word
         if k > 0 && w.starts_with(dash) {
             let after = w.trim_start_matches(dash);
             if after.starts_with(char::is_uppercase) {
@@ -2844,12 +2845,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
 
     /// Is the act at `p` only threatened: the object of a threat verb ("threatened an
     /// offensive"), its open complement ("threatened to attack"), or the object of that
-    /// complement ("threatened to expand attacks")?
+    /// complement ("threatened to widen its raids")?
     fn threatened(&self, p: usize) -> bool {
         let t = self.tree;
         let Some(h) = t.head(p) else { return false };
         let governed = match t.upos(p) {
-            // "threatened an offensive", "threatened to expand attacks on B": the object
+            // "threatened an offensive", "threatened to widen its raids on B": the object
             // of the threat verb, or of the act it threatens
             "NOUN" if t.base(p) == "obj" && t.upos(h) == "VERB" && self.threatened(h) => {
                 return true

@@ -314,19 +314,23 @@ impl<'w> Tree<'w> {
     }
 }
 
-/// Mends a parse the way news prose needs it. The parser learned from web text, e-mail
-/// among it, where a name set off by a comma at the start of a sentence is often someone
-/// addressed ("John, see below"). In news such a name is the subject, or the first of a
-/// list of subjects: "Mali, Burkina Faso and Niger have recalled ..." (the rest of the
-/// list read as the subject), "Dagalo, whose fighters ..., has accused ..." (no subject
-/// at all). A sentence-opening proper-noun vocative becomes that subject, or the head of
-/// that list. Heads stay within the sentence and no cycle can arise: the name only takes
-/// over a role of its own head's child.
+/// Mends a parse the way news prose needs it, in three steps. Heads stay within the
+/// sentence and no step can make a cycle.
 ///
-/// A verb or adjective with a determiner or a possessor of its own is a noun the tagger
-/// misread ("condemned the Israeli *airstrikes*", "joined Somalia's *offensive*"): verbs
-/// and adjectives take neither in Universal Dependencies (an epithet in a name, "Peter
-/// the Great", stays).
+/// 1. A verb or adjective with a determiner or a possessor of its own is a noun the
+///    tagger misread ("condemned the Israeli *airstrikes*", "joined Somalia's
+///    *offensive*"): verbs and adjectives take neither in Universal Dependencies (an
+///    epithet in a name, "Peter the Great", stays).
+/// 2. A participle modifier right after a noun modifies that noun, the nearest
+///    attachment ("our answer to the regime *supplying* Russia"), unless the noun hangs
+///    below the participle.
+/// 3. The parser learned from web text, e-mail among it, where a name set off by a comma
+///    at the start of a sentence is often someone addressed ("John, see below"). In news
+///    such a name is the subject, or the first of a list of subjects: "Mali, Burkina Faso
+///    and Niger have recalled ..." (the rest of the list read as the subject), "Dagalo,
+///    whose fighters ..., has accused ..." (no subject at all). A sentence-opening
+///    proper-noun vocative becomes that subject, or the head of that list: it only takes
+///    over the role of a child of its own head.
 pub fn repair(words: &mut [Word]) {
     let n = words.len();
     for i in 0..n {
@@ -346,7 +350,7 @@ pub fn repair(words: &mut [Word]) {
             w.xpos = if plural { "NNS" } else { "NN" }.to_string();
         }
     }
-    // "a response to the Iranian regime providing Russia with drones": a participle
+    // "our answer to the regime supplying Russia with drones": a participle
     // right after a noun modifies that noun (the nearest attachment), not one before it
     for i in 1..n {
         let prev = i - 1;
