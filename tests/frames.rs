@@ -812,6 +812,19 @@ fn tree_operations() {
                 ("Uganda", "supports", "Somalia", false),
             ],
         ),
+        // a person's support for the state they serve is no news; for another, it is
+        (
+            "Antony Blinken defended the American strikes.",
+            &[],
+        ),
+        (
+            "Sergei Lavrov defended the Russian offensive.",
+            &[],
+        ),
+        (
+            "Antony Blinken defended Ukraine.",
+            &[("Antony Blinken", "supports", "Ukraine", false)],
+        ),
         // a passive's "by" phrase hung on a noun inside another oblique
         (
             "Haftar has been backed since the start of the war by the UAE.",

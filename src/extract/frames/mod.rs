@@ -3148,7 +3148,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             speaker: None,
                             note: Some(note),
                         };
-                        self.emit(claims, frame, &cue, reading)
+                        self.emit(claims, frame, &cue, reading, trace)
                     }
                     Ok(_) => drop(
                         reading,
@@ -3300,12 +3300,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
             speaker,
             note,
         };
-        self.emit(claims, frame, &cue, reading);
+        self.emit(claims, frame, &cue, reading, trace);
     }
 
     /// Adds `claims` to the reading: one per pair not already found (an asserted one
     /// takes the place of a hedged one), with why each fired.
-    fn emit(&mut self, claims: Claims, frame: &Frame, cue: &str, reading: &mut Reading) {
+    fn emit(
+        &mut self,
+        claims: Claims,
+        frame: &Frame,
+        cue: &str,
+        reading: &mut Reading,
+        trace: bool,
+    ) {
         let Claims {
             pairs,
             relation,
@@ -3329,6 +3336,22 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }
                 _ => s,
             };
+            // "the defence secretary defended the strikes" (his own state's): a person's
+            // support for the actor they serve, or served (the text may be from then),
+            // says nothing the data does not
+            let (source, target) = (self.table.get(s), self.table.get(t));
+            let serves = source.kind == ActorKind::Person
+                && source.affiliations.iter().any(|a| a.actor == target.id);
+            if relation == RelationKind::Supports && serves {
+                if trace {
+                    reading.dropped.push(Suppressed {
+                        rule: frame.id.clone(),
+                        cue: cue.to_string(),
+                        reason: format!("{} serves {}", source.name, target.name),
+                    });
+                }
+                continue;
+            }
             let confidence = if hedged {
                 frame.confidence * 0.75
             } else {
