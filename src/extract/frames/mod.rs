@@ -191,6 +191,11 @@ impl Recent {
             .map(|&(a, _, _)| a)
     }
 
+    /// Whether any actor named so far fits.
+    fn any(&self, fits: impl Fn(usize) -> bool) -> bool {
+        self.named.keys().any(|&a| fits(a))
+    }
+
     /// The actor the document is about, among those that fit: named at least twice so
     /// far and more often than any other that fits. A description nothing nearby fits
     /// ("the government" three paragraphs on) means it, as a reader takes it.
@@ -1000,15 +1005,20 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         })
                     };
                 // "the UAE accused the government": a description is none of its own
-                // clause's other participants (looked at only when the first choice is one)
-                let others = self.co_arguments(i);
-                let found = match recent.find(index, described) {
-                    Some(a) if others.contains(&a) => {
-                        recent.find(index, |a| described(a) && !others.contains(&a))
+                // clause's other participants (looked for only when an actor so far is
+                // described so)
+                let found = if recent.any(described) {
+                    let others = self.co_arguments(i);
+                    match recent.find(index, described) {
+                        Some(a) if others.contains(&a) => {
+                            recent.find(index, |a| described(a) && !others.contains(&a))
+                        }
+                        found => found,
                     }
-                    found => found,
-                }
-                .or_else(|| recent.salient(|a| described(a) && !others.contains(&a)));
+                    .or_else(|| recent.salient(|a| described(a) && !others.contains(&a)))
+                } else {
+                    None
+                };
                 if let Some(a) = found {
                     self.slots[i] = Slot::Actor(a);
                     continue;
