@@ -1470,6 +1470,15 @@ fn a_capitalised_adjective_names_a_group() {
         ),
         // not an adjective capitalised for opening the sentence
         ("Armed militants attacked Nigeria.", &[]),
+        // a name of several words before the noun is named whole
+        (
+            "Iran trained the Kaveh Lions militia.",
+            &[("Iran", "supports", "Kaveh Lions militia", false)],
+        ),
+        (
+            "Chad fought the Black Axe Brigade militia.",
+            &[("Chad", "opposes", "Black Axe Brigade militia", false)],
+        ),
     ]);
 }
 

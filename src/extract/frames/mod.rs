@@ -843,6 +843,18 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             (name || people) && c < i
                         })
                         .min()
+                        // a name of several words compounded with the noun starts at its
+                        // own first word: "the Kaveh Lions militia", not "Lions militia"
+                        .map(|c| {
+                            let first = t.first_word(c);
+                            let capitalised =
+                                (first..c).all(|k| t.form(k).starts_with(char::is_uppercase));
+                            if capitalised && first < c {
+                                first
+                            } else {
+                                c
+                            }
+                        })
                         // the name runs up to the noun, with no punctuation between
                         .filter(|&c| (c + 1..i).all(|k| t.upos(k) != "PUNCT"));
                     if let Some(c) = named {
