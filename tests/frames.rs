@@ -2174,3 +2174,70 @@ fn an_epithet_belongs_to_the_name() {
         &[("Lefort", "supports", "Peter the Great", false)],
     )]);
 }
+
+#[test]
+fn a_state_organ_named_after_its_state_is_the_state() {
+    check(&[
+        // the state's name, then only agent nouns and titles before the noun
+        (
+            "The Taliban ambushed the Pakistan Army.",
+            &[("Taliban", "opposes", "Pakistan", false)],
+        ),
+        (
+            "The China Coast Guard fired water cannon at Philippine vessels.",
+            &[("China", "opposes", "Philippines", false)],
+        ),
+        (
+            "Chad accused the Sudan Defence Ministry of arming the rebels.",
+            &[("Chad", "opposes", "Sudan", false)],
+        ),
+        // an office or body named only by what it is is no new actor
+        ("The Coast Guard fired at Philippine vessels.", &[]),
+        // a day the parse ran into a name is no part of it
+        (
+            "The Arlo Venn Group Monday attacked Chad.",
+            &[("Arlo Venn Group", "opposes", "Chad", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_the_document_uses_as_a_place_is_no_actor() {
+    check(&[
+        // the same unknown name, once shown to be a place and once not
+        (
+            "Heavy fighting went on in Dorvak. Hezbollah fired rockets at Dorvak.",
+            &[],
+        ),
+        (
+            "Hezbollah fired rockets at Dorvak.",
+            &[("Hezbollah", "opposes", "Dorvak", false)],
+        ),
+        // "in" before a possessive says nothing of the owner
+        (
+            "Ministers in Kelvan's cabinet condemned Hamas. Kelvan denounced Israel.",
+            &[("Kelvan", "opposes", "Israel", false)],
+        ),
+        // a name with a direction in it is a region
+        ("Iran threatened the Middle East.", &[]),
+    ]);
+}
+
+#[test]
+fn a_passive_agent_is_what_its_clause_pronouns_mean() {
+    check(&[
+        // "its" is the agent's, and the war's phrase is the war's, not the seller's
+        (
+            "Iran sold drones used by Russia in its war against Ukraine.",
+            &[("Russia", "opposes", "Ukraine", false)],
+        ),
+        // a subject that is an actor comes first: the fight is the LNA's
+        (
+            "The LNA was backed by the UAE in its fight against the GNA.",
+            &[
+                ("United Arab Emirates", "supports", LNA, false),
+                (LNA, "opposes", GNA, false),
+            ],
+        ),
+    ]);
+}

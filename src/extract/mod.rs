@@ -464,6 +464,9 @@ impl Extractor {
             Vec::new()
         };
         let mut recent = frames::Recent::default();
+        if self.engine == Engine::Frames {
+            recent.note_places(&self.frames, plain);
+        }
         // (source, target) of every opposes claim so far, for "both sides"
         let mut opposed = Rivals::default();
         let mut mi = 0;

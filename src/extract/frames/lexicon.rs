@@ -198,6 +198,8 @@ struct FileDef {
     titles: Vec<String>,
     place_nouns: Vec<String>,
     not_names: Vec<String>,
+    compass_words: Vec<String>,
+    locative_prepositions: Vec<String>,
     name_particles: Vec<String>,
     name_vowels: String,
 }
@@ -314,6 +316,8 @@ pub struct FrameLexicon {
     titles: HashSet<String>,
     place_nouns: HashSet<String>,
     not_names: HashSet<String>,
+    compass_words: HashSet<String>,
+    locative_prepositions: Vec<Vec<String>>,
     name_particles: HashSet<String>,
     name_vowels: String,
 }
@@ -504,6 +508,12 @@ impl FrameLexicon {
             titles: set(def.titles),
             place_nouns: set(def.place_nouns),
             not_names: set(def.not_names),
+            compass_words: set(def.compass_words),
+            locative_prepositions: def
+                .locative_prepositions
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
             name_particles: set(def.name_particles),
             name_vowels: def.name_vowels.to_lowercase(),
         })
@@ -782,6 +792,16 @@ impl FrameLexicon {
     /// A noun that, ending a name, makes it a place ("Northwest Frontier *Province*").
     pub fn is_place_noun(&self, word: &str) -> bool {
         self.place_nouns.contains(word)
+    }
+    /// A word of direction that makes a name a region ("the Middle *East*", "*North*
+    /// Kivu").
+    pub fn is_compass_word(&self, word: &str) -> bool {
+        self.compass_words.contains(word)
+    }
+    /// Prepositions (of one word or more, in lower case, word by word) after which a
+    /// name is where something is or happens ("in", "south of").
+    pub fn locative_prepositions(&self) -> &[Vec<String>] {
+        &self.locative_prepositions
     }
     /// A capitalised word that names no actor ("Monday").
     pub fn is_not_name(&self, lemma: &str) -> bool {

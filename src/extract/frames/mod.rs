@@ -47,6 +47,9 @@ pub struct Recent {
     acts: Vec<(String, Vec<usize>, usize)>,
     /// How often each actor has been named or referred to in the document so far.
     named: std::collections::BTreeMap<usize, usize>,
+    /// Names the document uses for where something is ("in Goma", "south of Haifa"),
+    /// folded: such a name that no registry knows is a place, not a new actor.
+    places: std::collections::HashSet<String>,
 }
 
 impl Recent {
@@ -154,6 +157,18 @@ impl Recent {
             .iter()
             .rposition(|&(_, s)| sentence.saturating_sub(s) <= Self::REACH)?;
         Some(self.names.remove(k).0)
+    }
+
+    /// Reads the whole document `text` for the names it uses as places, before its
+    /// first sentence is read (a headline may name the place before the sentence that
+    /// shows it is one).
+    pub fn note_places(&mut self, lex: &FrameLexicon, text: &str) {
+        self.places = located_names(lex, text);
+    }
+
+    /// Does the document use `name` as a place?
+    fn is_place(&self, name: &str) -> bool {
+        !self.places.is_empty() && self.places.contains(&crate::text::normalize::fold(name))
     }
 
     /// The actors seen in the document, latest first.
@@ -327,6 +342,54 @@ pub struct SentenceReader<'r, 't> {
     co_owners: Vec<Vec<usize>>,
     /// Acts named in earlier sentences and who did them, latest last.
     earlier_acts: Vec<(String, Vec<usize>)>,
+}
+
+/// The capitalised names `text` puts right after a locative preposition ("fighting
+/// *in Goma*", "a base *south of Haifa*"), folded. A word with an apostrophe ends the
+/// search without a name (a possessive: "in Karzai's cabinet" says nothing of Karzai),
+/// and a name ends at punctuation or at the first word that is not capitalised, four
+/// words at most.
+pub fn located_names(lex: &FrameLexicon, text: &str) -> std::collections::HashSet<String> {
+    const LONGEST: usize = 4;
+    let closing: &[char] = &[',', '.', ';', ':', '!', '?', ')', '"', '\u{201d}'];
+    let quotes: &[char] = &['\'', '\u{2019}'];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut places = std::collections::HashSet::new();
+    for i in 0..tokens.len() {
+        for prep in lex.locative_prepositions() {
+            let Some(words) = tokens.get(i..i + prep.len()) else {
+                continue;
+            };
+            if !words
+                .iter()
+                .zip(prep)
+                .all(|(w, p)| w.eq_ignore_ascii_case(p))
+            {
+                continue;
+            }
+            let mut name: Vec<&str> = Vec::new();
+            let mut apostrophe = false;
+            for &tok in tokens.iter().skip(i + prep.len()).take(LONGEST) {
+                if !tok.starts_with(char::is_uppercase) {
+                    break;
+                }
+                let word = tok.trim_end_matches(closing);
+                // (a possessive, or a quote closing on the name)
+                apostrophe = word.contains(quotes);
+                if apostrophe || word.is_empty() {
+                    break;
+                }
+                name.push(word);
+                if word.len() < tok.len() {
+                    break;
+                }
+            }
+            if !apostrophe && !name.is_empty() {
+                places.insert(crate::text::normalize::fold(&name.join(" ")));
+            }
+        }
+    }
+    places
 }
 
 /// Mentions of one sentence: byte range in the sentence text and actor.
@@ -575,7 +638,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
             {
                 continue;
             }
+            if let Some(a) = self.owner_named_before(i) {
+                self.slots[i] = Slot::Actor(a);
+                continue;
+            }
             if let Some((name, kind)) = self.proper_name(i) {
+                // "the fighting in Goma": a name the document uses for a place is no
+                // new actor
+                if kind == ActorKind::Other && recent.is_place(&name) {
+                    continue;
+                }
                 // "Kainerugaba" after "Muhoozi Kainerugaba": a surname alone is the person
                 // the document named in full
                 let person = (!name.contains(char::is_whitespace))
@@ -1189,7 +1261,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if !matches!(t.upos(v), "VERB" | "AUX") {
             return None;
         }
-        self.subject_fitting(v, i, class)
+        if let Some(a) = self.subject_fitting(v, i, class) {
+            return Some(a);
+        }
+        // "drones used by A in its war": when the subject is no actor, a passive
+        // clause's agent, its doer, is whom its pronouns mean (not a pronoun inside the
+        // agent phrase itself: "backed by its neighbour")
+        let agents: Vec<usize> = t.children_rel(v, "obl:agent").collect();
+        for w in agents {
+            if (t.first_word(w)..=t.last_word(w)).contains(&i) {
+                continue;
+            }
+            for a in self.expand(w) {
+                if subject_fits(class, self.table.get(a).kind) {
+                    return Some(a);
+                }
+            }
+        }
+        None
     }
 
     /// The actor a subject word stands for when it fits a pronoun of `class`.
@@ -1309,6 +1398,58 @@ impl<'r, 't> SentenceReader<'r, 't> {
         None
     }
 
+    /// The known actor whose name opens the capitalised agent noun `i`, with nothing but
+    /// agent nouns and titles between them: "the Pakistan Army", "the China Coast Guard",
+    /// "the Ruritania Defence Ministry" are that actor's. A name with any other word
+    /// before the noun is one of its own ("the Kosovo Liberation Army").
+    fn owner_named_before(&self, i: usize) -> Option<usize> {
+        let t = self.tree;
+        let word = |k: usize| t.form(k).to_lowercase();
+        if !self.lex.is_agent_noun(&word(i)) && !self.lex.is_agent_noun(&t.lemma(i).to_lowercase())
+        {
+            return None;
+        }
+        // each word before the noun hangs in its name (compound or flat) up to it
+        let in_name = |k: usize| {
+            let mut x = k;
+            for _ in 0..t.len() {
+                match t.head(x) {
+                    Some(h) if matches!(t.base(x), "compound" | "flat") => {
+                        if h == i {
+                            return true;
+                        }
+                        x = h;
+                    }
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            if !in_name(k) {
+                return None;
+            }
+            let owner = match self.slots[k] {
+                Slot::Actor(a) => Some(a),
+                Slot::Empty => self.name_head[k].and_then(|h| match self.slots[h] {
+                    Slot::Actor(a) => Some(a),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            if let Some(a) = owner {
+                return self.table.is_known(a).then_some(a);
+            }
+            let w = word(k);
+            if !self.lex.is_agent_noun(&w) && !self.lex.is_title(&w) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The name of the proper-noun run headed by `i`, without its leading titles; a
     /// person when a title was taken off.
     fn proper_name(&self, i: usize) -> Option<(String, ActorKind)> {
@@ -1379,15 +1520,35 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 break;
             }
         }
+        // a name with a direction in it is a region ("the Middle East", "North Kivu")
+        if !titled
+            && run
+                .iter()
+                .any(|&p| self.lex.is_compass_word(&t.form(p).to_lowercase()))
+        {
+            return None;
+        }
+        // a day or a month the parse ran into the name is no part of it ("the Coast
+        // Guard Sunday")
+        while run.len() > 1 && self.lex.is_not_name(&t.form(*run.last()?).to_lowercase()) {
+            run = &run[..run.len() - 1];
+        }
         // a place is no actor: "Northwest Frontier Province", "the Red Sea"
         if self.lex.is_place_noun(&t.form(*run.last()?).to_lowercase()) {
             return None;
         }
-        // a bare title ("President") is no name
+        // a bare title ("President") is no name, nor an office or a body named by what
+        // it is ("the Defence Ministry", "the Coast Guard")
+        let office = |p: usize| {
+            let w = t.form(p).to_lowercase();
+            self.lex.is_title(&w) || self.lex.is_agent_noun(&w)
+        };
         if run
             .iter()
             .all(|&p| self.lex.is_not_name(&t.form(p).to_lowercase()))
             || (run.len() == 1 && self.lex.is_title(&t.form(run[0]).to_lowercase()))
+            || (run.iter().all(|&p| office(p)) && !titled)
+            || (titled && run.len() == 1 && self.lex.is_agent_noun(&t.form(run[0]).to_lowercase()))
         {
             return None;
         }
@@ -2195,9 +2356,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             !own.is_empty() && own != *prep
                         })
                         .collect();
+                    // (not a noun that reads its own phrase: "used in its war against B"
+                    // is the war's)
+                    let own_frame = |o: usize| self.lex.has(Pos::Noun, t.lemma(o));
                     for o in obliques {
                         let inner = self.by_preposition(o, "nmod", prep);
-                        if !inner.is_empty() && !self.expand(o).is_empty() {
+                        if !inner.is_empty() && !own_frame(o) && !self.expand(o).is_empty() {
                             words.extend(inner);
                         }
                     }
