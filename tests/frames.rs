@@ -959,6 +959,23 @@ fn a_dateline_is_where_the_sentence_starts_after() {
             "NATO -backed forces advanced.",
             "NATO -backed forces advanced.",
         ),
+        // ordinary capitals: a spaced dash, a capital after it, and no second spaced dash
+        (
+            "Addis Ababa \u{2014} Two envoys met in private.",
+            "Two envoys met in private.",
+        ),
+        (
+            "Hezbollah \u{2014} Israel's main foe \u{2014} fired rockets.",
+            "Hezbollah \u{2014} Israel's main foe \u{2014} fired rockets.",
+        ),
+        (
+            "Turkey \u{2014} the main backer \u{2014} said so.",
+            "Turkey \u{2014} the main backer \u{2014} said so.",
+        ),
+        (
+            "Addis Ababa - Two envoys met in private.",
+            "Two envoys met in private.",
+        ),
         ("", ""),
     ] {
         let at = geokg::extract::frames::dateline_end(text);
@@ -2237,6 +2254,56 @@ fn a_passive_agent_is_what_its_clause_pronouns_mean() {
             &[
                 ("United Arab Emirates", "supports", LNA, false),
                 (LNA, "opposes", GNA, false),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn examples_and_plural_possessives_name_every_actor() {
+    check(&[
+        // "including" read as a verb by the tagger still gives examples
+        (
+            "Several states, including Chad and Niger, backed Mali.",
+            &[
+                ("Chad", "supports", "Mali", false),
+                ("Niger", "supports", "Mali", false),
+            ],
+        ),
+        // "their" means every actor of its clause's subject
+        (
+            "Chad, Niger and Togo renewed their support for Mali.",
+            &[
+                ("Chad", "supports", "Mali", false),
+                ("Niger", "supports", "Mali", false),
+                ("Togo", "supports", "Mali", false),
+            ],
+        ),
+        (
+            "Other neighbours, including Chad and Niger, renewed their support for Mali.",
+            &[
+                ("Chad", "supports", "Mali", false),
+                ("Niger", "supports", "Mali", false),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_day_read_as_an_object_is_when() {
+    check(&[
+        (
+            "The envoys of Chad and Sudan clashed Tuesday at the council.",
+            &[
+                ("Chad", "opposes", "Sudan", false),
+                ("Sudan", "opposes", "Chad", false),
+            ],
+        ),
+        (
+            "Chad and Sudan clashed on Tuesday.",
+            &[
+                ("Chad", "opposes", "Sudan", false),
+                ("Sudan", "opposes", "Chad", false),
             ],
         ),
     ]);

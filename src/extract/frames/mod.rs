@@ -400,36 +400,49 @@ pub type Spans = [(Range<usize>, usize)];
 /// dateline is a first word in capitals, then at most five words that start with a capital
 /// (commas and brackets aside), then a dash (`-`, en or em) with space on both sides
 /// ("US-backed" has none) or against a capitalised word after it ("ACCRA (Reuters)
-/// -Ghana said"). It says where the story was filed and is no part of the sentence: the
-/// parser, trained on sentences without one, reads the sentence after it.
+/// -Ghana said"). A first word in ordinary capitals ("United Nations — The envoys
+/// met") makes a dateline only with a spaced dash, a capitalised word after it and no
+/// other spaced dash in the sentence (which would close an aside). It says where the
+/// story was filed and is no part of the sentence: the parser, trained on sentences
+/// without one, reads the sentence after it.
 pub fn dateline_end(sentence: &str) -> usize {
     let capitals = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
     };
+    let dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
     let mut words = 0;
     let mut at = 0;
+    // a first word in capitals ("TRIPOLI"), or only capitalised words ("United Nations")
+    let mut shouting = false;
     for (k, word) in sentence.split_inclusive(char::is_whitespace).enumerate() {
         let w = word.trim_end();
-        let dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
         if k > 0 && !w.is_empty() && w.chars().all(dash) {
             let end = at + word.len();
             let rest = &sentence[end..];
-            return end + (rest.len() - rest.trim_start().len());
+            let start = end + (rest.len() - rest.trim_start().len());
+            // "United Nations — The envoys of ...": capitalised words, a spaced dash, a
+            // capitalised word, and no other spaced dash after (that would close an
+            // aside: "Hezbollah — Israel's foe — fired"; the text reaching here has its
+            // en and em dashes made hyphens)
+            let titled = rest.trim_start().starts_with(char::is_uppercase)
+                && !rest
+                    .split_whitespace()
+                    .any(|x| !x.is_empty() && x.chars().all(dash));
+            return if shouting || titled { start } else { 0 };
         }
         // "LOME/ACCRA (Reuters) -Ghana said ...": the dash against the first word
-        if k > 0 && w.starts_with(dash) {
+        if k > 0 && shouting && w.starts_with(dash) {
             let after = w.trim_start_matches(dash);
             if after.starts_with(char::is_uppercase) {
                 return at + (w.len() - after.len());
             }
         }
         let bare = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
-        let fits = if k == 0 {
-            capitals(bare)
-        } else {
-            bare.is_empty() || bare.starts_with(char::is_uppercase)
-        };
+        if k == 0 {
+            shouting = capitals(bare);
+        }
+        let fits = bare.is_empty() || bare.starts_with(char::is_uppercase);
         if !fits || words >= 6 {
             return 0;
         }
@@ -970,6 +983,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     if possessive && class != PronounClass::Speaker {
                         if let Some(a) = self.clause_subject(i, class) {
                             self.slots[i] = Slot::Actor(a);
+                            // "A, B and C reaffirmed their support": a plural one means
+                            // every actor of that subject
+                            if class == PronounClass::Plural {
+                                let rest: Vec<usize> = self
+                                    .clause_subjects(i, class)
+                                    .into_iter()
+                                    .filter(|&b| b != a)
+                                    .collect();
+                                self.co_owners[i].extend(rest);
+                            }
                             continue;
                         }
                     }
@@ -1279,6 +1302,36 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
         }
         None
+    }
+
+    /// Every actor of the subject of the clause word `i` sits in that fits a pronoun of
+    /// `class` (the subject's own words only, not the pronoun's own noun).
+    fn clause_subjects(&mut self, i: usize, class: PronounClass) -> Vec<usize> {
+        let t = self.tree;
+        let Some(mut v) = t.head(i) else {
+            return Vec::new();
+        };
+        for _ in 0..t.len() {
+            if matches!(t.upos(v), "VERB" | "AUX") {
+                break;
+            }
+            let Some(h) = t.head(v) else {
+                return Vec::new();
+            };
+            v = h;
+        }
+        let mut out = Vec::new();
+        for w in self.subject_words(v) {
+            if (t.first_word(w)..=t.last_word(w)).contains(&i) {
+                continue;
+            }
+            for a in self.expand(w) {
+                if subject_fits(class, self.table.get(a).kind) && !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+        out
     }
 
     /// The actor a subject word stands for when it fits a pronoun of `class`.
@@ -1771,6 +1824,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     t.rel(c) == "appos"
                         || (t.base(c) == "nmod"
                             && (self.lex.is_example_preposition(&t.preposition(c))
+                                || self
+                                    .lex
+                                    .is_example_preposition(&t.preposition_as_written(c))
                                 // "such groups as Hamas": the two words apart
                                 || t.children(w).iter().any(|&d| {
                                     d < w
@@ -3058,7 +3114,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return Ok(());
         }
         let t = self.tree;
-        let objs: Vec<usize> = self.objects(p);
+        // a day or month read as the object is when, not what ("clashed Tuesday")
+        let objs: Vec<usize> = self
+            .objects(p)
+            .into_iter()
+            .filter(|&o| !self.lex.is_not_name(&t.form(o).to_lowercase()))
+            .collect();
         if objs.is_empty() {
             return if frame.object.iter().any(String::is_empty) {
                 Ok(())

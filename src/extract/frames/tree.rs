@@ -143,6 +143,23 @@ impl<'w> Tree<'w> {
         out
     }
 
+    /// [`Tree::preposition`] as written (lower case), not by lemma: a participle used as
+    /// a preposition keeps its form ("*including* B", lemmatised as the verb).
+    pub fn preposition_as_written(&self, i: usize) -> String {
+        let mut out = String::new();
+        for c in self.children_base(i, "case") {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&self.form(c).to_lowercase());
+            for f in self.children_rel(c, "fixed") {
+                out.push(' ');
+                out.push_str(&self.form(f).to_lowercase());
+            }
+        }
+        out
+    }
+
     /// An adposition the parse hung inside the phrase headed by `i`, as its first word,
     /// rather than on `i` itself.
     pub fn opening_adposition(&self, i: usize) -> Option<usize> {
