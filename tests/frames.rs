@@ -141,6 +141,11 @@ fn verb_frames() {
             "Hezbollah launched rockets at Israel on Monday.",
             &[("Hezbollah", "opposes", "Israel", false)],
         ),
+        // (aimed "toward" the target)
+        (
+            "Eritrea fired shells towards Ethiopian positions.",
+            &[("Eritrea", "opposes", "Ethiopia", false)],
+        ),
         // verb.clash
         (
             "The RSF clashed with the SAF near El Fasher.",
