@@ -2313,3 +2313,29 @@ fn a_day_read_as_an_object_is_when() {
         ),
     ]);
 }
+
+#[test]
+fn a_definite_act_right_after_one_of_its_kind_is_that_act() {
+    check(&[
+        // "the attack" just after a firing (another lemma, the same relation)
+        (
+            "Iran launched drones toward Israel on Saturday. Jordan condemned the attack.",
+            &[
+                ("Iran", "opposes", "Israel", false),
+                ("Jordan", "opposes", "Iran", false),
+            ],
+        ),
+        (
+            "Iran launched drones toward Israel on Saturday. Jordan condemned the strikes.",
+            &[
+                ("Iran", "opposes", "Israel", false),
+                ("Jordan", "opposes", "Iran", false),
+            ],
+        ),
+        // not two sentences later: by then the act named last is too far to be meant
+        (
+            "Iran launched drones toward Israel on Saturday. Chad and Niger signed a trade deal. Jordan condemned the attack.",
+            &[("Iran", "opposes", "Israel", false)],
+        ),
+    ]);
+}

@@ -708,6 +708,32 @@ impl FrameLexicon {
     pub fn is_linking_verb(&self, lemma: &str) -> bool {
         self.linking_verbs.contains(lemma)
     }
+    /// The relations an act named by `lemma` (a verb or a noun) is done with: those of
+    /// its frames that have a doer and a side (not symmetric, not keyed on any word).
+    pub fn act_relations(&self, lemma: &str) -> Vec<RelationKind> {
+        let mut out = Vec::new();
+        for pos in [Pos::Verb, Pos::Noun] {
+            for i in self
+                .by_lemma
+                .get(&(pos, lemma.to_string()))
+                .map_or(&[][..], Vec::as_slice)
+            {
+                let f = &self.frames[*i];
+                if !f.symmetric && !out.contains(&f.relation) {
+                    out.push(f.relation);
+                }
+            }
+        }
+        out
+    }
+
+    /// Do the acts `a` and `b` name (by lemma) share a relation ("the *attack*" after
+    /// "*fired* missiles at B")?
+    pub fn same_kind_of_act(&self, a: &str, b: &str) -> bool {
+        let theirs = self.act_relations(b);
+        self.act_relations(a).iter().any(|r| theirs.contains(r))
+    }
+
     /// A noun that refers back to whatever act was named last ("the *move*").
     pub fn is_event_reference(&self, lemma: &str) -> bool {
         self.event_references.contains(lemma)

@@ -68,12 +68,21 @@ impl Recent {
         }
     }
 
-    /// The acts within reach of sentence `sentence`, latest last: (lemma, doers).
-    fn acts_within(&self, sentence: usize) -> impl Iterator<Item = (&str, &[usize])> {
+    /// The acts within reach of sentence `sentence`, latest last: (lemma, doers, named
+    /// in this sentence or the one before).
+    fn acts_within(&self, sentence: usize) -> impl Iterator<Item = (&str, &[usize], bool)> {
         self.acts
             .iter()
             .filter(move |(_, _, s)| sentence.saturating_sub(*s) <= Self::ACT_REACH)
-            .map(|(l, d, _)| (l.as_str(), d.as_slice()))
+            .map(move |(l, d, s)| (l.as_str(), d.as_slice(), sentence.saturating_sub(*s) <= 1))
+    }
+
+    /// The act named last, when it was named in sentence `sentence` or the one before.
+    fn act_just_named(&self, sentence: usize) -> Option<&str> {
+        self.acts_within(sentence)
+            .last()
+            .filter(|(_, _, close)| *close)
+            .map(|(l, _, _)| l)
     }
 
     /// Does a sentence of these lowercased `words`, sentence `sentence`, refer back to
@@ -86,7 +95,8 @@ impl Recent {
         sentence: usize,
         lemmas: impl Fn(&str) -> Vec<String>,
     ) -> bool {
-        let near: Vec<&str> = self.acts_within(sentence).map(|(l, _)| l).collect();
+        let near: Vec<&str> = self.acts_within(sentence).map(|(l, _, _)| l).collect();
+        let last = self.act_just_named(sentence);
         if near.is_empty() {
             return false;
         }
@@ -95,9 +105,11 @@ impl Recent {
                 .iter()
                 .any(|d| lex.is_definite(d));
             after_definite
-                && std::iter::once(w.to_string())
-                    .chain(lemmas(w))
-                    .any(|l| near.contains(&l.as_str()) || lex.is_event_reference(&l))
+                && std::iter::once(w.to_string()).chain(lemmas(w)).any(|l| {
+                    near.contains(&l.as_str())
+                        || lex.is_event_reference(&l)
+                        || last.is_some_and(|n| lex.same_kind_of_act(&l, n))
+                })
         })
     }
 
@@ -342,6 +354,8 @@ pub struct SentenceReader<'r, 't> {
     co_owners: Vec<Vec<usize>>,
     /// Acts named in earlier sentences and who did them, latest last.
     earlier_acts: Vec<(String, Vec<usize>)>,
+    /// The lemma of the act named last, when named in this sentence's predecessor.
+    act_just_named: Option<String>,
 }
 
 /// The capitalised names `text` puts right after a locative preposition ("fighting
@@ -492,8 +506,9 @@ impl<'r, 't> SentenceReader<'r, 't> {
             co_owners: vec![Vec::new(); n],
             earlier_acts: recent
                 .acts_within(index)
-                .map(|(l, d)| (l.to_string(), d.to_vec()))
+                .map(|(l, d, _)| (l.to_string(), d.to_vec()))
                 .collect(),
+            act_just_named: recent.act_just_named(index).map(str::to_string),
         };
         let inside = r.place_mentions(mentions, capitals, demonyms);
         r.place_references(&inside, recent, index);
@@ -1990,10 +2005,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
             return None;
         }
         let any = self.lex.is_event_reference(lemma);
+        // the latest act of the same lemma, or the act just named when it is of the same
+        // kind: "the attack" right after "fired missiles at B" is that firing
+        let same_kind = self
+            .act_just_named
+            .as_deref()
+            .filter(|l| self.lex.same_kind_of_act(lemma, l));
         self.earlier_acts
             .iter()
             .rev()
             .find(|(l, _)| any || l == lemma)
+            .or_else(|| {
+                same_kind.and_then(|k| self.earlier_acts.iter().rev().find(|(l, _)| l == k))
+            })
             .map(|(_, d)| d.clone())
     }
 
