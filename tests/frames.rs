@@ -2339,3 +2339,22 @@ fn a_definite_act_right_after_one_of_its_kind_is_that_act() {
         ),
     ]);
 }
+
+#[test]
+fn an_act_taken_part_in_is_done_by_the_clause_subject() {
+    check(&[
+        (
+            "Colonel Lev Orlov served in the war against the Taliban.",
+            &[("Lev Orlov", "opposes", "Taliban", false)],
+        ),
+        (
+            "Chad distinguished itself in the campaign against Boko Haram.",
+            &[("Chad", "opposes", "Boko Haram", false)],
+        ),
+        // not the subject of a passive clause: a victim, not a doer
+        (
+            "Colonel Lev Orlov was wounded in an attack on the Taliban.",
+            &[],
+        ),
+    ]);
+}

@@ -2727,6 +2727,19 @@ impl<'r, 't> SentenceReader<'r, 't> {
         if frame.symmetric {
             return self.state_holder(p);
         }
+        // "A served in the war against B", "A distinguished himself in wars against B":
+        // an act one takes part in, with its target named, is done by the subject of the
+        // active clause it is the setting of (not a passive one: "A was killed in an
+        // attack on B")
+        if found_target && t.base(p) == "obl" && self.lex.is_state_preposition(&t.preposition(p)) {
+            if let Some(v) = t
+                .head(p)
+                .filter(|&v| t.upos(v) == "VERB" && !t.is_passive(v) && t.xpos(v) != "VBN")
+            {
+                let words = self.subject_words(v);
+                return self.expand_all(&words);
+            }
+        }
         Vec::new()
     }
 
