@@ -2358,3 +2358,23 @@ fn an_act_taken_part_in_is_done_by_the_clause_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_personal_relative_pronoun_finds_the_person_its_phrase_names() {
+    check(&[
+        // the clause hung on the act, not on the person
+        (
+            "The arrest of Omar Dalil, the commander of the border brigade, who was a close ally of Iran, angered Tehran.",
+            &[("Omar Dalil", "supports", "Iran", false)],
+        ),
+        (
+            "Talks followed the ousting of Omar Dalil last month, who was an ally of Iran.",
+            &[("Omar Dalil", "supports", "Iran", false)],
+        ),
+        // no name in the phrase: no one
+        (
+            "Talks followed the ousting of the commander last month, who was an ally of Iran.",
+            &[],
+        ),
+    ]);
+}

@@ -1455,6 +1455,37 @@ impl<'r, 't> SentenceReader<'r, 't> {
     fn relative_word(&self, i: usize) -> Option<usize> {
         let t = self.tree;
         if let Some(a) = t.relative_antecedent(i) {
+            // "Ismail Khan, the governor of Herat province, who was an ally of B" with the
+            // clause hung on the last noun, or "the ousting of Ismail Khan last month,
+            // who ..." on the act: a personal relative pronoun (WP) whose noun is no
+            // actor means the nearest person (or unknown name) before it in that noun's
+            // phrase, or in the phrases the noun is part of, up to the clause
+            if t.xpos(i) == "WP" && matches!(self.slots[a], Slot::Empty) {
+                // (a name of no known kind may be one)
+                let personal = |w: usize| match &self.slots[w] {
+                    Slot::Actor(p) => {
+                        matches!(
+                            self.table.get(*p).kind,
+                            ActorKind::Person | ActorKind::Other
+                        )
+                    }
+                    Slot::Name(_, kind) => matches!(kind, ActorKind::Person | ActorKind::Other),
+                    _ => false,
+                };
+                let mut w = a;
+                for _ in 0..4 {
+                    if let Some(k) = (t.first_word(w)..i.min(t.last_word(w) + 1))
+                        .rev()
+                        .find(|&k| personal(k))
+                    {
+                        return Some(k);
+                    }
+                    match t.head(w) {
+                        Some(h) if matches!(t.upos(h), "NOUN" | "PROPN") => w = h,
+                        _ => break,
+                    }
+                }
+            }
             return Some(a);
         }
         if matches!(t.xpos(i), "WDT" | "WP") && t.rel(t.head(i)?) != "acl:relcl" {
