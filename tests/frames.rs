@@ -2378,3 +2378,32 @@ fn a_personal_relative_pronoun_finds_the_person_its_phrase_names() {
         ),
     ]);
 }
+
+#[test]
+fn a_hyphenated_participle_before_a_name_is_read_whole() {
+    // the parser reads "X-backed Y" at the start of a sentence as a clause of its own
+    // in several ways; each is mended into one modifier of Y
+    check(&[
+        (
+            "Iran-backed Hezbollah fired rockets at Israel.",
+            &[
+                ("Iran", "supports", "Hezbollah", false),
+                ("Hezbollah", "opposes", "Israel", false),
+            ],
+        ),
+        (
+            "Qatar-backed Hamas attacked Israel.",
+            &[
+                ("Qatar", "supports", "Hamas", false),
+                ("Hamas", "opposes", "Israel", false),
+            ],
+        ),
+        (
+            "Tehran-funded Hezbollah, a foe of Israel, said it hit a base.",
+            &[
+                ("Iran", "supports", "Hezbollah", false),
+                ("Hezbollah", "opposes", "Israel", false),
+            ],
+        ),
+    ]);
+}
