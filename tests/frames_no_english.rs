@@ -41,6 +41,7 @@ const RELATIONS: &[&str] = &[
     "obj",
     "obl",
     "obl:agent",
+    "obl:unmarked",
     "orphan",
     "parataxis",
     "punct",

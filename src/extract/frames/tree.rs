@@ -486,9 +486,9 @@ fn hyphenated_participles(words: &mut [Word]) {
         let before = words.to_vec();
         let (head, deprel) = (words[top].head, words[top].deprel.clone());
         let inherits = heir.unwrap_or(y);
-        for k in 0..n {
-            if in_pair(words[k].head) && ![x, hy, c, inherits].contains(&k) {
-                words[k].head = inherits + 1;
+        for (k, w) in words.iter_mut().enumerate() {
+            if in_pair(w.head) && ![x, hy, c, inherits].contains(&k) {
+                w.head = inherits + 1;
             }
         }
         if let Some(h) = heir {
