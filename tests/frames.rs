@@ -2407,3 +2407,22 @@ fn a_hyphenated_participle_before_a_name_is_read_whole() {
         ),
     ]);
 }
+
+#[test]
+fn a_light_verbs_indirect_object_is_the_recipient() {
+    check(&[
+        (
+            "ECOWAS gave Niger a one-week ultimatum.",
+            &[("ECOWAS", "warns", "Niger", false)],
+        ),
+        (
+            "The African Union issued Mali a final warning.",
+            &[("African Union", "warns", "Mali", false)],
+        ),
+        // the recipient named with the preposition as before
+        (
+            "The African Union issued a final warning to Mali.",
+            &[("African Union", "warns", "Mali", false)],
+        ),
+    ]);
+}

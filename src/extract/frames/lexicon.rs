@@ -144,6 +144,9 @@ struct Prepositions {
     source: String,
     /// What the subject of a verb has with it ("survived *with* help from France").
     accompaniment: String,
+    /// Whom something is given or sent ("an ultimatum *to* B"); a light verb may name
+    /// that one as its indirect object instead ("gave B an ultimatum").
+    recipient: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -624,6 +627,10 @@ impl FrameLexicon {
     /// The preposition of the giver of what is received ("from").
     pub fn source_preposition(&self) -> &str {
         &self.prepositions.source
+    }
+    /// The preposition of whom something is given ("to").
+    pub fn recipient_preposition(&self) -> &str {
+        &self.prepositions.recipient
     }
     /// The preposition of what a verb's subject has with it ("survived *with* help from
     /// France"): support so named goes to the subject.

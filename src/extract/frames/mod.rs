@@ -2498,6 +2498,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         // (not the noun itself: "survived with help from B")
                         words = self.by_preposition(v, "obl", prep);
                         words.retain(|&w| w != p);
+                        // "gave B an ultimatum": the recipient as the light verb's
+                        // indirect object
+                        if words.is_empty() && prep == self.lex.recipient_preposition() {
+                            words = t.children_rel(v, "iobj").collect();
+                        }
                     }
                 }
                 // "a backer and supplier of B": a phrase of one conjunct is every
