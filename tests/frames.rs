@@ -981,6 +981,11 @@ fn a_dateline_is_where_the_sentence_starts_after() {
             "Addis Ababa - Two envoys met in private.",
             "Two envoys met in private.",
         ),
+        // one word before a spaced dash is no dateline in ordinary capitals
+        (
+            "Israel - Hamas truce talks resumed.",
+            "Israel - Hamas truce talks resumed.",
+        ),
         ("", ""),
     ] {
         let at = geokg::extract::frames::dateline_end(text);

@@ -203,6 +203,8 @@ struct FileDef {
     not_names: Vec<String>,
     compass_words: Vec<String>,
     locative_prepositions: Vec<String>,
+    calendar_words: Vec<String>,
+    setting_prepositions: Vec<String>,
     name_particles: Vec<String>,
     name_vowels: String,
 }
@@ -321,6 +323,8 @@ pub struct FrameLexicon {
     not_names: HashSet<String>,
     compass_words: HashSet<String>,
     locative_prepositions: Vec<Vec<String>>,
+    calendar_words: HashSet<String>,
+    setting_prepositions: HashSet<String>,
     name_particles: HashSet<String>,
     name_vowels: String,
 }
@@ -512,11 +516,19 @@ impl FrameLexicon {
             place_nouns: set(def.place_nouns),
             not_names: set(def.not_names),
             compass_words: set(def.compass_words),
+            // (an empty entry would make every capitalised word a place)
             locative_prepositions: def
                 .locative_prepositions
                 .iter()
-                .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                .map(|p| {
+                    p.split_whitespace()
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty())
                 .collect(),
+            calendar_words: set(def.calendar_words),
+            setting_prepositions: set(def.setting_prepositions),
             name_particles: set(def.name_particles),
             name_vowels: def.name_vowels.to_lowercase(),
         })
@@ -835,6 +847,15 @@ impl FrameLexicon {
     /// name is where something is or happens ("in", "south of").
     pub fn locative_prepositions(&self) -> &[Vec<String>] {
         &self.locative_prepositions
+    }
+    /// A day or a month: when, not who or what ("clashed *Tuesday*").
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.calendar_words.contains(word)
+    }
+    /// A preposition that makes a noun the setting of its clause, an act its subject
+    /// takes part in ("served *in* the war against B").
+    pub fn is_setting_preposition(&self, prep: &str) -> bool {
+        self.setting_prepositions.contains(prep)
     }
     /// A capitalised word that names no actor ("Monday").
     pub fn is_not_name(&self, lemma: &str) -> bool {

@@ -96,7 +96,10 @@ impl Recent {
         lemmas: impl Fn(&str) -> Vec<String>,
     ) -> bool {
         let near: Vec<&str> = self.acts_within(sentence).map(|(l, _, _)| l).collect();
-        let last = self.act_just_named(sentence);
+        let last = self
+            .act_just_named(sentence)
+            .map(|l| lex.act_relations(l))
+            .unwrap_or_default();
         if near.is_empty() {
             return false;
         }
@@ -108,7 +111,7 @@ impl Recent {
                 && std::iter::once(w.to_string()).chain(lemmas(w)).any(|l| {
                     near.contains(&l.as_str())
                         || lex.is_event_reference(&l)
-                        || last.is_some_and(|n| lex.same_kind_of_act(&l, n))
+                        || lex.act_relations(&l).iter().any(|r| last.contains(r))
                 })
         })
     }
@@ -427,7 +430,8 @@ pub fn dateline_end(sentence: &str) -> usize {
     let dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
     let mut words = 0;
     let mut at = 0;
-    // a first word in capitals ("TRIPOLI"), or only capitalised words ("United Nations")
+    // a first word in capitals ("TRIPOLI"); else the words before the dash need only
+    // start with one ("United Nations")
     let mut shouting = false;
     for (k, word) in sentence.split_inclusive(char::is_whitespace).enumerate() {
         let w = word.trim_end();
@@ -439,10 +443,10 @@ pub fn dateline_end(sentence: &str) -> usize {
             // capitalised word, and no other spaced dash after (that would close an
             // aside: "Hezbollah — Israel's foe — fired"; the text reaching here has its
             // en and em dashes made hyphens)
-            let titled = rest.trim_start().starts_with(char::is_uppercase)
-                && !rest
-                    .split_whitespace()
-                    .any(|x| !x.is_empty() && x.chars().all(dash));
+            // (two words at least: "Israel - Hamas talks resume" is no dateline)
+            let titled = words >= 2
+                && rest.trim_start().starts_with(char::is_uppercase)
+                && !rest.split_whitespace().any(|x| x.chars().all(dash));
             return if shouting || titled { start } else { 0 };
         }
         // "LOME/ACCRA (Reuters) -Ghana said ...": the dash against the first word
@@ -1460,25 +1464,25 @@ impl<'r, 't> SentenceReader<'r, 't> {
             // who ..." on the act: a personal relative pronoun (WP) whose noun is no
             // actor means the nearest person (or unknown name) before it in that noun's
             // phrase, or in the phrases the noun is part of, up to the clause
-            if t.xpos(i) == "WP" && matches!(self.slots[a], Slot::Empty) {
-                // (a name of no known kind may be one)
-                let personal = |w: usize| match &self.slots[w] {
-                    Slot::Actor(p) => {
-                        matches!(
-                            self.table.get(*p).kind,
-                            ActorKind::Person | ActorKind::Other
-                        )
-                    }
-                    Slot::Name(_, kind) => matches!(kind, ActorKind::Person | ActorKind::Other),
+            // (not when the noun is itself a person's: "the lawyer of X, who")
+            let lemma = t.lemma(a).to_lowercase();
+            let person_noun = self.lex.is_title(&lemma)
+                || self.lex.is_agent_noun(&lemma)
+                || self.lex.is_representative(&lemma);
+            if t.xpos(i) == "WP" && matches!(self.slots[a], Slot::Empty) && !person_noun {
+                // a person first, then a name of no known kind, at each level
+                let fits = |w: usize, kinds: &[ActorKind]| match &self.slots[w] {
+                    Slot::Actor(p) => kinds.contains(&self.table.get(*p).kind),
+                    Slot::Name(_, kind) => kinds.contains(kind),
                     _ => false,
                 };
                 let mut w = a;
                 for _ in 0..4 {
-                    if let Some(k) = (t.first_word(w)..i.min(t.last_word(w) + 1))
-                        .rev()
-                        .find(|&k| personal(k))
-                    {
-                        return Some(k);
+                    let words = t.first_word(w)..i.min(t.last_word(w) + 1);
+                    for kinds in [&[ActorKind::Person][..], &[ActorKind::Other][..]] {
+                        if let Some(k) = words.clone().rev().find(|&k| fits(k, kinds)) {
+                            return Some(k);
+                        }
                     }
                     match t.head(w) {
                         Some(h) if matches!(t.upos(h), "NOUN" | "PROPN") => w = h,
@@ -1497,10 +1501,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
         None
     }
 
-    /// The known actor whose name opens the capitalised agent noun `i`, with nothing but
+    /// The known actor (not a person) whose name opens the capitalised agent noun `i`,
+    /// with nothing but
     /// agent nouns and titles between them: "the Pakistan Army", "the China Coast Guard",
     /// "the Ruritania Defence Ministry" are that actor's. A name with any other word
-    /// before the noun is one of its own ("the Kosovo Liberation Army").
+    /// before the noun, or a capitalised word before the actor's name, is one of its own
+    /// ("the Kosovo Liberation Army", "the South Lebanon Army").
     fn owner_named_before(&self, i: usize) -> Option<usize> {
         let t = self.tree;
         let word = |k: usize| t.form(k).to_lowercase();
@@ -1538,8 +1544,22 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 }),
                 _ => None,
             };
+            // (a body is a state's or a group's, not a person's: "the Biden Administration")
             if let Some(a) = owner {
-                return self.table.is_known(a).then_some(a);
+                let person = self.table.get(a).kind == ActorKind::Person;
+                // the actor's name opens the whole name: no capitalised word of the name
+                // before it ("the South Lebanon Army" is a body of its own)
+                let mut first = k;
+                while first > 0
+                    && self.name_head[first - 1]
+                        .is_some_and(|h| h == k || Some(h) == self.name_head[k])
+                {
+                    first -= 1;
+                }
+                let more = first > 0
+                    && in_name(first - 1)
+                    && t.form(first - 1).starts_with(char::is_uppercase);
+                return (self.table.is_known(a) && !person && !more).then_some(a);
             }
             let w = word(k);
             if !self.lex.is_agent_noun(&w) && !self.lex.is_title(&w) {
@@ -1619,8 +1639,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 break;
             }
         }
-        // a name with a direction in it is a region ("the Middle East", "North Kivu")
+        // a name with a direction in it is a region ("the Middle East", "North Kivu"),
+        // unless it ends in a body that acts ("the South Lebanon Army")
+        let last = t.form(*run.last()?).to_lowercase();
+        let body = self.lex.is_agent_noun(&last) || self.lex.is_group_noun(&last);
         if !titled
+            && !body
             && run
                 .iter()
                 .any(|&p| self.lex.is_compass_word(&t.form(p).to_lowercase()))
@@ -1629,7 +1653,11 @@ impl<'r, 't> SentenceReader<'r, 't> {
         }
         // a day or a month the parse ran into the name is no part of it ("the Coast
         // Guard Sunday")
-        while run.len() > 1 && self.lex.is_not_name(&t.form(*run.last()?).to_lowercase()) {
+        while run.len() > 1
+            && self
+                .lex
+                .is_calendar_word(&t.form(*run.last()?).to_lowercase())
+        {
             run = &run[..run.len() - 1];
         }
         // a place is no actor: "Northwest Frontier Province", "the Red Sea"
@@ -2767,7 +2795,8 @@ impl<'r, 't> SentenceReader<'r, 't> {
         // an act one takes part in, with its target named, is done by the subject of the
         // active clause it is the setting of (not a passive one: "A was killed in an
         // attack on B")
-        if found_target && t.base(p) == "obl" && self.lex.is_state_preposition(&t.preposition(p)) {
+        if found_target && t.base(p) == "obl" && self.lex.is_setting_preposition(&t.preposition(p))
+        {
             if let Some(v) = t
                 .head(p)
                 .filter(|&v| t.upos(v) == "VERB" && !t.is_passive(v) && t.xpos(v) != "VBN")
@@ -3191,7 +3220,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
         let objs: Vec<usize> = self
             .objects(p)
             .into_iter()
-            .filter(|&o| !self.lex.is_not_name(&t.form(o).to_lowercase()))
+            .filter(|&o| !self.lex.is_calendar_word(&t.form(o).to_lowercase()))
             .collect();
         if objs.is_empty() {
             return if frame.object.iter().any(String::is_empty) {

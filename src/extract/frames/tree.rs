@@ -435,8 +435,8 @@ fn below(words: &[Word], k: usize, top: usize) -> bool {
     false
 }
 
-/// "Iran-backed Hezbollah fired rockets": a name, a hyphen written against both, a
-/// participle and the noun right after it are one modifier of that noun. The parser
+/// "Iran-backed Hezbollah fired rockets": a name (or a noun or adjective), a hyphen
+/// written against both, a participle and the noun right after it are one modifier of that noun. The parser
 /// often reads the name and the participle as a phrase or clause of their own: the
 /// participle the root or a modifier of the name, the noun its object, a second subject,
 /// or the subject of a verb coordinated with the participle. All become the usual shape:
@@ -475,7 +475,11 @@ fn hyphenated_participles(words: &mut [Word]) {
             Some(y)
         } else if below(words, y, top) {
             (0..n).find(|&k| {
-                in_pair(words[k].head) && words[k].deprel == "conj" && below(words, y, k)
+                k != x
+                    && k != c
+                    && in_pair(words[k].head)
+                    && words[k].deprel == "conj"
+                    && below(words, y, k)
             })
         } else {
             None
