@@ -1293,16 +1293,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// pronoun of `class` (a person for "his", anything else for "its" and "their").
     fn clause_subject(&mut self, i: usize, class: PronounClass) -> Option<usize> {
         let t = self.tree;
-        let mut v = t.head(i)?;
-        for _ in 0..t.len() {
-            if matches!(t.upos(v), "VERB" | "AUX") {
-                break;
-            }
-            v = t.head(v)?;
-        }
-        if !matches!(t.upos(v), "VERB" | "AUX") {
-            return None;
-        }
+        let v = self.clause_verb(i)?;
         if let Some(a) = self.subject_fitting(v, i, class) {
             return Some(a);
         }
@@ -1323,22 +1314,26 @@ impl<'r, 't> SentenceReader<'r, 't> {
         None
     }
 
+    /// The verb (or auxiliary) of the clause word `i` sits in: the nearest above it.
+    fn clause_verb(&self, i: usize) -> Option<usize> {
+        let t = self.tree;
+        let mut v = t.head(i)?;
+        for _ in 0..t.len() {
+            if matches!(t.upos(v), "VERB" | "AUX") {
+                return Some(v);
+            }
+            v = t.head(v)?;
+        }
+        None
+    }
+
     /// Every actor of the subject of the clause word `i` sits in that fits a pronoun of
     /// `class` (the subject's own words only, not the pronoun's own noun).
     fn clause_subjects(&mut self, i: usize, class: PronounClass) -> Vec<usize> {
         let t = self.tree;
-        let Some(mut v) = t.head(i) else {
+        let Some(v) = self.clause_verb(i) else {
             return Vec::new();
         };
-        for _ in 0..t.len() {
-            if matches!(t.upos(v), "VERB" | "AUX") {
-                break;
-            }
-            let Some(h) = t.head(v) else {
-                return Vec::new();
-            };
-            v = h;
-        }
         let mut out = Vec::new();
         for w in self.subject_words(v) {
             if (t.first_word(w)..=t.last_word(w)).contains(&i) {

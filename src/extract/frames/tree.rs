@@ -122,7 +122,6 @@ impl<'w> Tree<'w> {
     /// The preposition of a nominal: the lemmas of its `case` children (with their
     /// `fixed` parts), joined by spaces ("on", "because of"); empty without one.
     pub fn preposition(&self, i: usize) -> String {
-        let mut out = String::new();
         // "by Afghan and Western leaders" with "by" hung on "Afghan": the preposition
         // that opens the phrase is the phrase's
         let opening = if self.children_base(i, "case").next().is_none() {
@@ -130,31 +129,35 @@ impl<'w> Tree<'w> {
         } else {
             None
         };
-        for c in self.children_base(i, "case").chain(opening) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(self.lemma(c));
-            for f in self.children_rel(c, "fixed") {
-                out.push(' ');
-                out.push_str(self.lemma(f));
-            }
-        }
-        out
+        self.joined(self.children_base(i, "case").chain(opening), |out, w| {
+            out.push_str(self.lemma(w));
+        })
     }
 
     /// [`Tree::preposition`] as written (lower case), not by lemma: a participle used as
     /// a preposition keeps its form ("*including* B", lemmatised as the verb).
     pub fn preposition_as_written(&self, i: usize) -> String {
+        self.joined(self.children_base(i, "case"), |out, w| {
+            out.push_str(&self.form(w).to_lowercase());
+        })
+    }
+
+    /// The `case` words `cases` with their `fixed` parts, each written by `push`, joined
+    /// by spaces.
+    fn joined(
+        &self,
+        cases: impl Iterator<Item = usize>,
+        push: impl Fn(&mut String, usize),
+    ) -> String {
         let mut out = String::new();
-        for c in self.children_base(i, "case") {
+        for c in cases {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&self.form(c).to_lowercase());
+            push(&mut out, c);
             for f in self.children_rel(c, "fixed") {
                 out.push(' ');
-                out.push_str(&self.form(f).to_lowercase());
+                push(&mut out, f);
             }
         }
         out
@@ -378,19 +381,7 @@ pub fn repair(words: &mut [Word]) {
             continue;
         }
         // (not when the noun hangs below the participle already)
-        let mut x = prev;
-        let mut below = false;
-        for _ in 0..n {
-            match words[x].head {
-                0 => break,
-                h if h == i + 1 => {
-                    below = true;
-                    break;
-                }
-                h => x = h - 1,
-            }
-        }
-        if !below {
+        if !below(words, prev, i) {
             words[i].head = prev + 1;
         }
     }
@@ -705,24 +696,19 @@ mod tests {
         want(&w, 3);
         assert_eq!((w[3].head, w[3].deprel.as_str()), (5, "nsubj"));
         // ... or the noun read as the participle's object: it takes the name's role
-        let mut w = words(&[
+        let object = words(&[
             ("Chad", "PROPN", "NNP", 5, "nsubj"),
             ("-", "PUNCT", "HYPH", 1, "punct"),
             ("armed", "VERB", "VBN", 1, "acl"),
             ("rebels", "NOUN", "NNS", 3, "obj"),
             ("raided", "VERB", "VBD", 0, "root"),
         ]);
+        let mut w = object.clone();
         repair(&mut w);
         want(&w, 3);
         assert_eq!((w[3].head, w[3].deprel.as_str()), (5, "nsubj"));
         // spaces around the hyphen: no compound, nothing changes
-        let mut w = words(&[
-            ("Chad", "PROPN", "NNP", 5, "nsubj"),
-            ("-", "PUNCT", "HYPH", 1, "punct"),
-            ("armed", "VERB", "VBN", 1, "acl"),
-            ("rebels", "NOUN", "NNS", 3, "obj"),
-            ("raided", "VERB", "VBD", 0, "root"),
-        ]);
+        let mut w = object;
         w[1].span = 5..6;
         let before = w.clone();
         repair(&mut w);
