@@ -2431,3 +2431,17 @@ fn a_light_verbs_indirect_object_is_the_recipient() {
         ),
     ]);
 }
+
+#[test]
+fn known_names_are_proper_nouns_to_the_tagger() {
+    // without the hint the tagger reads both "Forces" as common nouns, and the parse
+    // makes the second a verb's conjunct instead of a second agent
+    check(&[(
+        "The Sudanese Armed Forces, backed by Eritrea and by the allied Joint Forces of old \
+         Darfur rebels, retook the city.",
+        &[
+            ("Eritrea", "supports", SAF, false),
+            ("Joint Forces", "supports", SAF, false),
+        ],
+    )]);
+}

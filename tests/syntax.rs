@@ -1,7 +1,7 @@
 //! The syntax layer: training is deterministic, the shipped model loads and gives
 //! well-formed trees on any text, and broken model files are clear errors.
 
-use geokg::syntax::{train, Model};
+use geokg::syntax::{train, Hint, Model};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
@@ -170,6 +170,40 @@ fn tags_and_lemmas_of_a_plain_sentence() {
             ("NOUN", "force"),
             ("PUNCT", "."),
         ]
+    );
+}
+
+#[test]
+fn hints_keep_a_word_to_the_tags_the_caller_allows() {
+    // the model reads this acronym after "the" as a common noun
+    let text = "Erdogan offered to mediate between Sudan and the UAE, he said.";
+    let plain = embedded().parse(text);
+    let uae = plain
+        .iter()
+        .position(|w| w.form == "UAE")
+        .expect("a word UAE");
+    assert_ne!(plain[uae].upos, "PROPN", "{plain:?}");
+    let name = embedded().parse_knowing(text, &|span, form| {
+        assert_eq!(&text[span], form, "the hint sees each word's own span");
+        if form == "UAE" {
+            Hint::Name
+        } else {
+            Hint::Free
+        }
+    });
+    assert_eq!(name[uae].upos, "PROPN", "{name:?}");
+    assert_well_formed(&name, text);
+    // a content word is never a function word or an adverb
+    let content = embedded().parse_knowing("He went down.", &|_, form| {
+        if form == "down" {
+            Hint::Content
+        } else {
+            Hint::Free
+        }
+    });
+    assert!(
+        matches!(content[2].upos.as_str(), "NOUN" | "PROPN" | "VERB" | "ADJ"),
+        "{content:?}"
     );
 }
 

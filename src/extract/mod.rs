@@ -329,7 +329,7 @@ impl Extractor {
         sentence: &str,
     ) -> Vec<crate::syntax::Word> {
         let plain = Normalized::new(sentence);
-        let mut words = parse_after_dateline(model, Some(&self.frames), &plain.text);
+        let mut words = parse_after_dateline(model, Some(&self.frames), &plain.text, &[]);
         frames::tree::repair(&mut words);
         as_written(&words, sentence, |a, b| plain.original_span(a, b, sentence))
     }
@@ -610,10 +610,19 @@ impl Extractor {
                             .collect()
                     };
                     let (dems, capitals) = (in_sentence(false), in_sentence(true));
+                    // the known names of the sentence, for the tagger
+                    let names: Vec<std::ops::Range<usize>> = here
+                        .iter()
+                        .filter(|m| !matches!(m.kind, MentionKind::Demonym | MentionKind::NewGroup))
+                        .filter_map(|m| Some(m.start.checked_sub(span.start)?..m.end - span.start))
+                        .chain(capitals.iter().map(|c| c.0.clone()))
+                        .collect();
                     let mut words = self
                         .syntax
                         .as_ref()
-                        .map(|m| parse_after_dateline(m.get(), Some(&self.frames), sentence))
+                        .map(|m| {
+                            parse_after_dateline(m.get(), Some(&self.frames), sentence, &names)
+                        })
                         .unwrap_or_default();
                     frames::tree::repair(&mut words);
                     if let Some(model) = self.syntax.as_ref().map(SyntaxModel::get) {
@@ -1023,24 +1032,43 @@ fn as_written(
 
 /// The parse of `sentence` without the dateline that may open it
 /// ([`frames::dateline_end`]), with spans into the whole sentence. The relation nouns
-/// of `lex` are content words to the tagger ("ally" is never an adverb).
+/// of `lex` are content words to the tagger ("ally" is never an adverb), and so are the
+/// capitalised words of the known names at `names` (byte ranges of `sentence`), whose
+/// last word is a proper noun ("Iran sponsors ...": "Iran" is no adjective).
 fn parse_after_dateline(
     model: &crate::syntax::Model,
     lex: Option<&FrameLexicon>,
     sentence: &str,
+    names: &[std::ops::Range<usize>],
 ) -> Vec<crate::syntax::Word> {
+    use crate::syntax::Hint;
     let from = frames::dateline_end(sentence);
-    let content = |form: &str| {
-        lex.is_some_and(|lex| {
+    let hint = |span: std::ops::Range<usize>, form: &str| {
+        let (start, end) = (span.start + from, span.end + from);
+        if form.chars().next().is_some_and(char::is_uppercase) {
+            if let Some(name) = names.iter().find(|n| n.start <= start && end <= n.end) {
+                return if end == name.end {
+                    Hint::Name
+                } else {
+                    Hint::Content
+                };
+            }
+        }
+        let noun = lex.is_some_and(|lex| {
             let lower = form.to_lowercase();
             lex.has(Pos::Noun, &lower)
                 || model
                     .lemma_candidates(&lower, "NOUN")
                     .iter()
                     .any(|l| lex.has(Pos::Noun, l))
-        })
+        });
+        if noun {
+            Hint::Content
+        } else {
+            Hint::Free
+        }
     };
-    let mut words = model.parse_knowing(&sentence[from..], &content);
+    let mut words = model.parse_knowing(&sentence[from..], &hint);
     for w in &mut words {
         w.span = w.span.start + from..w.span.end + from;
     }

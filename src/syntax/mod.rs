@@ -18,4 +18,4 @@ mod tagger;
 pub mod tokenize;
 pub mod train;
 
-pub use model::{Model, Word, FORMAT_VERSION};
+pub use model::{Hint, Model, Word, FORMAT_VERSION};

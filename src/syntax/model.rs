@@ -56,6 +56,19 @@ fn checksum(bytes: &[u8]) -> u64 {
     finish(h)
 }
 
+/// What a caller knows of a word before it is tagged, from outside the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hint {
+    /// Nothing: the tagger decides.
+    #[default]
+    Free,
+    /// A content word: a noun, proper noun, verb or adjective, never an adverb or a
+    /// function word.
+    Content,
+    /// The last word of a name the caller knows (a registry name): a proper noun.
+    Name,
+}
+
 /// One word of a parsed sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -258,16 +271,23 @@ impl Model {
 
     /// Tokenizes, tags, lemmatizes and parses one sentence.
     pub fn parse(&self, sentence: &str) -> Vec<Word> {
-        self.parse_knowing(sentence, &|_| false)
+        self.parse_knowing(sentence, &|_, _| Hint::Free)
     }
 
-    /// Like [`Model::parse`], where the caller knows some words for content words
-    /// (nouns, proper nouns, verbs or adjectives, never an adverb or a function word):
-    /// `content` is asked of each word's form.
-    pub fn parse_knowing(&self, sentence: &str, content: &dyn Fn(&str) -> bool) -> Vec<Word> {
+    /// Like [`Model::parse`], where the caller knows something of some words: `hint` is
+    /// asked of each word's byte span in `sentence` and its form.
+    pub fn parse_knowing(
+        &self,
+        sentence: &str,
+        hint: &dyn Fn(Range<usize>, &str) -> Hint,
+    ) -> Vec<Word> {
         let spans = self.tokenize(sentence);
         let forms: Vec<&str> = spans.iter().map(|r| &sentence[r.clone()]).collect();
-        let marks: Vec<bool> = forms.iter().map(|f| content(f)).collect();
+        let marks: Vec<Hint> = spans
+            .iter()
+            .zip(&forms)
+            .map(|(r, f)| hint(r.clone(), f))
+            .collect();
         let mut words = self.annotate_knowing(&forms, &marks);
         for (w, s) in words.iter_mut().zip(spans) {
             w.span = s;
@@ -281,10 +301,10 @@ impl Model {
         self.annotate_knowing(forms, &[])
     }
 
-    /// Like [`Model::annotate`], a word marked in `content` being a content word.
-    fn annotate_knowing(&self, forms: &[&str], content: &[bool]) -> Vec<Word> {
+    /// Like [`Model::annotate`], each word's tag kept to what its hint allows.
+    fn annotate_knowing(&self, forms: &[&str], hints: &[Hint]) -> Vec<Word> {
         let lex: Vec<Lexical> = forms.iter().map(|f| Lexical::of(f)).collect();
-        let tags = self.tagger.tag_content(&lex, content);
+        let tags = self.tagger.tag_content(&lex, hints);
         let (heads, labels) = self.parser.parse(&parser::Input {
             words: &lex,
             tags: &tags,

@@ -5,6 +5,7 @@
 //! two either side, and the two tags already chosen.
 
 use super::perceptron::{best, finish, hash_str, mix, Rng, Trainer, Weights};
+use super::Hint;
 
 /// What the tagger and the parser know of a word before tagging: hashes of its
 /// normalised form, affixes and shape.
@@ -250,15 +251,15 @@ impl Tagger {
         self.tag_content(words, &[])
     }
 
-    /// Like [`Tagger::tag`], but a word marked in `content` (missing marks are false) takes
-    /// only a content tag (noun, proper noun, verb, adjective): the caller knows it
-    /// for a content word.
-    pub(crate) fn tag_content(&self, words: &[Lexical], content: &[bool]) -> Vec<u16> {
-        let first = self.pass(&self.weights, words, None, content);
+    /// Like [`Tagger::tag`], but each word takes only a tag its hint allows (missing
+    /// hints are free): a content word a noun, proper noun, verb or adjective, a name a
+    /// proper noun.
+    pub(crate) fn tag_content(&self, words: &[Lexical], hints: &[Hint]) -> Vec<u16> {
+        let first = self.pass(&self.weights, words, None, hints);
         if self.second.is_empty() {
             return first;
         }
-        self.pass(&self.second, words, Some(&first), content)
+        self.pass(&self.second, words, Some(&first), hints)
     }
 
     /// The first pass only.
@@ -271,27 +272,27 @@ impl Tagger {
         weights: &Weights,
         words: &[Lexical],
         ahead: Option<&[u16]>,
-        content: &[bool],
+        hints: &[Hint],
     ) -> Vec<u16> {
         let mut tags = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; weights.classes()];
         let title = title_case(words);
-        let is_content = |c: usize| {
-            matches!(
-                self.tags[c].split('\t').next(),
-                Some("NOUN" | "PROPN" | "VERB" | "ADJ")
-            )
+        let allowed = |hint: Hint, c: usize| {
+            let upos = self.tags[c].split('\t').next();
+            match hint {
+                Hint::Free => true,
+                Hint::Content => matches!(upos, Some("NOUN" | "PROPN" | "VERB" | "ADJ")),
+                Hint::Name => upos == Some("PROPN"),
+            }
         };
         for i in 0..words.len() {
             features(words, title, &tags, ahead, i, &mut feats);
             weights.score(&feats, &mut scores);
-            let only_content = content.get(i).copied().unwrap_or(false);
-            let t = best(&scores, |c| {
-                c < self.tags.len() && (!only_content || is_content(c))
-            })
-            .or_else(|| best(&scores, |c| c < self.tags.len()))
-            .unwrap_or(0);
+            let hint = hints.get(i).copied().unwrap_or_default();
+            let t = best(&scores, |c| c < self.tags.len() && allowed(hint, c))
+                .or_else(|| best(&scores, |c| c < self.tags.len()))
+                .unwrap_or(0);
             tags.push(t as u16);
         }
         tags
