@@ -2445,3 +2445,28 @@ fn known_names_are_proper_nouns_to_the_tagger() {
         ],
     )]);
 }
+
+#[test]
+fn a_description_reaches_back_past_sentences_that_name_no_fitting_actor() {
+    check(&[
+        (
+            "The African Union suspended Guinea after the coup. Guinea's new leaders said \
+             they would hold elections within three years. The bloc later threatened Guinea \
+             with sanctions.",
+            &[("African Union", "warns", "Guinea", false)],
+        ),
+        (
+            "NATO held drills near the border on Monday. Russia called the exercises a \
+             provocation. Belarus said its troops were on alert. The alliance rejected \
+             Russia's complaint.",
+            &[("NATO", "opposes", "Russia", false)],
+        ),
+        // too far back: four sentences
+        (
+            "The Arab League met in Cairo on Sunday. Qatar and Egypt sent their foreign \
+             ministers. Officials said the talks lasted six hours. Reporters waited outside. \
+             The bloc condemned Israel.",
+            &[],
+        ),
+    ]);
+}

@@ -1194,13 +1194,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     if definite && !named && singular {
                         let kinds = kinds.to_vec();
                         // with another participant ruled out, only a subject of this or
-                        // the previous sentence is a good enough guess
+                        // the previous sentence is a good enough guess; with none there,
+                        // the latest fitting actor within a description's reach
                         let others = self.co_arguments(i);
                         let kind_fits = |a: usize| kinds.contains(&self.table.get(a).kind);
                         let found = match recent.find_subject(index, kind_fits) {
                             Some(a) if others.contains(&a) => {
                                 recent.subject_only(index, |a| kind_fits(a) && !others.contains(&a))
                             }
+                            None => recent.find(index, |a| kind_fits(a) && !others.contains(&a)),
                             found => found,
                         };
                         if let Some(a) = found {
