@@ -2470,3 +2470,28 @@ fn a_description_reaches_back_past_sentences_that_name_no_fitting_actor() {
         ),
     ]);
 }
+
+#[test]
+fn a_plural_the_lexicon_lists_is_a_description_of_one_actor() {
+    check(&[
+        (
+            "The ELN attacked a base. Colombia's military resumed operations against the rebels.",
+            &[(
+                "Colombia",
+                "opposes",
+                "National Liberation Army (Colombia)",
+                false,
+            )],
+        ),
+        (
+            "Al-Shabaab fighters raided a village. Kenya's army then launched an offensive \
+             against the militants.",
+            &[("Kenya", "opposes", "al-Shabaab", false)],
+        ),
+        // a plural the lexicon does not list stays plural: "the groups" is no one group
+        (
+            "The ELN attacked a base. Colombia's military resumed operations against the groups.",
+            &[],
+        ),
+    ]);
+}

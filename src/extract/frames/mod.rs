@@ -1152,7 +1152,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
             }
             // descriptions: "the group", "the regime", "the marshal"
             if upos == "NOUN" {
-                if let Some(kinds) = self.lex.description(&lemma) {
+                // by lemma, or by the form when the lexicon lists a plural ("militants")
+                let plural = t.form(i).to_lowercase();
+                if let Some(kinds) = self
+                    .lex
+                    .description(&lemma)
+                    .or_else(|| self.lex.description(&plural))
+                {
                     // "the government in Bamako", "the regime in Damascus": the state
                     // whose seat is named
                     if kinds.contains(&ActorKind::State) {
@@ -1189,8 +1195,10 @@ impl<'r, 't> SentenceReader<'r, 't> {
                                 || self.demonym[c].is_some()
                                 || !matches!(self.slots[c], Slot::Empty))
                     });
-                    // one actor: "the group", not "the groups"
-                    let singular = !t.xpos(i).ends_with('S');
+                    // one actor: "the group", not "the groups", unless the lexicon lists
+                    // the plural itself ("the rebels", "the authorities")
+                    let singular = !t.xpos(i).ends_with('S')
+                        || (plural != lemma && self.lex.description(&plural).is_some());
                     if definite && !named && singular {
                         let kinds = kinds.to_vec();
                         // with another participant ruled out, only a subject of this or
