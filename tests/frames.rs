@@ -2495,3 +2495,19 @@ fn a_plural_the_lexicon_lists_is_a_description_of_one_actor() {
         ),
     ]);
 }
+
+#[test]
+fn a_day_before_a_that_clause_leaves_the_clause_to_the_verb() {
+    // the parse reads the clause as a relative clause on the day
+    check(&[
+        (
+            "Beijing warned Friday that Taiwan would face \u{201c}grave\u{201d} consequences for \
+             hosting the American speaker in Taipei.",
+            &[("China", "warns", "Taiwan", false)],
+        ),
+        (
+            "Moscow warned Tuesday that Finland would face consequences for joining the alliance.",
+            &[("Russia", "warns", "Finland", false)],
+        ),
+    ]);
+}

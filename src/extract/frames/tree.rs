@@ -386,6 +386,7 @@ pub fn repair(words: &mut [Word]) {
         }
     }
     hyphenated_participles(words);
+    complementiser_read_as_relative(words);
     let Some(w) = (0..n).find(|&i| words[i].deprel == "vocative") else {
         return;
     };
@@ -408,6 +409,48 @@ pub fn repair(words: &mut [Word]) {
             words[s].head = w + 1;
         }
         Some(_) => {}
+    }
+}
+
+/// "Moscow warned Tuesday that Lithuania would face consequences": the parser may read
+/// the clause as a relative clause on the word before it, with the relative word as its
+/// object or subject. When the clause already has another dependent in that role, no
+/// word is missing from it and it cannot be relative: the relative word is the
+/// complementiser (`mark`) and the clause is the complement (`ccomp`) of the verb whose
+/// object the word before it is.
+fn complementiser_read_as_relative(words: &mut [Word]) {
+    let n = words.len();
+    for r in 0..n {
+        if words[r].deprel != "acl:relcl" {
+            continue;
+        }
+        let noun = words[r].head;
+        let Some(verb) = noun.checked_sub(1).map(|k| words[k].head) else {
+            continue;
+        };
+        let object = noun > 0 && matches!(words[noun - 1].deprel.as_str(), "obj" | "iobj");
+        if !object || verb == 0 || !matches!(words[verb - 1].upos.as_str(), "VERB" | "AUX") {
+            continue;
+        }
+        // the clause's first word, a relative determiner in a core role
+        let Some(first) = (0..r).find(|&k| words[k].head == r + 1) else {
+            continue;
+        };
+        let role = words[first].deprel.clone();
+        let core = matches!(role.as_str(), "obj" | "nsubj");
+        if words[first].xpos != "WDT" || !core || first != noun {
+            continue;
+        }
+        let doubled =
+            (0..n).any(|k| k != first && words[k].head == r + 1 && words[k].deprel == role);
+        if !doubled {
+            continue;
+        }
+        words[first].deprel = "mark".to_string();
+        words[first].upos = "SCONJ".to_string();
+        words[first].xpos = "IN".to_string();
+        words[r].head = verb;
+        words[r].deprel = "ccomp".to_string();
     }
 }
 
@@ -549,6 +592,55 @@ mod tests {
             ("Haftar", "PROPN", "NNP", 2, "obj"),
         ]);
         assert_eq!(Tree::new(&participle).subject(1, &no_control), vec![0]);
+    }
+
+    #[test]
+    fn a_relative_clause_with_no_missing_word_is_a_complement() {
+        // "Rome warned Friday that Malta would face costs": "that" read as the object of
+        // a clause that has its object already
+        let mut w = words(&[
+            ("Rome", "PROPN", "NNP", 2, "nsubj"),
+            ("warned", "VERB", "VBD", 0, "root"),
+            ("Friday", "PROPN", "NNP", 2, "obj"),
+            ("that", "PRON", "WDT", 7, "obj"),
+            ("Malta", "PROPN", "NNP", 7, "nsubj"),
+            ("would", "AUX", "MD", 7, "aux"),
+            ("face", "VERB", "VB", 3, "acl:relcl"),
+            ("costs", "NOUN", "NNS", 7, "obj"),
+        ]);
+        repair(&mut w);
+        assert_eq!(
+            (w[3].deprel.as_str(), w[3].upos.as_str()),
+            ("mark", "SCONJ")
+        );
+        assert_eq!((w[6].head, w[6].deprel.as_str()), (2, "ccomp"));
+        // a real relative clause lacks the word the relative word stands for: "Rome
+        // praised the pact that Malta signed"
+        let mut r = words(&[
+            ("Rome", "PROPN", "NNP", 2, "nsubj"),
+            ("praised", "VERB", "VBD", 0, "root"),
+            ("the", "DET", "DT", 4, "det"),
+            ("pact", "NOUN", "NN", 2, "obj"),
+            ("that", "PRON", "WDT", 7, "obj"),
+            ("Malta", "PROPN", "NNP", 7, "nsubj"),
+            ("signed", "VERB", "VBD", 4, "acl:relcl"),
+        ]);
+        let before = r.clone();
+        repair(&mut r);
+        assert_eq!(r, before);
+        // the same with the relative word as a second subject: "... Friday that Malta
+        // would pay", "that" read as a subject
+        let mut s = words(&[
+            ("Rome", "PROPN", "NNP", 2, "nsubj"),
+            ("warned", "VERB", "VBD", 0, "root"),
+            ("Friday", "PROPN", "NNP", 2, "obj"),
+            ("that", "PRON", "WDT", 7, "nsubj"),
+            ("Malta", "PROPN", "NNP", 7, "nsubj"),
+            ("would", "AUX", "MD", 7, "aux"),
+            ("pay", "VERB", "VB", 3, "acl:relcl"),
+        ]);
+        repair(&mut s);
+        assert_eq!((s[6].head, s[6].deprel.as_str()), (2, "ccomp"));
     }
 
     #[test]
