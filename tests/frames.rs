@@ -2511,3 +2511,18 @@ fn a_day_before_a_that_clause_leaves_the_clause_to_the_verb() {
         ),
     ]);
 }
+
+#[test]
+fn a_complement_read_as_the_objects_apposition() {
+    // the parse hangs "a 'terrorist state'" on the object as its apposition
+    check(&[
+        (
+            "Interior Minister Amit Shah called Pakistan a 'terrorist state' after the blast.",
+            &[("Amit Shah", "opposes", "Pakistan", false)],
+        ),
+        (
+            "Foreign Minister Sergei Lavrov called Ukraine a 'puppet state' on Friday.",
+            &[("Sergei Lavrov", "opposes", "Ukraine", false)],
+        ),
+    ]);
+}

@@ -3270,11 +3270,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             || t.preposition(c).is_empty()))
             })
             .collect();
-        // the complement may hang off the object ("regards X as Y" parsed inside X)
+        // the complement may hang off the object ("regards X as Y" parsed inside X), or
+        // be read as the object's apposition when no punctuation parts them ("called X a
+        // terrorist state")
         for o in t.children_rel(p, "obj").collect::<Vec<_>>() {
             words.extend(t.children(o).iter().copied().filter(|&c| {
-                matches!(t.base(c), "nmod" | "acl")
-                    && t.preposition(c) == frame.complement_preposition
+                (matches!(t.base(c), "nmod" | "acl")
+                    && t.preposition(c) == frame.complement_preposition)
+                    || (t.base(c) == "appos"
+                        && t.first_word(c) > 0
+                        && t.upos(t.first_word(c) - 1) != "PUNCT")
             }));
         }
         let fits = |w: usize| {
