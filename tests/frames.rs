@@ -2526,3 +2526,26 @@ fn a_complement_read_as_the_objects_apposition() {
         ),
     ]);
 }
+
+#[test]
+fn a_thing_said_or_sent_belongs_to_whoever_it_comes_from() {
+    check(&[
+        (
+            "A statement from Pakistan's foreign ministry condemned the remarks by India.",
+            &[("Pakistan", "opposes", "India", false)],
+        ),
+        (
+            "The joint statement by Russia and China criticised NATO.",
+            &[
+                ("Russia", "opposes", "NATO", false),
+                ("China", "opposes", "NATO", false),
+            ],
+        ),
+        (
+            "Pakistan condemned the statements by India.",
+            &[("Pakistan", "opposes", "India", false)],
+        ),
+        // where an act comes from is not who did it
+        ("Israel condemned the attack from Lebanon.", &[]),
+    ]);
+}

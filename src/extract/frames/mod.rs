@@ -1941,6 +1941,35 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 if more.is_empty() {
                     more.extend(t.children_rel(w, "nmod:poss"));
                 }
+                // "the statements by India" is India's, and so is "a statement from
+                // India" (where a thing comes from, not an act or a frame's noun: "the
+                // attack from Lebanon" need not be Lebanon's); so is the agent phrase when the parse hangs it
+                // on an active verb right after the noun ("condemned the statements by
+                // India": an active verb takes no agent)
+                if more.is_empty() {
+                    let agent = self.lex.agent_preposition();
+                    let mut owners = self.by_preposition(w, "nmod", agent);
+                    let act =
+                        self.lex.is_act_noun(t.lemma(w)) || self.lex.has(Pos::Noun, t.lemma(w));
+                    if !act {
+                        let from = self.lex.source_preposition();
+                        owners.extend(self.by_preposition(w, "nmod", from));
+                    }
+                    // "a statement by Russia and China": each of them
+                    more.extend(owners.into_iter().flat_map(|c| t.conjuncts(c)));
+                    if let Some(v) = t
+                        .head(w)
+                        .filter(|&v| t.base(w) == "obj" && t.upos(v) == "VERB" && !t.is_passive(v))
+                    {
+                        let next = t.last_word(w) + 1;
+                        more.extend(
+                            self.by_preposition(v, "obl", agent)
+                                .into_iter()
+                                .filter(|&c| t.first_word(c) == next)
+                                .flat_map(|c| t.conjuncts(c)),
+                        );
+                    }
+                }
             }
             // "Turkish expansion", "a resolution drafted by France": a deed or policy
             // is the state a nationality names, or its agent
