@@ -2549,3 +2549,17 @@ fn a_thing_said_or_sent_belongs_to_whoever_it_comes_from() {
         ("Israel condemned the attack from Lebanon.", &[]),
     ]);
 }
+
+#[test]
+fn who_on_a_noun_in_apposition_to_a_person_means_the_person() {
+    check(&[
+        (
+            "Erdogan, the only NATO leader who backs Hamas openly, spoke on Monday.",
+            &[("Recep Tayyip Erdo\u{11f}an", "supports", "Hamas", false)],
+        ),
+        (
+            "Lavrov, the Russian minister who has long backed the Taliban, arrived in Kabul.",
+            &[("Sergei Lavrov", "supports", "Taliban", false)],
+        ),
+    ]);
+}

@@ -1464,6 +1464,16 @@ impl<'r, 't> SentenceReader<'r, 't> {
     fn relative_word(&self, i: usize) -> Option<usize> {
         let t = self.tree;
         if let Some(a) = t.relative_antecedent(i) {
+            // "Orban, the only EU leader who ...": a personal relative pronoun on a noun
+            // in apposition to a person means the person, not whoever the noun names
+            if t.xpos(i) == "WP" && t.rel(a) == "appos" {
+                if let Some(h) = t.head(a) {
+                    if matches!(self.slots[h], Slot::Actor(p) if self.table.get(p).kind == ActorKind::Person)
+                    {
+                        return Some(h);
+                    }
+                }
+            }
             // "Ismail Khan, the governor of Herat province, who was an ally of B" with the
             // clause hung on the last noun, or "the ousting of Ismail Khan last month,
             // who ..." on the act: a personal relative pronoun (WP) whose noun is no
