@@ -2563,3 +2563,22 @@ fn who_on_a_noun_in_apposition_to_a_person_means_the_person() {
         ),
     ]);
 }
+
+#[test]
+fn an_object_pronoun_looks_first_in_its_own_sentence() {
+    check(&[
+        (
+            "China warned Japan on Monday. The United States has no formal ties with Taiwan, \
+             but it is bound by law to help arm it.",
+            &[
+                ("China", "warns", "Japan", false),
+                ("United States", "supports", "Taiwan", false),
+            ],
+        ),
+        (
+            "Russia held talks with Turkey. Iran has no embassy in Yemen, but it arms the \
+             Houthis and supports them.",
+            &[("Iran", "supports", "Houthis", false)],
+        ),
+    ]);
+}

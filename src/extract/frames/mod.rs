@@ -221,6 +221,25 @@ impl Recent {
             .map(|&(a, _, _)| a)
     }
 
+    /// The first actor named in sentence `sentence` so far that fits.
+    fn first_in(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.seen
+            .iter()
+            .skip_while(|&&(_, s, _)| s != sentence)
+            .find(|&&(a, _, _)| fits(a))
+            .map(|&(a, _, _)| a)
+    }
+
+    /// The latest actor named in sentence `sentence` so far that fits.
+    fn latest_in(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.seen
+            .iter()
+            .rev()
+            .take_while(|&&(_, s, _)| s == sentence)
+            .find(|&&(a, _, _)| fits(a))
+            .map(|&(a, _, _)| a)
+    }
+
     /// Whether any actor named so far fits.
     fn any(&self, fits: impl Fn(usize) -> bool) -> bool {
         self.named.keys().any(|&a| fits(a))
@@ -1072,9 +1091,25 @@ impl<'r, 't> SentenceReader<'r, 't> {
                                 recent.push(a, index, self.is_subject(i));
                                 Some(a)
                             }),
-                        PronounClass::Thing | PronounClass::Plural => recent.find(index, |a| {
-                            self.table.get(a).kind != ActorKind::Person && !others.contains(&a)
-                        }),
+                        PronounClass::Thing | PronounClass::Plural => {
+                            let fits = |a: usize| {
+                                self.table.get(a).kind != ActorKind::Person && !others.contains(&a)
+                            };
+                            // an object looks first in its own sentence: a singular one
+                            // means the actor named first there ("A has no ties with B
+                            // but helps arm it"), a plural one the latest ("A has no
+                            // embassy in B but arms the Houthis and trains them")
+                            let object = !matches!(t.base(i), "nsubj" | "nmod");
+                            let here = if class == PronounClass::Thing {
+                                recent.first_in(index, fits)
+                            } else {
+                                recent.latest_in(index, fits)
+                            };
+                            object
+                                .then_some(here)
+                                .flatten()
+                                .or_else(|| recent.find(index, fits))
+                        }
                     };
                     if let Some(a) = found {
                         self.slots[i] = Slot::Actor(a);
