@@ -2582,3 +2582,18 @@ fn an_object_pronoun_looks_first_in_its_own_sentence() {
         ),
     ]);
 }
+
+#[test]
+fn a_relative_clause_is_not_under_the_main_clauses_negation() {
+    // the parse reads the relative clause as an adverbial clause of "represented"
+    check(&[(
+        "Eritrea, whose troops fought alongside federal soldiers against the TPLF and have \
+         been accused by rights groups of abuses in Tigray, was not represented at the talks.",
+        &[(
+            "Eritrea",
+            "opposes",
+            "Tigray People's Liberation Front",
+            false,
+        )],
+    )]);
+}

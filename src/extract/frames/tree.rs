@@ -387,6 +387,7 @@ pub fn repair(words: &mut [Word]) {
     }
     hyphenated_participles(words);
     complementiser_read_as_relative(words);
+    relative_read_as_adverbial(words);
     let Some(w) = (0..n).find(|&i| words[i].deprel == "vocative") else {
         return;
     };
@@ -451,6 +452,48 @@ fn complementiser_read_as_relative(words: &mut [Word]) {
         words[first].xpos = "IN".to_string();
         words[r].head = verb;
         words[r].deprel = "ccomp".to_string();
+    }
+}
+
+/// "Eritrea, whose troops fought alongside them, was not represented": a clause that
+/// opens with a relative word (`WP$`, `WP`, `WDT`) right after a noun or name (and a
+/// comma) is a relative clause on that noun, which the parser may read as an adverbial
+/// clause of the main verb. Nothing changes when the result would not be a tree.
+fn relative_read_as_adverbial(words: &mut [Word]) {
+    let n = words.len();
+    for x in 0..n {
+        if words[x].deprel != "advcl" {
+            continue;
+        }
+        let first = (0..=x).find(|&k| below(words, k, x)).unwrap_or(x);
+        if !matches!(words[first].xpos.as_str(), "WP$" | "WP" | "WDT") || first == 0 {
+            continue;
+        }
+        let mut noun = first - 1;
+        if words[noun].upos == "PUNCT" && noun > 0 {
+            noun -= 1;
+        }
+        if !matches!(words[noun].upos.as_str(), "NOUN" | "PROPN") || below(words, noun, x) {
+            continue;
+        }
+        // the name's head when the noun is its last word ("Burkina Faso, whose ...")
+        let mut head = noun;
+        while matches!(words[head].deprel.as_str(), "flat" | "compound")
+            && words[head].head > 0
+            && words[head].head - 1 < first
+        {
+            head = words[head].head - 1;
+        }
+        let before = (words[x].head, words[x].deprel.clone());
+        words[x].head = head + 1;
+        words[x].deprel = "acl:relcl".to_string();
+        let roots = words.iter().filter(|w| w.head == 0).count();
+        let tree =
+            roots == 1 && (0..n).all(|k| (0..n).any(|r| words[r].head == 0 && below(words, k, r)));
+        if !tree {
+            words[x].head = before.0;
+            words[x].deprel = before.1;
+        }
     }
 }
 
@@ -641,6 +684,38 @@ mod tests {
         ]);
         repair(&mut s);
         assert_eq!((s[6].head, s[6].deprel.as_str()), (2, "ccomp"));
+    }
+
+    #[test]
+    fn a_clause_opening_with_a_relative_word_after_a_name_is_relative() {
+        // "Chad , whose troops left , was absent": the clause read as adverbial
+        let mut w = words(&[
+            ("Chad", "PROPN", "NNP", 8, "nsubj"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("whose", "PRON", "WP$", 4, "nmod:poss"),
+            ("troops", "NOUN", "NNS", 5, "nsubj"),
+            ("left", "VERB", "VBD", 8, "advcl"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("was", "AUX", "VBD", 8, "cop"),
+            ("absent", "ADJ", "JJ", 0, "root"),
+        ]);
+        repair(&mut w);
+        assert_eq!((w[4].head, w[4].deprel.as_str()), (1, "acl:relcl"));
+        // an adverbial clause that opens otherwise stays: "Chad , when troops left , was
+        // absent"
+        let mut a = words(&[
+            ("Chad", "PROPN", "NNP", 8, "nsubj"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("when", "ADV", "WRB", 5, "mark"),
+            ("troops", "NOUN", "NNS", 5, "nsubj"),
+            ("left", "VERB", "VBD", 8, "advcl"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("was", "AUX", "VBD", 8, "cop"),
+            ("absent", "ADJ", "JJ", 0, "root"),
+        ]);
+        let before = a.clone();
+        repair(&mut a);
+        assert_eq!(a, before);
     }
 
     #[test]
