@@ -2597,3 +2597,20 @@ fn a_relative_clause_is_not_under_the_main_clauses_negation() {
         )],
     )]);
 }
+
+#[test]
+fn a_national_army_is_the_army_once_named() {
+    check(&[
+        (
+            "Sudan's army retook the bridge on Monday. Iran supplied the army with drones, \
+             diplomats said.",
+            &[("Iran", "supports", SAF, false)],
+        ),
+        (
+            "The Myanmar military shelled a village. Russia has armed the military for years.",
+            &[("Russia", "supports", "Tatmadaw", false)],
+        ),
+        // not named before: "the army" is no one yet
+        ("Iran supplied the army with drones, diplomats said.", &[]),
+    ]);
+}
