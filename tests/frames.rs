@@ -2614,3 +2614,22 @@ fn a_national_army_is_the_army_once_named() {
         ("Iran supplied the army with drones, diplomats said.", &[]),
     ]);
 }
+
+#[test]
+fn rejecting_a_claim_is_no_act_against_its_maker() {
+    check(&[
+        (
+            "Sudan accused Chad of arming the RSF. N'Djamena rejected the accusation.",
+            &[
+                ("Sudan", "opposes", "Chad", false),
+                ("Chad", "supports", RSF, true),
+            ],
+        ),
+        ("Kenya denied the allegation by Somalia.", &[]),
+        // backing a claim still backs whoever makes it
+        (
+            "Russia backs Burhan's claim to lead Sudan.",
+            &[("Russia", "supports", "Abdel Fattah al-Burhan", false)],
+        ),
+    ]);
+}

@@ -204,6 +204,7 @@ struct FileDef {
     compass_words: Vec<String>,
     locative_prepositions: Vec<String>,
     calendar_words: Vec<String>,
+    claim_nouns: Vec<String>,
     setting_prepositions: Vec<String>,
     name_particles: Vec<String>,
     name_vowels: String,
@@ -324,6 +325,7 @@ pub struct FrameLexicon {
     compass_words: HashSet<String>,
     locative_prepositions: Vec<Vec<String>>,
     calendar_words: HashSet<String>,
+    claim_nouns: HashSet<String>,
     setting_prepositions: HashSet<String>,
     name_particles: HashSet<String>,
     name_vowels: String,
@@ -528,6 +530,7 @@ impl FrameLexicon {
                 .filter(|p| !p.is_empty())
                 .collect(),
             calendar_words: set(def.calendar_words),
+            claim_nouns: set(def.claim_nouns),
             setting_prepositions: set(def.setting_prepositions),
             name_particles: set(def.name_particles),
             name_vowels: def.name_vowels.to_lowercase(),
@@ -847,6 +850,11 @@ impl FrameLexicon {
     /// name is where something is or happens ("in", "south of").
     pub fn locative_prepositions(&self) -> &[Vec<String>] {
         &self.locative_prepositions
+    }
+    /// A noun for a claim someone made ("rejected *the charge*"): rejecting or denying it
+    /// is about whether it is true, not an act against whoever made it.
+    pub fn is_claim_noun(&self, lemma: &str) -> bool {
+        self.claim_nouns.contains(lemma)
     }
     /// A day or a month: when, not who or what ("clashed *Tuesday*").
     pub fn is_calendar_word(&self, word: &str) -> bool {

@@ -2507,12 +2507,17 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     let words = self.subject_words(p);
                     return self.expand_all(&words);
                 }
+                // (a claim's maker is not who a verb against it is aimed at: "rejected
+                // the charge" denies it; "backs Burhan's claim" still backs Burhan)
                 let mut words: Vec<usize> = self
                     .objects(p)
                     .into_iter()
                     .filter(|&o| {
                         self.stranded_preposition(p, o).is_none()
                             && t.opening_adposition(o).is_none()
+                            && !(frame.relation == RelationKind::Opposes
+                                && matches!(self.slots[o], Slot::Empty)
+                                && self.lex.is_claim_noun(t.lemma(o)))
                     })
                     .collect();
                 // "asked Hamas to ...", parsed as an indirect object
