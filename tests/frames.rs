@@ -2633,3 +2633,38 @@ fn rejecting_a_claim_is_no_act_against_its_maker() {
         ),
     ]);
 }
+
+#[test]
+fn a_pair_named_before_and_the_other_of_a_pair() {
+    check(&[
+        // the act's "between" phrase hung on the verb its noun is the subject of
+        (
+            "Clashes broke out between Thailand and Cambodia on Thursday.",
+            &[
+                ("Thailand", "opposes", "Cambodia", false),
+                ("Cambodia", "opposes", "Thailand", false),
+            ],
+        ),
+        // a sentence that names no actor but "both countries" is read for the pair
+        (
+            "Clashes erupted between Thailand and Cambodia on Thursday. Both countries later \
+             warned the other.",
+            &[
+                ("Thailand", "opposes", "Cambodia", false),
+                ("Cambodia", "opposes", "Thailand", false),
+                ("Thailand", "warns", "Cambodia", false),
+                ("Cambodia", "warns", "Thailand", false),
+            ],
+        ),
+        // "the other" as "each other"
+        (
+            "Israel and Hamas blamed the other for the collapse of the talks.",
+            &[
+                ("Israel", "opposes", "Hamas", false),
+                ("Hamas", "opposes", "Israel", false),
+            ],
+        ),
+        // no pair named before: nothing
+        ("Both countries later warned the other.", &[]),
+    ]);
+}

@@ -530,9 +530,16 @@ impl Extractor {
                 // Parsing is most of the work: a sentence is parsed only when it names a
                 // known actor (or a word that may refer to one) and one more actor or
                 // name that may become one.
+                // (a pair word, "both countries", may stand for the document's two main
+                // rivals: two actors)
+                let pair = recent.has_main_rivals()
+                    && sentence
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| self.frames.is_pair_determiner(&w.to_lowercase()));
                 let known = here.iter().filter(|m| !m.modifier).count()
                     + metonyms_here.len()
-                    + usize::from(may_refer);
+                    + usize::from(may_refer)
+                    + 2 * usize::from(pair);
                 // a sentence not parsed still names actors that later pronouns may mean
                 let skip = |recent: &mut frames::Recent| {
                     let named: Vec<usize> = here

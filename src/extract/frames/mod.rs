@@ -126,6 +126,11 @@ impl Recent {
     }
 
     /// The pair most often shown opposing each other so far (ties: the first seen).
+    /// Whether the document has named two main rivals yet (for "both sides").
+    pub fn has_main_rivals(&self) -> bool {
+        self.main_rivals().is_some()
+    }
+
     fn main_rivals(&self) -> Option<(usize, usize)> {
         self.rivals
             .iter()
@@ -2275,7 +2280,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
     /// The clause whose subject a reciprocal pronoun at `w` ("each other") stands for.
     fn reciprocal_clause(&self, w: usize) -> Option<usize> {
         let t = self.tree;
-        let mut words = t.form(w).to_lowercase();
+        // its determiner, the word, and the words fixed to it ("the other", "each other")
+        let mut words = String::new();
+        for d in t.children_base(w, "det").filter(|&d| d < w) {
+            words.push_str(&t.form(d).to_lowercase());
+            words.push(' ');
+        }
+        words.push_str(&t.form(w).to_lowercase());
         for f in t.children_rel(w, "fixed") {
             words.push(' ');
             words.push_str(&t.form(f).to_lowercase());
@@ -2602,6 +2613,24 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         .collect();
                     for o in themes {
                         words.extend(self.by_preposition(o, "nmod", prep));
+                    }
+                }
+                // "clashes broke out between A and B", "clashes erupting between A and
+                // B": the phrase hung on the verb the noun is the subject of, or on its
+                // participle, when that verb takes no object
+                if words.is_empty() && base == "nmod" {
+                    let intransitive = |v: usize| {
+                        t.upos(v) == "VERB" && t.children_base(v, "obj").next().is_none()
+                    };
+                    let verbs: Vec<usize> = t
+                        .head(p)
+                        .filter(|_| t.base(p) == "nsubj")
+                        .into_iter()
+                        .chain(t.children_base(p, "acl"))
+                        .filter(|&v| intransitive(v))
+                        .collect();
+                    for v in verbs {
+                        words.extend(self.by_preposition(v, "obl", prep));
                     }
                 }
                 // "launched an offensive against B": the light verb holds the phrase
