@@ -2668,3 +2668,20 @@ fn a_pair_named_before_and_the_other_of_a_pair() {
         ("Both countries later warned the other.", &[]),
     ]);
 }
+
+#[test]
+fn a_group_named_after_a_state_is_not_that_state() {
+    check(&[
+        // (the rebels are a group of their own)
+        (
+            "Wagner is fighting alongside the army against CAR rebels.",
+            &[("Wagner Group", "opposes", "CAR rebels", false)],
+        ),
+        ("The RSF attacked Sudan's militias near El Fasher.", &[]),
+        // a group named after a group is that group
+        (
+            "Saudi Arabia fought against Houthi rebels for years.",
+            &[("Saudi Arabia", "opposes", "Houthis", false)],
+        ),
+    ]);
+}

@@ -906,7 +906,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         _ => None,
                     }
                 });
-                let owner = owner_word.and_then(|c| self.actor_at(c));
+                // "CAR rebels", "Sudan's militias": a group the lexicon describes as no
+                // state or government is not the state it is named after (it is at war
+                // with it, or merely there)
+                let stateless = self.lex.description(&lemma).is_some_and(|kinds| {
+                    !kinds.contains(&ActorKind::State) && !kinds.contains(&ActorKind::Government)
+                });
+                let owner = owner_word
+                    .and_then(|c| self.actor_at(c))
+                    .filter(|&a| !(stateless && self.table.get(a).kind == ActorKind::State));
                 if let Some(a) = owner {
                     self.slots[i] = Slot::Actor(a);
                     // "U.S. and British warplanes": each coordinated owner
