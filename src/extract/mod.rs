@@ -530,12 +530,22 @@ impl Extractor {
                 // Parsing is most of the work: a sentence is parsed only when it names a
                 // known actor (or a word that may refer to one) and one more actor or
                 // name that may become one.
-                // (a pair word, "both countries", may stand for the document's two main
-                // rivals: two actors)
-                let pair = recent.has_main_rivals()
-                    && sentence
+                // (a pair, "both countries", "the two warring sides", may stand for the
+                // document's two main rivals: two actors)
+                let pair = recent.has_main_rivals() && {
+                    let words: Vec<String> = sentence
                         .split(|c: char| !c.is_alphabetic())
-                        .any(|w| self.frames.is_pair_determiner(&w.to_lowercase()));
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
+                    (0..words.len()).any(|k| {
+                        self.frames.is_pair_determiner(&words[k])
+                            && words[k + 1..]
+                                .iter()
+                                .take(2)
+                                .any(|w| self.frames.is_pair_noun(w))
+                    })
+                };
                 let known = here.iter().filter(|m| !m.modifier).count()
                     + metonyms_here.len()
                     + usize::from(may_refer)

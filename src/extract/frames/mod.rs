@@ -906,11 +906,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         _ => None,
                     }
                 });
-                // "CAR rebels", "Sudan's militias": a group the lexicon describes as no
-                // state or government is not the state it is named after (it is at war
-                // with it, or merely there)
+                // "CAR rebels", "Sudan's militias": an armed group the lexicon describes as
+                // no state or government is not the state it is named after (it is at war
+                // with it, or merely there); a person is ("Taiwan's president")
                 let stateless = self.lex.description(&lemma).is_some_and(|kinds| {
-                    !kinds.contains(&ActorKind::State) && !kinds.contains(&ActorKind::Government)
+                    kinds.contains(&ActorKind::ArmedGroup)
+                        && !kinds.contains(&ActorKind::State)
+                        && !kinds.contains(&ActorKind::Government)
                 });
                 let owner = owner_word
                     .and_then(|c| self.actor_at(c))
@@ -1108,11 +1110,26 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             let fits = |a: usize| {
                                 self.table.get(a).kind != ActorKind::Person && !others.contains(&a)
                             };
-                            // an object looks first in its own sentence: a singular one
-                            // means the actor named first there ("A has no ties with B
-                            // but helps arm it"), a plural one the latest ("A has no
-                            // embassy in B but arms the Houthis and trains them")
-                            let object = !matches!(t.base(i), "nsubj" | "nmod");
+                            // the object of a clause coordinated with an earlier one looks
+                            // first in its own sentence: a singular one means the actor
+                            // named first there ("A has no ties with B but helps arm it"),
+                            // a plural one the latest ("A has no embassy in B but arms the
+                            // Houthis and trains them")
+                            let coordinated = {
+                                let mut x = i;
+                                let mut found = false;
+                                for _ in 0..t.len() {
+                                    match t.head(x) {
+                                        Some(h) => {
+                                            found |= t.rel(x) == "conj" && t.upos(x) == "VERB";
+                                            x = h;
+                                        }
+                                        None => break,
+                                    }
+                                }
+                                found
+                            };
+                            let object = matches!(t.rel(i), "obj" | "iobj") && coordinated;
                             let here = if class == PronounClass::Thing {
                                 recent.first_in(index, fits)
                             } else {
@@ -2015,9 +2032,12 @@ impl<'r, 't> SentenceReader<'r, 't> {
                     }
                     // "a statement by Russia and China": each of them
                     more.extend(owners.into_iter().flat_map(|c| t.conjuncts(c)));
+                    // (a passive by its subject or auxiliary: the parse may label the
+                    // misplaced phrase itself obl:agent)
+                    let passive = |v: usize| t.has_rel(v, "nsubj:pass") || t.has_rel(v, "aux:pass");
                     if let Some(v) = t
                         .head(w)
-                        .filter(|&v| t.base(w) == "obj" && t.upos(v) == "VERB" && !t.is_passive(v))
+                        .filter(|&v| t.base(w) == "obj" && t.upos(v) == "VERB" && !passive(v))
                     {
                         let next = t.last_word(w) + 1;
                         more.extend(
@@ -2634,7 +2654,7 @@ impl<'r, 't> SentenceReader<'r, 't> {
                         .head(p)
                         .filter(|_| t.base(p) == "nsubj")
                         .into_iter()
-                        .chain(t.children_base(p, "acl"))
+                        .chain(t.children_rel(p, "acl"))
                         .filter(|&v| intransitive(v))
                         .collect();
                     for v in verbs {
@@ -3387,15 +3407,13 @@ impl<'r, 't> SentenceReader<'r, 't> {
             })
             .collect();
         // the complement may hang off the object ("regards X as Y" parsed inside X), or
-        // be read as the object's apposition when no punctuation parts them ("called X a
-        // terrorist state")
+        // be read as the object's apposition when no comma parts them ("called X a
+        // 'terrorist state'", not "designated Hamas, a group that ...")
         for o in t.children_rel(p, "obj").collect::<Vec<_>>() {
             words.extend(t.children(o).iter().copied().filter(|&c| {
                 (matches!(t.base(c), "nmod" | "acl")
                     && t.preposition(c) == frame.complement_preposition)
-                    || (t.base(c) == "appos"
-                        && t.first_word(c) > 0
-                        && t.upos(t.first_word(c) - 1) != "PUNCT")
+                    || (t.base(c) == "appos" && (o + 1..c).all(|k| t.xpos(k) != ","))
             }));
         }
         let fits = |w: usize| {

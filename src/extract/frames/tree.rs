@@ -465,8 +465,19 @@ fn relative_read_as_adverbial(words: &mut [Word]) {
         if words[x].deprel != "advcl" {
             continue;
         }
-        let first = (0..=x).find(|&k| below(words, k, x)).unwrap_or(x);
-        if !matches!(words[first].xpos.as_str(), "WP$" | "WP" | "WDT") || first == 0 {
+        // (the clause between a subject and its verb, as in the example: one after
+        // the main clause may be a relative clause on the whole of it)
+        if words[x].head == 0 || x + 1 >= words[x].head {
+            continue;
+        }
+        // its first word, past the comma that opens it
+        let Some(first) = (0..=x).find(|&k| below(words, k, x) && words[k].upos != "PUNCT") else {
+            continue;
+        };
+        let role = words[first].deprel.as_str();
+        let relative = matches!(words[first].xpos.as_str(), "WP$" | "WP" | "WDT")
+            && matches!(role, "nsubj" | "nsubj:pass" | "obj" | "nmod:poss");
+        if !relative || first == 0 {
             continue;
         }
         let mut noun = first - 1;
@@ -478,11 +489,13 @@ fn relative_read_as_adverbial(words: &mut [Word]) {
         }
         // the name's head when the noun is its last word ("Burkina Faso, whose ...")
         let mut head = noun;
-        while matches!(words[head].deprel.as_str(), "flat" | "compound")
-            && words[head].head > 0
-            && words[head].head - 1 < first
-        {
-            head = words[head].head - 1;
+        for _ in 0..n {
+            let up = words[head].head;
+            if !matches!(words[head].deprel.as_str(), "flat" | "compound") || up == 0 || up > first
+            {
+                break;
+            }
+            head = up - 1;
         }
         let before = (words[x].head, words[x].deprel.clone());
         words[x].head = head + 1;
@@ -701,6 +714,32 @@ mod tests {
         ]);
         repair(&mut w);
         assert_eq!((w[4].head, w[4].deprel.as_str()), (1, "acl:relcl"));
+        // the same with the opening comma inside the clause, as the parser hangs it
+        let mut c = words(&[
+            ("Chad", "PROPN", "NNP", 8, "nsubj"),
+            (",", "PUNCT", ",", 5, "punct"),
+            ("whose", "PRON", "WP$", 4, "nmod:poss"),
+            ("troops", "NOUN", "NNS", 5, "nsubj"),
+            ("left", "VERB", "VBD", 8, "advcl"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("was", "AUX", "VBD", 8, "cop"),
+            ("absent", "ADJ", "JJ", 0, "root"),
+        ]);
+        repair(&mut c);
+        assert_eq!((c[4].head, c[4].deprel.as_str()), (1, "acl:relcl"));
+        // a clause after its verb stays: "Chad was absent , which Mali regretted"
+        let mut after = words(&[
+            ("Chad", "PROPN", "NNP", 3, "nsubj"),
+            ("was", "AUX", "VBD", 3, "cop"),
+            ("absent", "ADJ", "JJ", 0, "root"),
+            (",", "PUNCT", ",", 7, "punct"),
+            ("which", "PRON", "WDT", 7, "obj"),
+            ("Mali", "PROPN", "NNP", 7, "nsubj"),
+            ("regretted", "VERB", "VBD", 3, "advcl"),
+        ]);
+        let before = after.clone();
+        repair(&mut after);
+        assert_eq!(after, before);
         // an adverbial clause that opens otherwise stays: "Chad , when troops left , was
         // absent"
         let mut a = words(&[
