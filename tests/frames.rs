@@ -2545,8 +2545,9 @@ fn a_thing_said_or_sent_belongs_to_whoever_it_comes_from() {
             "Pakistan condemned the statements by India.",
             &[("Pakistan", "opposes", "India", false)],
         ),
-        // where an act comes from is not who did it
+        // where an act or a person comes from is not who did it or whose they are
         ("Israel condemned the attack from Lebanon.", &[]),
+        ("Iran arrested two tourists from Britain.", &[]),
     ]);
 }
 

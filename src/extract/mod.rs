@@ -322,7 +322,9 @@ impl Extractor {
     }
 
     /// The tree the frame engine reads for a sentence as written, parsed by `model`: the
-    /// parse of its plain form after its dateline, with the words and spans as written.
+    /// parse of its plain form after its dateline, with the words and spans as written
+    /// (for the sentence on its own: without the known names of its document as hints
+    /// to the tagger, so a name's tag may differ from what `extract` read).
     pub fn parse_as_written(
         &self,
         model: &crate::syntax::Model,

@@ -205,6 +205,7 @@ struct FileDef {
     locative_prepositions: Vec<String>,
     calendar_words: Vec<String>,
     claim_nouns: Vec<String>,
+    message_nouns: Vec<String>,
     setting_prepositions: Vec<String>,
     name_particles: Vec<String>,
     name_vowels: String,
@@ -326,6 +327,7 @@ pub struct FrameLexicon {
     locative_prepositions: Vec<Vec<String>>,
     calendar_words: HashSet<String>,
     claim_nouns: HashSet<String>,
+    message_nouns: HashSet<String>,
     setting_prepositions: HashSet<String>,
     name_particles: HashSet<String>,
     name_vowels: String,
@@ -531,6 +533,7 @@ impl FrameLexicon {
                 .collect(),
             calendar_words: set(def.calendar_words),
             claim_nouns: set(def.claim_nouns),
+            message_nouns: set(def.message_nouns),
             setting_prepositions: set(def.setting_prepositions),
             name_particles: set(def.name_particles),
             name_vowels: def.name_vowels.to_lowercase(),
@@ -855,6 +858,11 @@ impl FrameLexicon {
     /// is about whether it is true, not an act against whoever made it.
     pub fn is_claim_noun(&self, lemma: &str) -> bool {
         self.claim_nouns.contains(lemma)
+    }
+    /// A noun for something said or sent, which belongs to whoever it comes from ("a
+    /// *statement* from the ministry").
+    pub fn is_message_noun(&self, lemma: &str) -> bool {
+        self.message_nouns.contains(lemma)
     }
     /// A day or a month: when, not who or what ("clashed *Tuesday*").
     pub fn is_calendar_word(&self, word: &str) -> bool {

@@ -125,12 +125,12 @@ impl Recent {
         }
     }
 
-    /// The pair most often shown opposing each other so far (ties: the first seen).
     /// Whether the document has named two main rivals yet (for "both sides").
     pub fn has_main_rivals(&self) -> bool {
         self.main_rivals().is_some()
     }
 
+    /// The pair most often shown opposing each other so far (ties: the first seen).
     fn main_rivals(&self) -> Option<(usize, usize)> {
         self.rivals
             .iter()
@@ -197,7 +197,7 @@ impl Recent {
     }
 
     /// The latest subject of this or the previous sentence that fits, else the latest
-    /// actor there that fits (for descriptions, which reach less far than a pronoun).
+    /// actor there that fits (for descriptions, which look there first).
     fn find_subject(&self, sentence: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
         self.seen
             .iter()
@@ -2016,17 +2016,15 @@ impl<'r, 't> SentenceReader<'r, 't> {
                 if more.is_empty() {
                     more.extend(t.children_rel(w, "nmod:poss"));
                 }
-                // "the statements by India" is India's, and so is "a statement from
-                // India" (where a thing comes from, not an act or a frame's noun: "the
-                // attack from Lebanon" need not be Lebanon's); so is the agent phrase when the parse hangs it
-                // on an active verb right after the noun ("condemned the statements by
-                // India": an active verb takes no agent)
+                // "the statements by India" is India's; a message is whoever's it comes
+                // from ("a statement from India"), another thing need not be ("tourists
+                // from Britain"); so is the agent phrase when the parse hangs it on an
+                // active verb right after the noun ("condemned the statements by India":
+                // an active verb takes no agent)
                 if more.is_empty() {
                     let agent = self.lex.agent_preposition();
                     let mut owners = self.by_preposition(w, "nmod", agent);
-                    let act =
-                        self.lex.is_act_noun(t.lemma(w)) || self.lex.has(Pos::Noun, t.lemma(w));
-                    if !act {
+                    if self.lex.is_message_noun(t.lemma(w)) {
                         let from = self.lex.source_preposition();
                         owners.extend(self.by_preposition(w, "nmod", from));
                     }

@@ -334,7 +334,7 @@ impl<'w> Tree<'w> {
     }
 }
 
-/// Mends a parse the way news prose needs it, in four steps. Heads stay within the
+/// Mends a parse the way news prose needs it, in six steps. Heads stay within the
 /// sentence and no step can make a cycle.
 ///
 /// 1. A verb or adjective with a determiner or a possessor of its own is a noun the
@@ -346,7 +346,12 @@ impl<'w> Tree<'w> {
 ///    below the participle.
 /// 3. A name, a hyphen and a participle before a noun ("*Iran-backed* Hezbollah fired")
 ///    modify that noun, however the parser read them (see `hyphenated_participles`).
-/// 4. The parser learned from web text, e-mail among it, where a name set off by a comma
+/// 4. A relative clause whose relative word's role is taken by another word is a
+///    complement ("warned Tuesday *that* Lithuania would face consequences"; see
+///    `complementiser_read_as_relative`).
+/// 5. A clause opening with a relative word after a name, read as an adverbial clause,
+///    is a relative clause on the name (see `relative_read_as_adverbial`).
+/// 6. The parser learned from web text, e-mail among it, where a name set off by a comma
 ///    at the start of a sentence is often someone addressed ("John, see below"). In news
 ///    such a name is the subject, or the first of a list of subjects: "Mali, Burkina Faso
 ///    and Niger have recalled ..." (the rest of the list read as the subject), "Dagalo,
