@@ -684,7 +684,9 @@ fn parse_help_documents_the_formats_and_examples() {
 /// form (dashes and curly quotes made ASCII) after its dateline, with the words as written.
 #[test]
 fn extract_explain_shows_the_tree_of_the_plain_sentence() {
-    let body = "The army \u{2014} which Egypt backs \u{2014} shelled the RSF.";
+    // (the frame engine also tells the tagger which words end known names, which can
+    // change a tree: this sentence is one where it does not)
+    let body = "The army \u{2014} which Egypt backs \u{2014} shelled the rebels of the RSF.";
     let plain = body.replace('\u{2014}', "-");
     let parse = |text: &str| -> Vec<String> {
         let out = with_stdin(&["parse", "--format", "conllu", "-"], text).expect_code(0);

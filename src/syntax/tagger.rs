@@ -278,13 +278,11 @@ impl Tagger {
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; weights.classes()];
         let title = title_case(words);
-        let allowed = |hint: Hint, c: usize| {
-            let upos = self.tags[c].split('\t').next();
-            match hint {
-                Hint::Free => true,
-                Hint::Content => matches!(upos, Some("NOUN" | "PROPN" | "VERB" | "ADJ")),
-                Hint::Name => upos == Some("PROPN"),
-            }
+        let upos = |c: usize| self.tags[c].split('\t').next();
+        let allowed = |hint: Hint, c: usize| match hint {
+            Hint::Free => true,
+            Hint::Content => matches!(upos(c), Some("NOUN" | "PROPN" | "VERB" | "ADJ")),
+            Hint::Name => upos(c) == Some("PROPN"),
         };
         for i in 0..words.len() {
             features(words, title, &tags, ahead, i, &mut feats);
