@@ -2686,3 +2686,28 @@ fn a_group_named_after_a_state_is_not_that_state() {
         ),
     ]);
 }
+
+#[test]
+fn both_countries_are_two_states() {
+    check(&[
+        // the rivals are a state and a movement: "the two countries" are some other pair
+        (
+            "Israel and Hamas fought in Gaza. Egypt and Qatar mediated. The two countries \
+             warned the two sides.",
+            &[
+                ("Israel", "opposes", "Hamas", false),
+                ("Hamas", "opposes", "Israel", false),
+            ],
+        ),
+        (
+            "Thailand and Cambodia clashed on the border. The two countries later warned \
+             the other.",
+            &[
+                ("Thailand", "opposes", "Cambodia", false),
+                ("Cambodia", "opposes", "Thailand", false),
+                ("Thailand", "warns", "Cambodia", false),
+                ("Cambodia", "warns", "Thailand", false),
+            ],
+        ),
+    ]);
+}

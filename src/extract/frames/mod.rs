@@ -1165,8 +1165,21 @@ impl<'r, 't> SentenceReader<'r, 't> {
                             && self.lex.is_pair_determiner(t.lemma(c))
                     });
                 if paired {
+                    // "both countries" are two states: rivals that are not both states
+                    // are some other pair
+                    let of_states = self
+                        .lex
+                        .description(&lemma)
+                        .is_some_and(|kinds| kinds.contains(&ActorKind::State));
+                    let states = |a: usize, b: usize| {
+                        [a, b]
+                            .iter()
+                            .all(|&x| self.table.get(x).kind == ActorKind::State)
+                    };
                     if let Some((a, b)) = recent.main_rivals() {
-                        self.slots[i] = Slot::Pair(a, b);
+                        if !of_states || states(a, b) {
+                            self.slots[i] = Slot::Pair(a, b);
+                        }
                     }
                     continue;
                 }
