@@ -505,13 +505,19 @@ fn relative_read_as_adverbial(words: &mut [Word]) {
         let before = (words[x].head, words[x].deprel.clone());
         words[x].head = head + 1;
         words[x].deprel = "acl:relcl".to_string();
-        let roots = words.iter().filter(|w| w.head == 0).count();
-        let tree =
-            roots == 1 && (0..n).all(|k| (0..n).any(|r| words[r].head == 0 && below(words, k, r)));
-        if !tree {
+        if !is_tree(words) {
             words[x].head = before.0;
             words[x].deprel = before.1;
         }
+    }
+}
+
+/// Do the heads make one tree: a single root that every word hangs below?
+fn is_tree(words: &[Word]) -> bool {
+    let mut roots = (0..words.len()).filter(|&r| words[r].head == 0);
+    match (roots.next(), roots.next()) {
+        (Some(root), None) => (0..words.len()).all(|k| below(words, k, root)),
+        _ => false,
     }
 }
 
@@ -599,10 +605,7 @@ fn hyphenated_participles(words: &mut [Word]) {
         words[x].head = c + 1;
         words[x].deprel = "obl:unmarked".to_string();
         words[hy].head = x + 1;
-        let roots = words.iter().filter(|w| w.head == 0).count();
-        let tree =
-            roots == 1 && (0..n).all(|k| (0..n).any(|r| words[r].head == 0 && below(words, k, r)));
-        if !tree {
+        if !is_tree(words) {
             words.clone_from_slice(&before);
         }
     }
